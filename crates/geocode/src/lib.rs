@@ -1,0 +1,1 @@
+//! Offline gazetteer and resolver. (stub: replaced by the real implementation)

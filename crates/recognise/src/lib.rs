@@ -1,0 +1,2 @@
+//! Recognisers for conflict reports.
+pub mod dates;
