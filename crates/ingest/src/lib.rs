@@ -1,1 +1,27 @@
-//! Ingest. (stub)
+//! Ingest: reads report files, folders, HTML pages, JSON Lines and stdin into
+//! [`Document`]s.
+//!
+//! A document's id is the one its record gives, else its file stem, else a hash
+//! of its content, so re-reading the same input gives the same ids. Every input
+//! that cannot be read gives an [`IngestError`] naming it, and reading goes on
+//! with the rest.
+//!
+//! ```
+//! use sitrep_ingest::read_jsonl;
+//! let line = r#"{"id": "r1", "text": "Shelling near the border.", "published": "2024-03-04"}"#;
+//! let docs: Vec<_> = read_jsonl(line.as_bytes(), "batch.jsonl").collect();
+//! let doc = docs[0].as_ref().unwrap();
+//! assert_eq!(doc.id, "r1");
+//! assert_eq!(doc.published.unwrap().to_string(), "2024-03-04");
+//! ```
+
+mod decode;
+mod error;
+mod jsonl;
+mod source;
+
+pub use decode::{content_id, decode_bytes};
+pub use error::IngestError;
+pub use jsonl::read_jsonl;
+pub use source::{expand_inputs, read_bytes, read_input, read_path, read_stdin, Limits};
+pub use sitrep_core::Document;

@@ -1,0 +1,326 @@
+//! Ranking of the places a name may refer to, with one human-readable reason per
+//! scoring factor.
+//!
+//! | factor | score |
+//! |---|---|
+//! | canonical name / alias / loose (skeleton) match | +3 / +2 / +0.8 |
+//! | generic word in the name ("Kalbajar *region*") agrees / disagrees with kind | +5 / −2 |
+//! | admin hint: admin1, own name, other name of the hint, ≤ 30 km from it | +4 … +3.5 |
+//! | admin hint: same admin1 as a hinted town only / no relation | +1 / −1.5 |
+//! | country hint, i-th in the list / not listed | +2/(i+1) / −1 |
+//! | nearest `near` point ≤ 50 km / ≤ 300 km / farther | +4…+3 / +2.5…0 / −1 |
+//! | `want_region` and an admin kind / a country | +3 / +2.5 |
+//! | kind (city > settlement > border post > height, lake > … > region) | ≤ +0.6 |
+//! | population | ≤ +0.3 |
+
+use crate::index::Via;
+use crate::normalise::{name_tokens, normalise, split_generic, Generic};
+use crate::{Candidate, Gazetteer, Hints, Kind, Place};
+
+/// Great-circle distance in km.
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
+    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+fn coords(p: &Place) -> Option<(f64, f64)> {
+    Some((p.lat?, p.lon?))
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// The admin hint, resolved once per call.
+struct AdminHint<'a> {
+    /// The hint as given.
+    text: &'a str,
+    /// Its key.
+    key: String,
+    /// Places the hint may name (in any tradition), with all their keys.
+    places: Vec<(&'a Place, Vec<String>)>,
+}
+
+impl<'a> AdminHint<'a> {
+    fn new(g: &'a Gazetteer, text: &'a str) -> Option<Self> {
+        let (key, _) = split_generic(&name_tokens(text));
+        if key.is_empty() {
+            return None;
+        }
+        let mut ids: Vec<u32> = g.index.exact(&key).iter().map(|(id, _)| *id).collect();
+        if ids.is_empty() {
+            ids = g.index.loose(&key).to_vec();
+        }
+        let places = ids
+            .into_iter()
+            .map(|id| {
+                let p = g.place(id);
+                let keys = std::iter::once(&p.name)
+                    .chain(&p.aliases)
+                    .map(|n| normalise(n))
+                    .collect();
+                (p, keys)
+            })
+            .collect();
+        Some(AdminHint { text, key, places })
+    }
+
+    /// Score and reason of candidate `c` against the hint.
+    fn score(&self, c: &Place, c_keys: &[String]) -> (f64, String) {
+        let c_admin = c.admin1.as_deref().map(normalise);
+        if c_admin.as_deref() == Some(self.key.as_str()) {
+            return (
+                4.0,
+                format!(
+                    "admin1 {:?} matches the region hint {:?}",
+                    c.admin1.as_deref().unwrap_or(""),
+                    self.text
+                ),
+            );
+        }
+        if c.kind.is_admin() && c_keys.contains(&self.key) {
+            return (4.0, format!("is the hinted region {:?} itself", self.text));
+        }
+        let mut best: (f64, String) = (
+            -1.5,
+            format!("not in or near the hinted region {:?}", self.text),
+        );
+        for (p, keys) in &self.places {
+            if p.id == c.id {
+                continue;
+            }
+            let mut consider = |s: f64, r: String| {
+                if s > best.0 {
+                    best = (s, r);
+                }
+            };
+            if let Some(a) = &c_admin {
+                if keys.contains(a) {
+                    consider(
+                        4.0,
+                        format!(
+                            "admin1 {:?} is another name of the hinted {:?} ({})",
+                            c.admin1.as_deref().unwrap_or(""),
+                            self.text,
+                            p.name
+                        ),
+                    );
+                }
+                let p_admin = p.admin1.as_deref().map(normalise);
+                if p_admin.as_deref() == Some(a.as_str()) {
+                    if p.kind.is_admin() {
+                        consider(
+                            3.5,
+                            format!(
+                                "admin1 {:?} is that of the hinted region {}",
+                                c.admin1.as_deref().unwrap_or(""),
+                                p.name
+                            ),
+                        );
+                    } else {
+                        consider(
+                            1.0,
+                            format!(
+                                "same admin1 {:?} as the hinted {}",
+                                c.admin1.as_deref().unwrap_or(""),
+                                p.name
+                            ),
+                        );
+                    }
+                }
+            }
+            if let (Some(a), Some(b)) = (coords(c), coords(p)) {
+                let d = distance_km(a, b);
+                if d <= 30.0 {
+                    consider(
+                        3.5,
+                        format!(
+                            "{} km from the hinted {} ({:?})",
+                            round(d),
+                            p.name,
+                            self.text
+                        ),
+                    );
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Resolves country hints (ISO2 codes, or names / demonyms) to ISO2 codes.
+fn country_codes(g: &Gazetteer, hints: &Hints) -> Vec<String> {
+    hints
+        .countries
+        .iter()
+        .filter_map(|c| {
+            let c = c.trim();
+            if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
+                return Some(c.to_ascii_uppercase());
+            }
+            g.country_by_name(c)
+                .or_else(|| g.country_by_demonym(c))
+                .map(|k| k.iso2.clone())
+        })
+        .collect()
+}
+
+/// Small tie-breaking weight per kind.
+fn kind_weight(k: Kind) -> f64 {
+    match k {
+        Kind::City => 0.6,
+        Kind::Settlement => 0.5,
+        Kind::BorderPost => 0.45,
+        Kind::Height | Kind::Lake => 0.4,
+        Kind::Pass => 0.35,
+        Kind::River => 0.3,
+        Kind::Country => 0.3,
+        Kind::Area | Kind::Sector => 0.25,
+        Kind::District => 0.2,
+        Kind::Province => 0.15,
+        Kind::Region => 0.1,
+    }
+}
+
+/// See [`Gazetteer::rank`].
+pub(crate) fn rank<'a>(g: &'a Gazetteer, name: &str, hints: &Hints) -> Vec<Candidate<'a>> {
+    let (key, generic) = split_generic(&name_tokens(name));
+    if key.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<Candidate<'a>> = Vec::new();
+    for &(id, via) in g.index.exact(&key) {
+        let p = g.place(id);
+        let (s, r) = match via {
+            Via::Canonical => (3.0, format!("name {:?} matches", p.name)),
+            Via::Alias => (2.0, format!("alias of {:?} matches", p.name)),
+        };
+        if let Some(c) = out.iter_mut().find(|c| c.place.id == id) {
+            if s > c.score {
+                c.score = s;
+                c.reasons[0] = r;
+            }
+            continue;
+        }
+        out.push(Candidate {
+            place: p,
+            score: s,
+            reasons: vec![r],
+        });
+    }
+    for &id in g.index.loose(&key) {
+        if out.iter().any(|c| c.place.id == id) {
+            continue;
+        }
+        let p = g.place(id);
+        out.push(Candidate {
+            place: p,
+            score: 0.8,
+            reasons: vec![format!("loose transliteration match to {:?}", p.name)],
+        });
+    }
+    if out.is_empty() {
+        return out;
+    }
+    for c in &mut out {
+        c.reasons[0] = format!("{} ({:+})", c.reasons[0], c.score);
+    }
+
+    let admin = hints
+        .admin
+        .as_deref()
+        .and_then(|a| AdminHint::new(g, a));
+    let codes = country_codes(g, hints);
+    for c in &mut out {
+        let p = c.place;
+        let mut add = |s: f64, r: String| {
+            c.score += s;
+            c.reasons.push(format!("{r} ({s:+})"));
+        };
+        match generic {
+            Some(Generic::Admin) if p.kind.is_admin() => {
+                add(5.0, "the name says district/region".into())
+            }
+            Some(Generic::Admin) => add(-2.0, "the name says district/region, this is not one".into()),
+            Some(Generic::Settlement) if matches!(p.kind, Kind::City | Kind::Settlement) => {
+                add(5.0, "the name says settlement".into())
+            }
+            Some(Generic::Settlement) if p.kind.is_admin() => {
+                add(-2.0, "the name says settlement, this is a region".into())
+            }
+            Some(Generic::Height) if p.kind == Kind::Height => {
+                add(5.0, "the name says height".into())
+            }
+            _ => {}
+        }
+        if let Some(h) = &admin {
+            let keys: Vec<String> = std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .map(|n| normalise(n))
+                .collect();
+            let (s, r) = h.score(p, &keys);
+            add(s, r);
+        }
+        if !codes.is_empty() {
+            match codes.iter().position(|k| *k == p.country) {
+                Some(i) => add(
+                    round(2.0 / (i as f64 + 1.0) * 100.0) / 100.0,
+                    format!("country {} is hint #{}", p.country, i + 1),
+                ),
+                None => add(-1.0, format!("country {} not among the hints", p.country)),
+            }
+        }
+        if !hints.near.is_empty() {
+            match coords(p) {
+                Some(pc) => {
+                    let d = hints
+                        .near
+                        .iter()
+                        .map(|&q| distance_km(pc, q))
+                        .fold(f64::INFINITY, f64::min);
+                    if d <= 50.0 {
+                        add(
+                            round((4.0 - d / 50.0) * 10.0) / 10.0,
+                            format!("{} km from another place of the report", round(d)),
+                        );
+                    } else if d <= 300.0 {
+                        add(
+                            round(2.5 * (1.0 - (d - 50.0) / 250.0) * 10.0) / 10.0,
+                            format!("{} km from the nearest place of the report", round(d)),
+                        );
+                    } else {
+                        add(
+                            -1.0,
+                            format!("{} km from every other place of the report", round(d)),
+                        );
+                    }
+                }
+                None => add(0.0, "no coordinates to compare with the report".into()),
+            }
+        }
+        if hints.want_region {
+            if p.kind.is_admin() {
+                add(3.0, "a region is wanted".into());
+            } else if p.kind == Kind::Country {
+                add(2.5, "a region is wanted (country)".into());
+            }
+        }
+        add(kind_weight(p.kind), format!("kind {}", p.kind.as_str()));
+        if let Some(pop) = p.population {
+            let s = round((0.3 * ((pop as f64 + 1.0).log10() / 7.0).min(1.0)) * 100.0) / 100.0;
+            add(s, format!("population {pop}"));
+        }
+    }
+    for c in &mut out {
+        c.score = (c.score * 100.0).round() / 100.0;
+    }
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.place.id.cmp(&b.place.id))
+    });
+    out
+}

@@ -1,0 +1,242 @@
+//! Inputs: files, folders and stdin.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use sitrep_core::{Document, InputFormat};
+
+use crate::{content_id, decode_bytes, read_jsonl, IngestError};
+
+/// Resource limits for reading.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest document accepted, in bytes (a JSON Lines file may be larger; each record is checked).
+    pub max_doc_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_doc_bytes: 16 * 1024 * 1024 }
+    }
+}
+
+/// Expands inputs into file paths: folders are walked (sorted, hidden files skipped),
+/// files and `-` (stdin) are kept as given.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" || !input.is_dir() {
+            out.push(Ok(input.clone()));
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(input)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() && is_report_file(e.path()) => {
+                    out.push(Ok(e.into_path()))
+                }
+                Ok(_) => {}
+                Err(err) => out.push(Err(IngestError::Io {
+                    path: err.path().unwrap_or(input).display().to_string(),
+                    source: err.into(),
+                })),
+            }
+        }
+    }
+    out
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+fn is_report_file(path: &Path) -> bool {
+    matches!(
+        extension(path).as_str(),
+        "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "jsonl" | "ndjson" | ""
+    )
+}
+
+/// Reads one input: `-` for stdin, a JSON Lines file, an HTML page or a text file.
+pub fn read_input(path: &Path, limits: Limits) -> Vec<Result<Document, IngestError>> {
+    if path.as_os_str() == "-" {
+        read_stdin(limits)
+    } else {
+        read_path(path, limits)
+    }
+}
+
+/// Reads one file. JSON Lines files give one document per line.
+pub fn read_path(path: &Path, limits: Limits) -> Vec<Result<Document, IngestError>> {
+    let name = path.display().to_string();
+    let ext = extension(path);
+    if ext == "jsonl" || ext == "ndjson" {
+        return match File::open(path) {
+            Ok(f) => read_jsonl(BufReader::new(f), &name)
+                .map(|r| r.and_then(|d| check_size(d, limits)))
+                .collect(),
+            Err(source) => vec![Err(IngestError::Io { path: name, source })],
+        };
+    }
+    let bytes = match read_limited(path, limits) {
+        Ok(b) => b,
+        Err(e) => return vec![Err(e)],
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty());
+    vec![to_document(&bytes, &name, stem, Some(&ext))]
+}
+
+fn read_limited(path: &Path, limits: Limits) -> Result<Vec<u8>, IngestError> {
+    let name = path.display().to_string();
+    let io = |source| IngestError::Io { path: name.clone(), source };
+    let file = File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len() as usize;
+    if size > limits.max_doc_bytes {
+        return Err(IngestError::TooLarge { path: name, size, limit: limits.max_doc_bytes });
+    }
+    let mut bytes = Vec::with_capacity(size);
+    file.take(limits.max_doc_bytes as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
+    Ok(bytes)
+}
+
+/// Reads stdin: JSON Lines when every non-blank line is a JSON object, else one document.
+pub fn read_stdin(limits: Limits) -> Vec<Result<Document, IngestError>> {
+    let mut bytes = Vec::new();
+    if let Err(source) = std::io::stdin().read_to_end(&mut bytes) {
+        return vec![Err(IngestError::Io { path: "-".into(), source })];
+    }
+    read_bytes(&bytes, "-", limits)
+}
+
+/// Reads a buffer as stdin would be read (used for stdin and tests).
+pub fn read_bytes(bytes: &[u8], name: &str, limits: Limits) -> Vec<Result<Document, IngestError>> {
+    let looks_jsonl = bytes
+        .split(|&b| b == b'\n')
+        .map(|l| l.trim_ascii())
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .all(|l| l.first() == Some(&b'{'))
+        && bytes.trim_ascii().first() == Some(&b'{');
+    if looks_jsonl {
+        return read_jsonl(bytes, name)
+            .map(|r| r.and_then(|d| check_size(d, limits)))
+            .collect();
+    }
+    if bytes.len() > limits.max_doc_bytes {
+        return vec![Err(IngestError::TooLarge {
+            path: name.into(),
+            size: bytes.len(),
+            limit: limits.max_doc_bytes,
+        })];
+    }
+    vec![to_document(bytes, name, None, None)]
+}
+
+fn check_size(doc: Document, limits: Limits) -> Result<Document, IngestError> {
+    if doc.raw.len() > limits.max_doc_bytes {
+        return Err(IngestError::TooLarge {
+            path: doc.source,
+            size: doc.raw.len(),
+            limit: limits.max_doc_bytes,
+        });
+    }
+    Ok(doc)
+}
+
+fn to_document(
+    bytes: &[u8],
+    name: &str,
+    stem: Option<String>,
+    ext: Option<&str>,
+) -> Result<Document, IngestError> {
+    let raw = decode_bytes(bytes)
+        .map_err(|reason| IngestError::NotText { path: name.into(), reason })?;
+    let format = match ext {
+        Some("html" | "htm" | "xhtml") => InputFormat::Html,
+        Some(_) => InputFormat::Text,
+        None if looks_like_html(&raw) => InputFormat::Html,
+        None => InputFormat::Text,
+    };
+    let id = stem.unwrap_or_else(|| content_id(&raw));
+    Ok(Document {
+        id,
+        source: name.into(),
+        raw,
+        format,
+        published: None,
+        url: None,
+        outlet: None,
+    })
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(512).collect::<String>().to_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn folder_gives_one_document_per_file_with_stem_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("b_report.txt"), "Fire near Kut.").unwrap();
+        std::fs::write(dir.path().join("a_page.html"), "<html><p>Drone</p></html>").unwrap();
+        std::fs::write(dir.path().join("skip.png"), [0u8, 1, 2]).unwrap();
+        let paths: Vec<_> = expand_inputs(&[dir.path().to_path_buf()])
+            .into_iter()
+            .map(|p| p.unwrap())
+            .collect();
+        assert_eq!(paths.len(), 2);
+        let docs: Vec<_> = paths
+            .iter()
+            .flat_map(|p| read_path(p, Limits::default()))
+            .map(|d| d.unwrap())
+            .collect();
+        assert_eq!(docs[0].id, "a_page");
+        assert_eq!(docs[0].format, InputFormat::Html);
+        assert_eq!(docs[1].id, "b_report");
+        assert_eq!(docs[1].raw, "Fire near Kut.");
+    }
+
+    #[test]
+    fn missing_and_binary_files_are_errors_naming_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("blob.txt");
+        std::fs::File::create(&bin).unwrap().write_all(&[0, 159, 146, 150, 0]).unwrap();
+        let err = read_path(&bin, Limits::default()).remove(0).unwrap_err().to_string();
+        assert!(err.contains("blob.txt") && err.contains("not a text"), "{err}");
+        let missing = dir.path().join("nope.txt");
+        let err = read_path(&missing, Limits::default()).remove(0).unwrap_err().to_string();
+        assert!(err.contains("nope.txt"), "{err}");
+    }
+
+    #[test]
+    fn size_limit_is_enforced() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, "x".repeat(2000)).unwrap();
+        let err = read_path(&big, Limits { max_doc_bytes: 1000 }).remove(0).unwrap_err();
+        assert!(matches!(err, IngestError::TooLarge { size: 2000, .. }));
+    }
+
+    #[test]
+    fn stdin_bytes_detect_jsonl_and_hash_ids() {
+        let docs = read_bytes(b"{\"text\": \"a\"}\n{\"text\": \"b\"}\n", "-", Limits::default());
+        assert_eq!(docs.len(), 2);
+        let one = read_bytes(b"Plain report text.", "-", Limits::default());
+        let d = one[0].as_ref().unwrap();
+        assert_eq!(d.id, content_id("Plain report text."));
+    }
+}

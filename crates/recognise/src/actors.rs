@@ -1,0 +1,296 @@
+//! Actor mentions: partisan labels mapped to canonical names (CODEBOOK §5), the
+//! general "Military Forces of <Country>" rule, non-state groups and civilians.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use sitrep_core::Span;
+
+use crate::countries::{CountryRef, Countries};
+
+/// What sort of actor a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    /// A state's military or border forces.
+    State,
+    /// A state's police.
+    Police,
+    /// A named non-state armed group.
+    NonState,
+    /// Peacekeepers.
+    Peacekeepers,
+    /// Civilians (country fixed later from the place).
+    Civilians,
+    /// An unnamed attacker.
+    Unidentified,
+    /// "the enemy": the side opposite the claimant.
+    Enemy,
+}
+
+/// An actor named in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMention {
+    /// Bytes of the label.
+    pub span: Span,
+    /// Canonical name ("Military Forces of Armenia"); for civilians and the enemy,
+    /// a placeholder completed by the assembler.
+    pub name: String,
+    /// ISO2 of the actor's country, when known.
+    pub country: Option<String>,
+    /// Sort of actor.
+    pub kind: ActorKind,
+    /// True when the label is only a country or capital name ("Pakistan violated").
+    pub bare: bool,
+}
+
+/// Canonical name of a state's forces.
+pub fn military_of(country: &CountryRef) -> String {
+    format!("Military Forces of {}", country.name)
+}
+
+/// Named groups and labels with fixed canonical names.
+static FIXED: LazyLock<Vec<(Regex, &'static str, Option<&'static str>, ActorKind)>> =
+    LazyLock::new(|| {
+        use ActorKind::*;
+        let nk = "Nagorno-Karabakh Armenian forces";
+        let rows: &[(&str, &str, Option<&str>, ActorKind)] = &[
+            (r"(?i)illegal Armenian (?:armed )?(?:gangs?|detachments?|formations?|groups?|units?|militants?)", nk, Some("AZ"), NonState),
+            (r"(?i)(?:Nagorno-)?Karabakh(?:'s|’s)? (?:Defen[cs]e Army|militias?|armed forces|forces|separatists)", nk, Some("AZ"), NonState),
+            (r"(?i)Artsakh(?:'s|’s)? (?:Defen[cs]e Army|armed forces|forces)|Defen[cs]e Army of (?:Artsakh|Nagorno-Karabakh)|armed forces of (?:Nagorno-Karabakh|Artsakh)|(?:the )?Artsakh Defense Ministry|Defen[cs]e Ministry of Artsakh", nk, Some("AZ"), NonState),
+            (r"(?i)Russian peacekeep\w*(?: (?:forces?|contingent|troops|mission))?|(?:the )?peacekeeping (?:contingent|force|troops|mission)", "Russian peacekeeping forces", Some("RU"), Peacekeepers),
+            (r"\bIDF\b|Israel Defen[cs]e Forces|Israeli Defen[cs]e Forces", "Military Forces of Israel", Some("IL"), State),
+            (r"Border Security Force|\bBSF\b|Indian Army|Indian troops", "Military Forces of India", Some("IN"), State),
+            (r"Hezbollah|Hizbollah|Hizbullah", "Hezbollah", Some("LB"), NonState),
+            (r"\bHamas\b", "Hamas", Some("PS"), NonState),
+            (r"Islamic Jihad", "Palestinian Islamic Jihad", Some("PS"), NonState),
+            (r"Rapid Support Forces|\bRSF\b", "Rapid Support Forces", Some("SD"), NonState),
+            (r"Sudan(?:ese)? Armed Forces|\bSAF\b", "Military Forces of Sudan", Some("SD"), State),
+            (r"Ethiopian National Defen[cs]e Force|Ethiopian Defen[cs]e Force", "Military Forces of Ethiopia", Some("ET"), State),
+            (r"\bTaliban\b", "Taliban", None, NonState),
+            (r"\b(?:ISIS|ISIL|Islamic State|Daesh)\b", "Islamic State", None, NonState),
+            (r"\bHouthis?\b|Ansar Allah", "Houthis", Some("YE"), NonState),
+            (r"\bal-Shabaab\b", "Al Shabaab", Some("SO"), NonState),
+            (r"\bPKK\b", "PKK", None, NonState),
+            (r"Wagner Group|\bWagner\b", "Wagner Group", Some("RU"), NonState),
+            (r"(?i)\b(?:the )?enemy\b", "enemy", None, Enemy),
+            (r"(?i)\b(?:unknown|unidentified) (?:gunmen|assailants|attackers|persons)|\bgunmen\b|\bmilitants\b|\bterrorists\b", "Unidentified Armed Group", None, Unidentified),
+            (r"(?i)\b(?:civilians?|residents?|villagers?|people|persons?|woman|women|child(?:ren)?|boy|girl|farmers?|shepherds?|journalists|employees|citizens?|local residents)\b", "Civilians", None, Civilians),
+        ];
+        rows.iter()
+            .map(|(p, n, c, k)| (Regex::new(p).expect("actor regex"), *n, *c, *k))
+            .collect()
+    });
+
+/// Words that, after a demonym or country, make it a reference to armed forces.
+const FORCE_NOUNS: &[&str] = &[
+    "army", "armed forces", "forces", "force", "troops", "military", "units", "unit", "soldiers",
+    "soldier", "servicemen", "serviceman", "side", "border guards", "border guard", "guards",
+    "border service", "positions", "position", "posts", "post", "personnel", "formations",
+    "detachments", "subdivisions", "sniper", "snipers", "shelling", "artillery", "attack",
+    "attacks", "fire", "provocation", "officers", "officer", "private", "defence forces",
+    "defense forces", "servicemembers", "border detachments", "outposts", "outpost",
+    "border outpost", "military units", "army units", "armed forces units", "drone", "drones",
+    "aggression", "military-political leadership", "sabotage groups", "saboteurs", "commandos",
+    "tanks", "aircraft", "warplanes", "jets", "gunners", "militaries", "strikes", "mortar",
+];
+
+/// Words that, after a demonym, make it civilians.
+const CIVILIAN_NOUNS: &[&str] = &[
+    "civilians", "civilian", "citizens", "residents", "villagers", "farmers", "journalists",
+    "people", "children", "women", "shepherd", "shepherds",
+];
+
+/// Verbs that make a bare country name an acting state ("Pakistan violated ...").
+const STATE_VERBS: &[&str] = &[
+    "violated", "fired", "shelled", "attacked", "opened", "launched", "struck", "used",
+    "targeted", "initiated", "bombed", "resumed", "mounted", "deliberately", "is shelling",
+    "has shelled", "has attacked", "had fired",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Name,
+    Demonym,
+    Capital,
+}
+
+/// Finds actor mentions; build once, use for every sentence.
+pub struct ActorFinder {
+    forms: AhoCorasick,
+    info: Vec<(CountryRef, Form)>,
+}
+
+impl std::fmt::Debug for ActorFinder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ActorFinder({} forms)", self.info.len())
+    }
+}
+
+fn after_words(rest: &str) -> String {
+    rest.trim_start_matches(['\'', '’'])
+        .trim_start_matches('s')
+        .trim_start()
+        .to_lowercase()
+}
+
+fn word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let b = text[..start].chars().next_back();
+    let a = text[end..].chars().next();
+    !b.is_some_and(|c| c.is_alphanumeric()) && !a.is_some_and(|c| c.is_alphanumeric())
+}
+
+fn starts_with_phrase(rest: &str, phrase: &str) -> bool {
+    rest.starts_with(phrase)
+        && !rest[phrase.len()..].chars().next().is_some_and(|c| c.is_alphanumeric())
+}
+
+impl ActorFinder {
+    /// Builds the finder from the country table.
+    pub fn new(countries: &dyn Countries) -> Self {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut patterns = Vec::new();
+        let mut info = Vec::new();
+        for form in countries.surface_forms() {
+            if form.chars().count() < 3 || !form.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            if seen.contains_key(&form) {
+                continue;
+            }
+            let (cref, kind) = if let Some(c) = countries.by_demonym(&form) {
+                (c, Form::Demonym)
+            } else if let Some(c) = countries.by_name(&form) {
+                (c, Form::Name)
+            } else if let Some(c) = countries.by_capital(&form) {
+                (c, Form::Capital)
+            } else {
+                continue;
+            };
+            seen.insert(form.clone(), patterns.len());
+            patterns.push(form);
+            info.push((cref, kind));
+        }
+        let forms = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("country automaton");
+        ActorFinder { forms, info }
+    }
+
+    /// Every actor mention in a sentence, in order, without overlaps.
+    pub fn find(&self, s: &str) -> Vec<ActorMention> {
+        let mut out: Vec<ActorMention> = Vec::new();
+        let push = |out: &mut Vec<ActorMention>, m: ActorMention| {
+            if !out.iter().any(|o| o.span.overlaps(&m.span)) {
+                out.push(m);
+            }
+        };
+        for (re, name, cc, kind) in FIXED.iter() {
+            for m in re.find_iter(s) {
+                push(
+                    &mut out,
+                    ActorMention {
+                        span: Span::new(m.start(), m.end()),
+                        name: name.to_string(),
+                        country: cc.map(str::to_string),
+                        kind: *kind,
+                        bare: false,
+                    },
+                );
+            }
+        }
+        // "armed forces of (the Republic of) X"
+        static OF_FORM: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:armed forces|army|troops|military|units|forces|soldiers|servicemen|border guards)\s+of\s+(?:the\s+)?(?:Republic of\s+)?$").expect("of-form")
+        });
+        for m in self.forms.find_iter(s) {
+            if !word_boundary(s, m.start(), m.end()) {
+                continue;
+            }
+            let (cref, form) = &self.info[m.pattern().as_usize()];
+            let rest = after_words(&s[m.end()..]);
+            let before = &s[..m.start()];
+            let mut span = Span::new(m.start(), m.end());
+            let mut kind = None;
+            let mut bare = false;
+            if let Some(pre) = OF_FORM.find(before) {
+                span.start = pre.start();
+                kind = Some(ActorKind::State);
+            }
+            if kind.is_none() {
+                let rest_no_adj = rest
+                    .trim_start_matches("armenian ")
+                    .trim_start_matches("azerbaijani ");
+                if let Some(noun) = FORCE_NOUNS.iter().filter(|n| starts_with_phrase(rest_no_adj, n)).max_by_key(|n| n.len()) {
+                    if *form != Form::Capital {
+                        kind = Some(ActorKind::State);
+                        let full = s[m.end()..].len() - rest_no_adj.len() + noun.len();
+                        span.end = (m.end() + full).min(s.len());
+                    }
+                } else if CIVILIAN_NOUNS.iter().any(|n| starts_with_phrase(&rest, n)) {
+                    kind = Some(ActorKind::Civilians);
+                } else if *form == Form::Demonym && cref_plural(&s[m.start()..m.end()]) {
+                    // "Russians shelled ..."
+                    kind = Some(ActorKind::State);
+                } else if *form != Form::Demonym && STATE_VERBS.iter().any(|v| starts_with_phrase(&rest, v)) {
+                    kind = Some(ActorKind::State);
+                    bare = true;
+                }
+            }
+            let Some(kind) = kind else { continue };
+            if !span.is_empty() && !s.is_char_boundary(span.end) {
+                continue;
+            }
+            let name = match kind {
+                ActorKind::Civilians => format!("Civilians ({})", cref.iso2),
+                _ => military_of(cref),
+            };
+            // A civilian noun right after was also matched by FIXED: replace it.
+            if kind == ActorKind::Civilians {
+                out.retain(|o| !(o.kind == ActorKind::Civilians && o.span.start >= span.end && o.span.start <= span.end + 1));
+            }
+            push(&mut out, ActorMention { span, name, country: Some(cref.iso2.clone()), kind, bare });
+        }
+        out.sort_by_key(|m| m.span.start);
+        out
+    }
+}
+
+fn cref_plural(word: &str) -> bool {
+    word.ends_with("ians") || word.ends_with("ans") || word.ends_with("is") && word.len() > 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::countries::StaticCountries;
+
+    fn names(s: &str) -> Vec<String> {
+        let f = ActorFinder::new(&StaticCountries::sample());
+        f.find(s).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn partisan_labels_map_to_canonical_names() {
+        assert_eq!(
+            names("Illegal Armenian armed gangs fired at the Azerbaijani army positions."),
+            vec!["Nagorno-Karabakh Armenian forces", "Military Forces of Azerbaijan"]
+        );
+        assert_eq!(names("the Karabakh Defense Army said"), vec!["Nagorno-Karabakh Armenian forces"]);
+        assert_eq!(
+            names("units of the armed forces of the Republic of Armenia"),
+            vec!["Military Forces of Armenia"]
+        );
+    }
+
+    #[test]
+    fn general_rule_for_states_and_civilians() {
+        assert_eq!(names("Pakistan violated the ceasefire"), vec!["Military Forces of Pakistan"]);
+        assert_eq!(names("three Indian civilians were hurt"), vec!["Civilians (IN)"]);
+        assert_eq!(names("Russians shelled the town"), vec!["Military Forces of Russia"]);
+        assert!(names("Armenia said on Monday").is_empty());
+        assert_eq!(names("the Russian peacekeepers reported"), vec!["Russian peacekeeping forces"]);
+    }
+}

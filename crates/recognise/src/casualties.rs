@@ -1,0 +1,221 @@
+//! Casualty figures: "four servicemen were killed and one wounded",
+//! "killing at least three soldiers", "casualties of 4 killed and 1 wounded".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sitrep_core::Span;
+
+use crate::numbers::{find_counts, Bound, Count};
+
+/// Killed or injured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Harm {
+    /// Deaths.
+    Killed,
+    /// Injuries.
+    Injured,
+}
+
+/// A casualty figure in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Casualty {
+    /// Bytes of the figure and its verb.
+    pub span: Span,
+    /// Killed or injured.
+    pub harm: Harm,
+    /// How many.
+    pub count: u64,
+    /// Qualifier of the count.
+    pub bound: Bound,
+    /// The words naming who was hit ("Azerbaijani soldiers", "civilians").
+    pub victims: String,
+    /// True when the victims are named as civilians.
+    pub civilian: bool,
+}
+
+static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(killed|killing|dead|died|deaths?|death toll|fatalities|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties)\b")
+        .expect("casualty verb")
+});
+
+static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|students?|doctors?|medics?|paramedics?|volunteers?|[A-Z]\w+(?:ians|ians|anis|is|ese)\b)")
+        .expect("person")
+});
+
+static ARTICLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(an?|another)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|resident|villager|journalist|sergeant|conscript|shepherd|farmer))\b")
+        .expect("article person")
+});
+
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:[;:“”\x22(]|\b(?:that|said|says|after|when|which|while|as|where|adding|but|reported|informed|since)\b)")
+        .expect("clause break")
+});
+
+fn is_civilian(words: &str) -> bool {
+    let w = words.to_lowercase();
+    ["civilian", "resident", "villager", "child", "woman", "women", "boy", "girl", "journalist", "employee", "people", "person", "shepherd", "farmer", "citizens"]
+        .iter()
+        .any(|k| w.contains(k))
+}
+
+fn harm_of(verb: &str) -> Option<Harm> {
+    let v = verb.to_lowercase();
+    if v.starts_with("kill") || v.starts_with("dead") || v.starts_with("die") || v.starts_with("death") || v.starts_with("fatal") {
+        Some(Harm::Killed)
+    } else if v == "casualties" {
+        None
+    } else {
+        Some(Harm::Injured)
+    }
+}
+
+/// Counts in `window` that name people (followed by a person noun, or "a soldier").
+fn person_counts(window: &str) -> Vec<(Count, String)> {
+    let mut out: Vec<(Count, String)> = Vec::new();
+    for c in find_counts(window) {
+        let after = &window[c.span.end..];
+        let after_t = after.trim_start();
+        if let Some(m) = PERSON.find(after_t) {
+            out.push((c, m.as_str().to_string()));
+        } else if after_t.is_empty()
+            || after_t.starts_with(['.', ',', ';', ')'])
+            || after_t.to_lowercase().starts_with("of ")
+        {
+            out.push((c, String::new()));
+        }
+    }
+    for m in ARTICLE_PERSON.captures_iter(window) {
+        let whole = m.get(0).expect("match");
+        let span = Span::new(whole.start(), whole.end());
+        if out.iter().any(|(c, _)| c.span.overlaps(&span)) {
+            continue;
+        }
+        out.push((Count { span, value: 1, bound: Bound::Exact }, m[2].to_string()));
+    }
+    out.sort_by_key(|(c, _)| c.span.start);
+    out
+}
+
+/// Every casualty figure in a sentence.
+pub fn find_casualties(s: &str) -> Vec<Casualty> {
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for v in VERB.find_iter(s) {
+        let verb = v.as_str().to_lowercase();
+        let Some(harm) = harm_of(&verb) else { continue };
+        let active = verb.ends_with("ing") || (verb == "killed" || verb == "wounded" || verb == "injured") && {
+            let after = s[v.end()..].trim_start();
+            find_counts(after).first().is_some_and(|c| c.span.start == 0)
+                || ARTICLE_PERSON.find(after).is_some_and(|m| m.start() == 0)
+        };
+        if active {
+            // "killing at least three soldiers", "killed an Azerbaijani soldier"
+            let rest = &s[v.end()..];
+            let end = CLAUSE_BREAK.find(rest).map_or(rest.len(), |m| m.start());
+            let window = &rest[..end];
+            let stop = window.find(" and ").map_or(window.len(), |i| i);
+            let counts = person_counts(&window[..stop]);
+            if let Some((c, victims)) = counts.first() {
+                if c.span.start <= 3 {
+                    out.push(Casualty {
+                        span: Span::new(v.start(), v.end() + c.span.end),
+                        harm,
+                        count: c.value,
+                        bound: c.bound,
+                        civilian: is_civilian(victims),
+                        victims: victims.clone(),
+                    });
+                    last_end = v.end();
+                    continue;
+                }
+            }
+        }
+        // Passive or nominal: the figure is before the verb, in the same clause.
+        let start = last_end.max(
+            CLAUSE_BREAK
+                .find_iter(&s[..v.start()])
+                .last()
+                .map_or(0, |m| m.end()),
+        );
+        let window = &s[start..v.start()];
+        // "deaths of at least two of its soldiers"
+        if verb.starts_with("death") {
+            let rest = &s[v.end()..];
+            if let Some(c) = rest.trim_start().strip_prefix("of ").and_then(|r| find_counts(r).into_iter().next().filter(|c| c.span.start == 0)) {
+                out.push(Casualty { span: Span::new(v.start(), v.end() + c.span.end + 4), harm, count: c.value, bound: c.bound, victims: String::new(), civilian: false });
+                last_end = v.end();
+                continue;
+            }
+        }
+        let counts = person_counts(window);
+        if counts.is_empty() {
+            continue;
+        }
+        let lower = window.to_lowercase();
+        let chosen: Vec<&(Count, String)> = if let Some(i) = lower.find("including").or_else(|| lower.find("among them")) {
+            counts.iter().filter(|(c, _)| c.span.start < i).take(1).collect()
+        } else {
+            // Coordinated victims are summed: "two employees and an official died".
+            counts.iter().collect()
+        };
+        if chosen.is_empty() {
+            continue;
+        }
+        let count: u64 = chosen.iter().map(|(c, _)| c.value).sum();
+        let bound = chosen[0].0.bound;
+        let victims = chosen.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>().join(", ");
+        out.push(Casualty {
+            span: Span::new(start + chosen[0].0.span.start, v.end()),
+            harm,
+            count,
+            bound,
+            civilian: is_civilian(&victims),
+            victims,
+        });
+        last_end = v.end();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figs(s: &str) -> Vec<(Harm, u64)> {
+        find_casualties(s).into_iter().map(|c| (c.harm, c.count)).collect()
+    }
+
+    #[test]
+    fn passive_and_elliptical_figures() {
+        assert_eq!(
+            figs("Three servicemen were killed and two wounded near the post."),
+            vec![(Harm::Killed, 3), (Harm::Injured, 2)]
+        );
+        assert_eq!(figs("which resulted in casualties of 2 killed and 5 wounded"), vec![(Harm::Killed, 2), (Harm::Injured, 5)]);
+        assert_eq!(figs("Another Azerbaijani serviceman was injured."), vec![(Harm::Injured, 1)]);
+    }
+
+    #[test]
+    fn active_figures_and_totals() {
+        assert_eq!(
+            figs("Return fire killed at least four soldiers and wounded one."),
+            vec![(Harm::Killed, 4), (Harm::Injured, 1)]
+        );
+        assert_eq!(
+            figs("Nine people including two soldiers and seven civilians were killed."),
+            vec![(Harm::Killed, 9)]
+        );
+        assert_eq!(figs("Two farmers and a shepherd died in the blast."), vec![(Harm::Killed, 3)]);
+        let c = find_casualties("Five civilians were wounded by shelling.");
+        assert!(c[0].civilian);
+    }
+
+    #[test]
+    fn no_figure_no_casualty() {
+        assert!(figs("The ministry did not report casualties.").is_empty());
+        assert!(figs("Tensions killed the talks.").is_empty());
+    }
+}

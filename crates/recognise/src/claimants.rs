@@ -1,0 +1,164 @@
+//! Claimants: who states what a sentence reports ("the Defence Ministry of
+//! Azerbaijan said", "according to Armenia's Ministry of Defence", "Baku denied").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sitrep_core::{Span, Stance};
+
+use crate::countries::Countries;
+
+/// A source of statements named in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimantMention {
+    /// Bytes of the source's name.
+    pub span: Span,
+    /// Canonical name ("Ministry of Defence of Azerbaijan"), or `None` for an
+    /// anaphor ("the ministry", "it") to be resolved from earlier sentences.
+    pub name: Option<String>,
+    /// The source's country, when known.
+    pub country: Option<String>,
+    /// What the reporting verb says of the account.
+    pub stance: Stance,
+    /// The kind of institution, used to resolve anaphors ("ministry", "army").
+    pub head: &'static str,
+}
+
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(said|says|say|stated|states|reported|reports|report|informed|informs|told|added|noted|claimed|claims|announced|confirmed|according to|wrote|denied|denies|deny|rejected|refuted|dismissed|disputed|described|accused|accuses|blamed|declared|statement|message)\b")
+        .expect("reporting")
+});
+
+static ORG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>Defen[cs]e|Foreign|Interior)\s+Ministry(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?))?",
+        r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?))?)",
+        r"|(?P<nk>(?:Karabakh|Artsakh|Nagorno-Karabakh)\s+Defen[cs]e\s+Army)",
+        r"|(?P<idf>\bIDF\b|Israel Defen[cs]e Forces)",
+        r"|(?P<gov>\b(?:[Oo]fficial\s+)?(?P<cap>[A-Z][a-z]+)\s+(?:has\s+|had\s+)?(?:said|denied|accused|reported|claimed|stated|blamed))",
+        r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
+        r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
+        r"|(?P<service>(?:the\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service)(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s*)+)?))",
+        r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)\s+(?:Army|military|armed forces)\b)",
+        r"|(?P<ana>\b(?:[Tt]he\s+)(?:ministry|[Dd]efen[cs]e [Mm]inistry|statement|military|army|[Aa]rmy|message|department|agency)\b)",
+    ))
+    .expect("org")
+});
+
+fn stance_of(verb: &str) -> Stance {
+    match verb.to_lowercase().as_str() {
+        "denied" | "denies" | "deny" | "rejected" | "refuted" | "dismissed" => Stance::Denies,
+        "disputed" | "described" => Stance::Disputes,
+        _ => Stance::Asserts,
+    }
+}
+
+fn country_of(countries: &dyn Countries, word: Option<&str>) -> Option<crate::countries::CountryRef> {
+    let w = word?.trim_end_matches("'s").trim_end_matches("’s");
+    if w == "Russian Federation" {
+        return countries.by_name("Russia");
+    }
+    countries.any(w)
+}
+
+/// The claimant of a sentence, when it names one and a reporting verb.
+pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMention> {
+    let verbs: Vec<_> = REPORTING.find_iter(s).collect();
+    if verbs.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, ClaimantMention)> = None;
+    for c in ORG.captures_iter(s) {
+        let m = c.get(0).expect("match");
+        let span = Span::new(m.start(), m.end());
+        let (name, country, head) = if c.name("ministry").is_some() {
+            let kind = c.name("kind").or(c.name("kind2")).map_or("", |k| k.as_str());
+            let who = country_of(countries, c.name("of").or(c.name("of2")).map(|x| x.as_str()))
+                .or_else(|| country_of(countries, c.name("adj").or(c.name("adj2")).map(|x| x.as_str())));
+            let office = if kind.starts_with("Foreign") {
+                "Ministry of Foreign Affairs"
+            } else if kind.starts_with("Interior") || kind.starts_with("Internal") {
+                "Ministry of Internal Affairs"
+            } else {
+                "Ministry of Defence"
+            };
+            match who {
+                Some(cr) => (Some(format!("{office} of {}", cr.name)), Some(cr.iso2), "ministry"),
+                None => (None, None, "ministry"),
+            }
+        } else if c.name("nk").is_some() {
+            (Some("Nagorno-Karabakh Defence Army".to_string()), Some("AZ".to_string()), "army")
+        } else if c.name("idf").is_some() {
+            (Some("Israel Defense Forces".to_string()), Some("IL".to_string()), "army")
+        } else if let Some(cap) = c.name("cap") {
+            let Some(cr) = countries.by_capital(cap.as_str()).or_else(|| countries.by_name(cap.as_str())) else { continue };
+            (Some(format!("Government of {}", cr.name)), Some(cr.iso2), "government")
+        } else if let Some(adj) = c.name("sadj") {
+            let Some(cr) = countries.any(adj.as_str()) else { continue };
+            (Some(format!("Government of {}", cr.name)), Some(cr.iso2), "government")
+        } else if let Some(body) = c.name("body") {
+            (Some(body.as_str().to_string()), None, "administration")
+        } else if let Some(svc) = c.name("svc") {
+            (Some(svc.as_str().trim().to_string()), None, "service")
+        } else if let Some(adj) = c.name("aadj") {
+            let Some(cr) = countries.any(adj.as_str()) else { continue };
+            let label = if cr.iso2 == "IN" { "Indian Army".to_string() } else { format!("Military Forces of {}", cr.name) };
+            (Some(label), Some(cr.iso2), "army")
+        } else {
+            let w = m.as_str().to_lowercase();
+            let head = if w.contains("ministry") { "ministry" } else if w.contains("army") || w.contains("military") { "army" } else { "any" };
+            (None, None, head)
+        };
+        // The nearest reporting verb decides the stance.
+        let (dist, verb) = verbs
+            .iter()
+            .map(|v| {
+                let d = if v.start() >= span.end { v.start() - span.end } else { span.start.saturating_sub(v.end()) };
+                (d, v.as_str())
+            })
+            .min_by_key(|(d, _)| *d)
+            .expect("verbs");
+        if dist > 60 {
+            continue;
+        }
+        let mention = ClaimantMention { span, name, country, stance: stance_of(verb), head };
+        // Prefer named sources over anaphors, then the nearest.
+        let rank = dist + if mention.name.is_none() { 1000 } else { 0 };
+        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+            best = Some((rank, mention));
+        }
+    }
+    best.map(|(_, m)| m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::countries::StaticCountries;
+
+    fn claimant(s: &str) -> Option<(Option<String>, Stance)> {
+        find_claimant(s, &StaticCountries::sample()).map(|c| (c.name, c.stance))
+    }
+
+    #[test]
+    fn ministries_in_every_word_order() {
+        let want = Some((Some("Ministry of Defence of Azerbaijan".to_string()), Stance::Asserts));
+        assert_eq!(claimant("Fire was opened, the Defence Ministry of Azerbaijan said."), want);
+        assert_eq!(claimant("According to Azerbaijan's Defense Ministry, fire was opened."), want);
+        assert_eq!(claimant("Fire was opened, the Azerbaijani Defense Ministry told reporters."), want);
+        assert_eq!(
+            claimant("Armenia's Ministry of Defence reported two dead."),
+            Some((Some("Ministry of Defence of Armenia".to_string()), Stance::Asserts))
+        );
+    }
+
+    #[test]
+    fn governments_denials_and_anaphors() {
+        assert_eq!(
+            claimant("Official Baku denied any casualties."),
+            Some((Some("Government of Azerbaijan".to_string()), Stance::Denies))
+        );
+        assert_eq!(claimant("The ministry said the post was hit."), Some((None, Stance::Asserts)));
+        assert_eq!(claimant("Mortar fire hit the post."), None);
+    }
+}

@@ -1,0 +1,125 @@
+//! Numbers written as numerals or words ("three", "twenty-five", "10,000"),
+//! with the qualifiers news uses for bounds ("at least", "more than").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sitrep_core::Span;
+
+/// How a count is qualified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// Given as is.
+    Exact,
+    /// "at least", "more than", "over": a lower bound.
+    AtLeast,
+    /// "up to", "nearly", "almost", "less than": an upper bound or approximation.
+    AtMost,
+    /// "about", "around", "some": an approximation.
+    About,
+}
+
+/// A count found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    /// Bytes of the count, qualifier included.
+    pub span: Span,
+    /// The value.
+    pub value: u64,
+    /// Its qualifier.
+    pub bound: Bound,
+}
+
+const UNITS: &[(&str, u64)] = &[
+    ("zero", 0), ("no", 0), ("one", 1), ("a", 1), ("an", 1), ("another", 1), ("single", 1),
+    ("two", 2), ("both", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
+    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
+    ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50),
+    ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90), ("hundred", 100),
+    ("dozen", 12),
+];
+
+/// Value of one number word or numeral ("three", "3", "10,000", "twenty-five").
+pub fn parse_number(word: &str) -> Option<u64> {
+    let w = word.trim().to_lowercase();
+    if w.is_empty() {
+        return None;
+    }
+    if w.chars().all(|c| c.is_ascii_digit() || c == ',') && w.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
+        return digits.parse().ok();
+    }
+    if let Some((tens, unit)) = w.split_once('-') {
+        let t = word_value(tens)?;
+        let u = word_value(unit)?;
+        if (20..=90).contains(&t) && (1..=9).contains(&u) {
+            return Some(t + u);
+        }
+        return None;
+    }
+    word_value(&w)
+}
+
+fn word_value(w: &str) -> Option<u64> {
+    UNITS.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+}
+
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    let words = UNITS
+        .iter()
+        .map(|(w, _)| *w)
+        .filter(|w| !matches!(*w, "a" | "an" | "no" | "dozen" | "hundred" | "both" | "single"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)\b(?:(at least|more than|over|nearly|almost|up to|about|around|some|approximately|less than|fewer than)\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{words})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+    ))
+    .expect("count regex")
+});
+
+/// Every count in `text`, in order.
+pub fn find_counts(text: &str) -> Vec<Count> {
+    COUNT
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let value = parse_number(c.get(2)?.as_str())?;
+            let bound = match c.get(1).map(|m| m.as_str().to_lowercase()) {
+                None => Bound::Exact,
+                Some(q) => match q.as_str() {
+                    "at least" | "more than" | "over" => Bound::AtLeast,
+                    "nearly" | "almost" | "up to" | "less than" | "fewer than" => Bound::AtMost,
+                    _ => Bound::About,
+                },
+            };
+            Some(Count { span: Span::new(whole.start(), whole.end()), value, bound })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_numerals() {
+        assert_eq!(parse_number("three"), Some(3));
+        assert_eq!(parse_number("Twenty-five"), Some(25));
+        assert_eq!(parse_number("10,000"), Some(10_000));
+        assert_eq!(parse_number("14"), Some(14));
+        assert_eq!(parse_number("dozens"), None);
+        assert_eq!(parse_number("99999999999999999999999"), None);
+    }
+
+    #[test]
+    fn counts_carry_their_bounds() {
+        let t = "at least two soldiers and more than 200 troops; 5 others";
+        let c = find_counts(t);
+        assert_eq!(c.len(), 3);
+        assert_eq!((c[0].value, c[0].bound), (2, Bound::AtLeast));
+        assert_eq!((c[1].value, c[1].bound), (200, Bound::AtLeast));
+        assert_eq!((c[2].value, c[2].bound), (5, Bound::Exact));
+        assert_eq!(c[1].span.slice(t), "more than 200");
+    }
+}

@@ -1,0 +1,378 @@
+//! Place phrases: the shapes conflict reports name places in ("X settlement of
+//! the Y region", "in the directions of A, B and C settlements", "from the
+//! positions in X", "at Uri, Keran and Gurez sectors"), with the role each place
+//! plays: where fire landed (target) or where it came from (origin).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sitrep_core::Span;
+
+/// The part a place plays in an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceRole {
+    /// Where the event happened (the positions that came under fire).
+    Target,
+    /// Where fire came from.
+    Origin,
+}
+
+/// What the phrase says the place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceHint {
+    /// A settlement, village, town or city.
+    Settlement,
+    /// A region, district, province or "direction" (precision 3).
+    Region,
+    /// A height, hill, lake or named area (precision 2).
+    Area,
+    /// A sector, section or stretch of border (precision 2).
+    Sector,
+    /// A border post or outpost (precision 2).
+    Post,
+    /// Nothing said.
+    Unknown,
+}
+
+/// A place named in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMention {
+    /// Bytes of the name.
+    pub span: Span,
+    /// The name as written.
+    pub name: String,
+    /// Other names given in brackets right after it ("Ashaghi Shorzha (Nerkin Shorzha)").
+    pub alt_names: Vec<String>,
+    /// What the phrase says it is.
+    pub hint: PlaceHint,
+    /// The region named with it ("of the Kalbajar region").
+    pub admin: Option<String>,
+    /// Target or origin.
+    pub role: PlaceRole,
+    /// Mentions of one list share a group number.
+    pub group: usize,
+    /// True when "near", "in the direction of", "area of" qualifies it (precision 2).
+    pub approximate: bool,
+    /// True when the gazetteer knows the name.
+    pub known: bool,
+}
+
+const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*){0,3}";
+const NOUN: &str = r"settlements?|villages?|towns?|city|cities|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment";
+
+static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?P<name>{NAME})(?:\s+\((?P<alt>[^)]{{1,60}})\))?\s+(?P<noun>{NOUN})\b")).expect("name noun")
+});
+
+static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?P<noun>villages?|towns?|city|settlements?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?) of (?:the )?(?P<name>{NAME})")).expect("noun of name")
+});
+
+static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state)\b")).expect("admin after")
+});
+
+static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|\band\b|\bas well as\b|\bor\b)\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$")).expect("list gap")
+});
+
+static ORIGIN_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bfrom\b").expect("origin cue")
+});
+
+static TARGET_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:positions?|posts?|outposts?|at|on|toward|towards|against|near|targeting|targeted|hit|struck|into|over|shelled|attacked|areas?|fire|villages? of|town of|city of|border detachments)\b")
+        .expect("target cue")
+});
+
+static APPROX_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bnear(?:by)?|\bdirections? of|\barea of|\bvicinity of|\boutskirts of|\bsuburbs of|\bdirection)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+        .expect("approx cue")
+});
+
+/// Words that look like names but are not places in this genre.
+const NOT_PLACES: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "From", "This", "That", "These", "Those", "Its", "Their",
+    "Our", "His", "Her", "Moreover", "Meanwhile", "However", "Earlier", "Later", "According",
+    "Defense", "Defence", "Ministry", "Army", "Border", "Armed", "Forces", "Military", "State",
+    "Security", "Service", "Committee", "National", "Republic", "President", "Government",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Russian", "Armenian", "Azerbaijani", "Azerbaijan", "Armenia",
+    "Eastern", "Western", "Northern", "Southern", "Line", "Control", "Contact", "Regional",
+    "Administration", "Council", "Head", "Telegram", "Facebook", "Reuters", "Source", "Photo",
+    "Several", "Both", "Each", "All", "Some", "Several", "Other", "New", "Mr", "Ms", "Col",
+];
+
+fn cap_words_ok(name: &str) -> bool {
+    let first = name.split([' ', '-']).next().unwrap_or("");
+    !NOT_PLACES.contains(&first) && !NOT_PLACES.contains(&name)
+}
+
+/// Strips a leading article and generic words from a captured name.
+fn tidy(name: &str) -> &str {
+    let mut n = name.trim();
+    for p in ["The ", "the "] {
+        if let Some(r) = n.strip_prefix(p) {
+            n = r;
+        }
+    }
+    n
+}
+
+fn hint_of(noun: &str) -> PlaceHint {
+    let n = noun.to_lowercase();
+    match n.as_str() {
+        s if s.starts_with("settlement") || s.starts_with("village") || s.starts_with("town") || s.starts_with("cit") || s.starts_with("communit") => PlaceHint::Settlement,
+        s if s.starts_with("region") || s.starts_with("district") || s.starts_with("province") || s.starts_with("oblast") || s.starts_with("rayon") || s == "marz" || s.starts_with("direction") || s == "governorate" || s == "county" || s == "corridor" => PlaceHint::Region,
+        s if s.starts_with("height") || s.starts_with("hill") || s == "lake" || s == "valley" || s.starts_with("area") => PlaceHint::Area,
+        s if s.starts_with("sector") || s == "section" || s == "part" => PlaceHint::Sector,
+        s if s.contains("post") || s == "border detachment" => PlaceHint::Post,
+        _ => PlaceHint::Unknown,
+    }
+}
+
+/// Finds the places of a sentence. `known` are the spans (relative to `s`) of
+/// names the gazetteer knows; `agents` the spans of actors said to act, used to
+/// read "the units of X in the direction of P" as X's own position (origin).
+pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention> {
+    let mut cands: Vec<PlaceMention> = Vec::new();
+    let add = |span: Span, name: &str, hint: PlaceHint, alt: Option<&str>, known: bool, cands: &mut Vec<PlaceMention>| {
+        if let Some(existing) = cands.iter_mut().find(|c| c.span.overlaps(&span)) {
+            if existing.hint == PlaceHint::Unknown && hint != PlaceHint::Unknown {
+                existing.hint = hint;
+            }
+            if span.len() > existing.span.len() && !existing.known {
+                existing.span = span;
+                existing.name = name.to_string();
+            }
+            if let Some(a) = alt {
+                if !existing.alt_names.iter().any(|x| x == a) {
+                    existing.alt_names.push(a.to_string());
+                }
+            }
+            return;
+        }
+        cands.push(PlaceMention {
+            span,
+            name: name.to_string(),
+            alt_names: alt.map(|a| vec![a.to_string()]).unwrap_or_default(),
+            hint,
+            admin: None,
+            role: PlaceRole::Target,
+            group: 0,
+            approximate: false,
+            known,
+        });
+    };
+    for m in NAME_NOUN.captures_iter(s) {
+        let nm = m.name("name").expect("name");
+        let name = tidy(nm.as_str());
+        if !cap_words_ok(name) {
+            continue;
+        }
+        let start = nm.end() - name.len();
+        let noun = m.name("noun").map_or("", |x| x.as_str());
+        let alt = m.name("alt").map(|a| a.as_str()).filter(|a| a.starts_with(|c: char| c.is_uppercase()));
+        add(Span::new(start, nm.end()), name, hint_of(noun), alt, false, &mut cands);
+    }
+    for m in NOUN_OF_NAME.captures_iter(s) {
+        let nm = m.name("name").expect("name");
+        if !cap_words_ok(nm.as_str()) {
+            continue;
+        }
+        let noun = m.name("noun").map_or("", |x| x.as_str());
+        let hint = match hint_of(noun) {
+            PlaceHint::Region if !noun.starts_with("region") => PlaceHint::Settlement,
+            PlaceHint::Unknown => PlaceHint::Settlement,
+            h => h,
+        };
+        add(Span::new(nm.start(), nm.end()), nm.as_str(), hint, None, false, &mut cands);
+    }
+    for k in known {
+        if k.end > s.len() || !s.is_char_boundary(k.start) || !s.is_char_boundary(k.end) {
+            continue;
+        }
+        // A known name inside a longer capitalised candidate keeps the candidate's span.
+        let name = &s[k.start..k.end];
+        if let Some(c) = cands.iter_mut().find(|c| c.span.overlaps(k)) {
+            if c.span == *k || c.span.contains(k) && !c.known {
+                c.known = c.span == *k || c.known;
+            }
+            continue;
+        }
+        add(*k, name, PlaceHint::Unknown, None, true, &mut cands);
+    }
+    // Drop bracketed alternative names that were also captured on their own.
+    cands.sort_by_key(|c| c.span.start);
+    let alts: Vec<Span> = cands
+        .iter()
+        .flat_map(|c| {
+            c.alt_names.iter().filter_map(|a| {
+                let from = c.span.end;
+                s[from..].find(a.as_str()).map(|i| Span::new(from + i, from + i + a.len()))
+            })
+        })
+        .collect();
+    cands.retain(|c| !alts.iter().any(|a| a.contains(&c.span)));
+    // Unknown names in lists with known or hinted places: "Eki-Tash, Chyr-Dobo and Orto-Boz".
+    extend_lists(s, &mut cands);
+    cands.sort_by_key(|c| c.span.start);
+    // Admin regions named after a place or list qualify it; they are not places of their own.
+    let mut admin_spans = Vec::new();
+    for i in 0..cands.len() {
+        let end = cands[i].span.end;
+        if let Some(m) = ADMIN_AFTER.captures(&s[end..]) {
+            let a = m.name("admin").expect("admin");
+            if a.as_str() != cands[i].name {
+                cands[i].admin = Some(a.as_str().to_string());
+                admin_spans.push(Span::new(end + a.start(), end + a.end()));
+            }
+        }
+    }
+    cands.retain(|c| !admin_spans.iter().any(|a| a.overlaps(&c.span)));
+    // Group lists and give each group a role.
+    let mut group = 0;
+    for i in 0..cands.len() {
+        let joined = i > 0 && LIST_GAP.is_match(&s[cands[i - 1].span.end..cands[i].span.start]);
+        if joined {
+            cands[i].group = cands[i - 1].group;
+            cands[i].role = cands[i - 1].role;
+            cands[i].approximate = cands[i - 1].approximate;
+            if cands[i - 1].admin.is_none() {
+                // "Keshdak and Barmagbina settlements of the Kalbajar region": admin applies back.
+                let a = cands[i].admin.clone();
+                let g = cands[i].group;
+                for c in cands.iter_mut().take(i).filter(|c| c.group == g && c.admin.is_none()) {
+                    c.admin = a.clone();
+                }
+            }
+            continue;
+        }
+        group += 1;
+        cands[i].group = group;
+        let prev_end = if i > 0 { cands[i - 1].span.end } else { 0 };
+        let before = &s[prev_end..cands[i].span.start];
+        cands[i].role = role_of(before, prev_end, agents);
+        cands[i].approximate = APPROX_CUE.is_match(before);
+    }
+    // A plural noun after a list sets the hint of the whole list.
+    for i in (1..cands.len()).rev() {
+        if cands[i].group == cands[i - 1].group && cands[i - 1].hint == PlaceHint::Unknown {
+            cands[i - 1].hint = cands[i].hint;
+        }
+    }
+    cands.retain(|c| c.name.chars().count() >= 3 && cap_words_ok(&c.name));
+    cands
+}
+
+fn role_of(before: &str, offset: usize, agents: &[Span]) -> PlaceRole {
+    let origin = ORIGIN_CUE.find_iter(before).last().map(|m| m.start());
+    let target = TARGET_CUE.find_iter(before).last().map(|m| (m.start(), m.as_str().to_lowercase()));
+    // The units of an acting side "in the direction of P": the side's own position.
+    let agent_end = agents.iter().filter(|a| a.end <= offset + before.len() && a.end >= offset).map(|a| a.end - offset).max();
+    match (origin, target) {
+        (Some(o), Some((t, _))) if o > t => PlaceRole::Origin,
+        (Some(o), Some((t, word))) if word.starts_with("position") && before[o..t].split_whitespace().count() <= 2 => {
+            PlaceRole::Origin
+        }
+        (_, Some((t, _))) if agent_end.is_some_and(|a| a > t) => PlaceRole::Origin,
+        (Some(_), None) => PlaceRole::Origin,
+        (None, None) if agent_end.is_some() => PlaceRole::Origin,
+        _ => PlaceRole::Target,
+    }
+}
+
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:,\s*and|,\s*as well as|,|\band\b|\bas well as\b)\s*(?:the\s+)?(?P<name>{NAME})")).expect("list item")
+});
+
+static LIST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?P<name>{NAME})\s*(?:,\s*and|,|\band\b|\bas well as\b)\s*(?:the\s+)?$")).expect("list before")
+});
+
+/// Adds unknown capitalised names that continue a list before or after a place.
+fn extend_lists(s: &str, cands: &mut Vec<PlaceMention>) {
+    let mut i = 0;
+    while i < cands.len() {
+        let start = cands[i].span.start;
+        let floor = if i > 0 { cands[i - 1].span.end } else { 0 };
+        if cands[i].hint != PlaceHint::Unknown && !cands[i].known {
+            if let Some(m) = LIST_BEFORE.captures(&s[floor..start]) {
+                let nm = m.name("name").expect("name");
+                let name = tidy(nm.as_str());
+                let span = Span::new(floor + nm.end() - name.len(), floor + nm.end());
+                if cap_words_ok(name) {
+                    let mut prev = cands[i].clone();
+                    prev.span = span;
+                    prev.name = name.to_string();
+                    prev.alt_names.clear();
+                    cands.insert(i, prev);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < cands.len() {
+        let end = cands[i].span.end;
+        let rest = &s[end..];
+        if let Some(m) = LIST_ITEM.captures(rest) {
+            let nm = m.name("name").expect("name");
+            let span = Span::new(end + nm.start(), end + nm.end());
+            let name = nm.as_str();
+            let taken = cands.iter().any(|c| c.span.overlaps(&span));
+            if !taken && cap_words_ok(name) && cands[i].hint != PlaceHint::Unknown {
+                let mut next = cands[i].clone();
+                next.span = span;
+                next.name = name.to_string();
+                next.alt_names.clear();
+                next.known = false;
+                cands.insert(i + 1, next);
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(s: &str) -> Vec<(String, PlaceRole, Option<String>)> {
+        find_places(s, &[], &[]).into_iter().map(|p| (p.name, p.role, p.admin)).collect()
+    }
+
+    #[test]
+    fn lists_with_admin_regions() {
+        let s = "Units fired on positions in the directions of Alpha settlement of the Delta region, Bravo and Charlie settlements of the Echo region.";
+        let p = places(s);
+        let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, vec!["Alpha", "Bravo", "Charlie"]);
+        assert_eq!(p[0].2.as_deref(), Some("Delta"));
+        assert_eq!(p[1].2.as_deref(), Some("Echo"));
+        assert_eq!(p[2].2.as_deref(), Some("Echo"));
+        assert!(p.iter().all(|x| x.1 == PlaceRole::Target));
+    }
+
+    #[test]
+    fn origin_and_target_in_one_sentence() {
+        let s = "Units from the positions in the direction of Foxtrot settlement of the Golf region subjected to fire the positions stationed in the direction of Hotel settlement of the India region.";
+        let p = places(s);
+        assert_eq!(p[0].0, "Foxtrot");
+        assert_eq!(p[0].1, PlaceRole::Origin);
+        assert_eq!(p[1].0, "Hotel");
+        assert_eq!(p[1].1, PlaceRole::Target);
+    }
+
+    #[test]
+    fn bracketed_names_are_aliases_and_sectors_list() {
+        let s = "Fire hit Upper Kilo (Verin Kilo) settlement and the Lima, Mike and Oscar sectors.";
+        let p = find_places(s, &[], &[]);
+        assert_eq!(p[0].name, "Upper Kilo");
+        assert_eq!(p[0].alt_names, vec!["Verin Kilo".to_string()]);
+        let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
+        assert!(names.contains(&"Lima") && names.contains(&"Oscar"), "{names:?}");
+    }
+}

@@ -1,0 +1,149 @@
+//! Event triggers: the words that say something happened, mapped to the kind of
+//! interaction they name (CODEBOOK §4).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sitrep_core::Span;
+
+/// What a trigger says happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TriggerKind {
+    /// Gunfire, "subjected to fire", "opened fire", ceasefire violations.
+    Fire,
+    /// Clashes, fighting, exchanges of fire, skirmishes.
+    Clash,
+    /// Shelling, artillery, mortar, rocket or missile fire.
+    Shelling,
+    /// Air or drone strike.
+    AirStrike,
+    /// Mines and IEDs.
+    Explosive,
+    /// Hand grenades.
+    Grenade,
+    /// A weapon use stopped: drone suppressed or shot down, attack foiled, mine defused.
+    Disrupted,
+    /// Detentions.
+    Arrest,
+    /// Abductions.
+    Abduction,
+    /// State forces take heights, villages or positions.
+    Seize,
+    /// New positions or fortifications.
+    Fortify,
+    /// Mobilisation, build-ups, works stopped.
+    Mobilise,
+    /// Ceasefires, truces, exchanges of prisoners.
+    Agreement,
+    /// A generic attack or provocation.
+    Attack,
+    /// Retaliation ("retaliatory measures", "returned fire").
+    Retaliation,
+    /// Damage or impacts recorded at places.
+    Damage,
+}
+
+impl TriggerKind {
+    /// True for kinds that are violence (as opposed to strategic developments).
+    pub fn is_violent(self) -> bool {
+        !matches!(
+            self,
+            TriggerKind::Disrupted
+                | TriggerKind::Arrest
+                | TriggerKind::Seize
+                | TriggerKind::Fortify
+                | TriggerKind::Mobilise
+                | TriggerKind::Agreement
+                | TriggerKind::Damage
+        )
+    }
+}
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    /// Bytes of the trigger words.
+    pub span: Span,
+    /// What it names.
+    pub kind: TriggerKind,
+    /// True when the words are negated or hypothetical ("did not carry out any attack").
+    pub negated: bool,
+}
+
+static PATTERNS: LazyLock<Vec<(TriggerKind, Regex)>> = LazyLock::new(|| {
+    use TriggerKind::*;
+    let table: &[(TriggerKind, &str)] = &[
+        (Disrupted, r"(?:was|were|been|being)\s+(?:suppressed|shot down|neutrali[sz]ed|intercepted|downed|destroyed in the air)|\b(?:suppressed|shot down|intercepted|downed|neutrali[sz]ed|defused|foiled|thwarted|prevented)\b"),
+        (Arrest, r"\b(?:detained|arrested|apprehended|taken (?:into custody|prisoner)|captured (?:\w+ )?(?:soldiers?|servicem[ae]n|saboteurs?))\b"),
+        (Abduction, r"\b(?:abducted|kidnapped|abduction|kidnapping)\b"),
+        (Seize, r"\b(?:seized control|took control|taken control|gained control|captured|regained control|liberated|seized)\b"),
+        (Fortify, r"\b(?:fortification|fortifications|engineering work|established a (?:new )?(?:border )?checkpoint|set up (?:new )?positions|dig(?:ging)? trenches|new combat positions)\b"),
+        (Mobilise, r"\b(?:mobili[sz]ation|mobili[sz]ed|build(?:ing)?[- ]up|concentrating|assembling|amassing|reinforcements?)\b"),
+        (Agreement, r"\b(?:agreed (?:to|on) a (?:ceasefire|truce)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|exchange of prisoners|handed over)\b"),
+        (AirStrike, r"(?i:\b(?:air ?strikes?|airstrikes?|air raids?|drone (?:attacks?|strikes?)|(?:UAV|unmanned aerial vehicle)(?: \(drone\))? attacks?|attack drones?|kamikaze drones?|dropped (?:explosives|a bomb|bombs|grenades?)|bombed|bombing|struck by (?:a )?drones?)\b)"),
+        (Explosive, r"\b(?:mine explosion|landmine|land mine|stepped on (?:a|an) (?:\w+ )?mine|hit (?:a|an) (?:\w+ )?mine|IED|improvised explosive|explosive device|blew up|exploded|detonated)\b"),
+        (Grenade, r"\b(?:threw (?:a )?(?:hand )?grenades?|grenade attack)\b"),
+        (Shelling, r"\b(?:shell(?:ed|ing|s)?|shelling attacks?|artillery (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:\d+|\w+) (?:shells|rockets|missiles|mortars)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))\b"),
+        (Clash, r"\b(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefight|exchanges? of fire|exchanged fire|gun ?battles?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict)\b"),
+        (Retaliation, r"\b(?:retaliatory (?:measures|actions?|fire|operation)|returned fire|retaliated|response measures|counter-?attack(?:ed)?)\b"),
+        (Fire, r"\b(?:subjected to (?:intensive )?fire|subjecting to fire|opened (?:intensive |heavy )?fire|open(?:ing)? fire|fired (?:on|at|upon|toward|towards)|fired|firing|shooting|shot at|ceasefire violations?|violat(?:ed|ing|ion of) (?:the )?(?:ceasefire|truce)|gunfire|sniper fire|were shot|was shot|shot dead|fatally wounded by a sniper|came under fire|targeted)\b"),
+        (Attack, r"\b(?:attack(?:ed|s|ing)?|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage)\b"),
+        (Damage, r"\b(?:damage was recorded|were damaged|was damaged|landed in|hit (?:a|the) |fell (?:in|on))"),
+    ];
+    table
+        .iter()
+        .map(|(k, p)| (*k, Regex::new(&format!("(?i){p}")).expect("trigger regex")))
+        .collect()
+});
+
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|never|no|denied|deny|denies|without|attempt(?:ed|s)? to|tried to|trying to|could|would|may|might|threaten(?:ed|s)? to)\s+(?:\w+\s+){0,3}$")
+        .expect("negation regex")
+});
+
+/// Every trigger in a sentence, in order, overlapping ones resolved to the
+/// earliest table entry (more specific kinds come first).
+pub fn find_triggers(sentence: &str) -> Vec<Trigger> {
+    let mut found: Vec<Trigger> = Vec::new();
+    for (kind, re) in PATTERNS.iter() {
+        for m in re.find_iter(sentence) {
+            let span = Span::new(m.start(), m.end());
+            if found.iter().any(|t| t.span.overlaps(&span)) {
+                continue;
+            }
+            let negated = NEGATION.is_match(&sentence[..m.start()]);
+            found.push(Trigger { span, kind: *kind, negated });
+        }
+    }
+    found.sort_by_key(|t| t.span.start);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<TriggerKind> {
+        find_triggers(s).into_iter().map(|t| t.kind).collect()
+    }
+
+    #[test]
+    fn finds_the_genre_s_triggers() {
+        use TriggerKind::*;
+        assert_eq!(kinds("Armenian units subjected to fire the positions near Kut."), vec![Fire]);
+        assert_eq!(kinds("A quadcopter was suppressed over the positions."), vec![Disrupted]);
+        assert_eq!(kinds("The army launched a UAV attack on the post."), vec![AirStrike]);
+        assert_eq!(kinds("Six saboteurs were detained in the forest."), vec![Arrest]);
+        assert_eq!(kinds("Mortar fire hit the village."), vec![Shelling, Damage]);
+        assert_eq!(kinds("Our units took retaliatory measures."), vec![Retaliation]);
+    }
+
+    #[test]
+    fn marks_negated_and_attempted_triggers() {
+        let t = find_triggers("The ministry said its army did not carry out any attack.");
+        assert!(t[0].negated);
+        let t = find_triggers("Units attempted to install long-term fortification devices.");
+        assert_eq!(t[0].kind, TriggerKind::Fortify);
+        assert!(!find_triggers("Units opened fire on the post.")[0].negated);
+    }
+}
