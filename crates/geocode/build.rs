@@ -29,7 +29,11 @@ fn main() {
     let mut countries = None;
     for p in &files {
         println!("cargo:rerun-if-changed={}", p.display());
-        let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = p
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let abs = p.canonicalize().unwrap_or_else(|_| p.clone());
         let abs = abs.to_string_lossy().into_owned();
         if name == "countries.tsv" {
@@ -42,7 +46,10 @@ fn main() {
     out.push_str("/// The country pack (`countries.tsv`), empty when absent.\n");
     match countries {
         Some(abs) => {
-            let _ = writeln!(out, "pub(crate) static COUNTRIES: &[u8] = include_bytes!({abs:?});");
+            let _ = writeln!(
+                out,
+                "pub(crate) static COUNTRIES: &[u8] = include_bytes!({abs:?});"
+            );
         }
         None => out.push_str("pub(crate) static COUNTRIES: &[u8] = b\"\";\n"),
     }

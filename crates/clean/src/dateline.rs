@@ -129,18 +129,16 @@ pub fn date_in_line(line: &str) -> Option<(CoreDate, Range<usize>)> {
         let m: i8 = c[2].parse().ok()?;
         Some((ymd(&c[1], m, &c[3])?, c.get(0)?.range()))
     }));
-    consider(DAY_MONTH_YEAR.captures_iter(line).find_map(|c| {
-        Some((
-            ymd(&c[3], month_number(&c[2])?, &c[1])?,
-            c.get(0)?.range(),
-        ))
-    }));
-    consider(MONTH_DAY_YEAR.captures_iter(line).find_map(|c| {
-        Some((
-            ymd(&c[3], month_number(&c[1])?, &c[2])?,
-            c.get(0)?.range(),
-        ))
-    }));
+    consider(
+        DAY_MONTH_YEAR
+            .captures_iter(line)
+            .find_map(|c| Some((ymd(&c[3], month_number(&c[2])?, &c[1])?, c.get(0)?.range()))),
+    );
+    consider(
+        MONTH_DAY_YEAR
+            .captures_iter(line)
+            .find_map(|c| Some((ymd(&c[3], month_number(&c[1])?, &c[2])?, c.get(0)?.range()))),
+    );
     consider(DOTTED.captures_iter(line).find_map(|c| {
         let m: i8 = c[2].parse().ok()?;
         Some((ymd(&c[3], m, &c[1])?, c.get(0)?.range()))
@@ -289,7 +287,9 @@ mod tests {
         assert!(is_timestamp_line("21:12 - 04 August, 2022"));
         assert!(!is_timestamp_line("Troops withdrew on 4 July 2024"));
         assert!(is_dateline("NORTH  05 June 2023 - 09:23"));
-        assert!(is_dateline("10:00, 16 сентября 2022, Osh - agency , Ivan PETROV"));
+        assert!(is_dateline(
+            "10:00, 16 сентября 2022, Osh - agency , Ivan PETROV"
+        ));
         assert!(!is_dateline(
             "The treaty signed on November 10, 2020, obliged both sides to withdraw their troops."
         ));

@@ -15,8 +15,23 @@ use crate::text::{clean_lines, Cleaned};
 
 /// Elements whose text is never main text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "select",
-    "button", "form", "nav", "footer", "aside", "figcaption", "head", "title",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "canvas",
+    "select",
+    "button",
+    "form",
+    "nav",
+    "footer",
+    "aside",
+    "figcaption",
+    "head",
+    "title",
 ];
 
 /// Elements that start and end a line of text.
@@ -59,9 +74,19 @@ const MIN_CONTENT_WORDS: usize = 15;
 /// True when `raw` looks like markup rather than plain text.
 pub fn looks_like_html(raw: &str) -> bool {
     let head: String = raw.chars().take(2000).collect::<String>().to_lowercase();
-    ["<html", "<!doctype", "<body", "<p>", "<p ", "<div", "<article", "<meta", "<head"]
-        .iter()
-        .any(|t| head.contains(t))
+    [
+        "<html",
+        "<!doctype",
+        "<body",
+        "<p>",
+        "<p ",
+        "<div",
+        "<article",
+        "<meta",
+        "<head",
+    ]
+    .iter()
+    .any(|t| head.contains(t))
 }
 
 /// Text of the subtree under `root`, one block element a line, skipping
@@ -240,7 +265,11 @@ fn json_ld_date(html: &Html) -> Option<Date> {
     })
 }
 
-fn find_key<'a>(v: &'a serde_json::Value, key: &str, depth: usize) -> Option<&'a serde_json::Value> {
+fn find_key<'a>(
+    v: &'a serde_json::Value,
+    key: &str,
+    depth: usize,
+) -> Option<&'a serde_json::Value> {
     if depth > 32 {
         return None;
     }

@@ -50,16 +50,10 @@ pub fn clean(doc: &Document) -> CleanDoc {
         InputFormat::Html => html::clean_html(&doc.raw),
     };
     let text = cleaned.lines.join("\n");
-    let title = cleaned
-        .title
-        .and_then(|i| cleaned.lines.get(i))
-        .map(|t| {
-            let start: usize = cleaned.lines[..cleaned.title.unwrap_or(0)]
-                .iter()
-                .map(|l| l.len() + 1)
-                .sum();
-            Span::new(start, start + t.len())
-        });
+    let title = cleaned.title.and_then(|i| {
+        let start: usize = cleaned.lines.get(..i)?.iter().map(|l| l.len() + 1).sum();
+        Some(Span::new(start, start + cleaned.lines.get(i)?.len()))
+    });
     let published = doc.published.or(found).or_else(|| match doc.format {
         InputFormat::Text => dateline::date_in_header(&doc.raw),
         InputFormat::Html => None,

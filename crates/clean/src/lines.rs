@@ -144,7 +144,8 @@ const CUT_PREFIX: &[&str] = &[
     "your email address will not be published",
     "source:",
     "sources:",
-    "copyright",
+    "copyright ©",
+    "copyright (c)",
     "©",
     "all rights reserved",
     "tags:",
@@ -198,7 +199,7 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
             (?:photo|image|picture|credit|source)s?\s*(?:by)?\s*:\s*\S.{0,50}
-          | [\p{L}.&]{1,20}(?:\s+[\p{L}.&]{1,20})?\s+(?:archive|photo|file\s+photo|images?)
+          | (?-i:\p{Lu}[\p{Lu}.&]{1,10})\s+(?:archive|photo|file\s+photo|images?)
           | (?:getty\s+images|afp|reuters|ap|anadolu(?:\s+agency)?)(?:\s*/\s*\S+)?
         )$",
     )
@@ -230,7 +231,7 @@ pub fn is_widget(line: &str) -> bool {
 pub fn is_cut_marker(line: &str) -> bool {
     let b = bare(line);
     CUT_EXACT.contains(&b.as_str())
-        || (word_count(line) <= 40 && CUT_PREFIX.iter().any(|p| b.starts_with(p)))
+        || (word_count(line) <= 25 && CUT_PREFIX.iter().any(|p| b.starts_with(p)))
 }
 
 /// True for the header of a link list (`Read also`).
@@ -378,6 +379,7 @@ mod tests {
         assert!(is_credit_line("AA Archive"));
         assert!(is_credit_line("Photo: Reuters"));
         assert!(!is_credit_line("Last week's fighting"));
+        assert!(!is_credit_line("The archive"));
         assert_eq!(byline("By Jane Roe"), Some(false));
         assert_eq!(byline("Dailynews By"), Some(true));
         assert_eq!(

@@ -4,8 +4,8 @@ use std::collections::HashSet;
 
 use crate::dateline::{is_dateline, is_timestamp_line, strip_date_prefix};
 use crate::lines::{
-    byline, dedup_key, ends_sentence, dominant_script, is_caption, is_credit_line, is_cut_marker, is_foreign,
-    is_inline_link, is_link_header, is_name_like, is_nav_like, is_paragraph, is_widget,
+    byline, dedup_key, dominant_script, ends_sentence, is_caption, is_credit_line, is_cut_marker,
+    is_foreign, is_inline_link, is_link_header, is_name_like, is_nav_like, is_paragraph, is_widget,
     normalize_ws, word_count,
 };
 
@@ -58,6 +58,7 @@ pub fn clean_lines(input: &[String], known_title: bool) -> Cleaned {
     let mut in_link_list = false;
     let mut link_list_fresh = false;
     let mut expect_name = false;
+    let mut last_kept: Option<usize> = None;
 
     for (i, line) in input.iter().enumerate() {
         let line = line.as_str();
@@ -101,7 +102,7 @@ pub fn clean_lines(input: &[String], known_title: bool) -> Cleaned {
         }
         if is_credit_line(line) {
             // The line above a lone credit is its caption.
-            if out.len() > 1 {
+            if out.len() > 1 && last_kept == Some(i.wrapping_sub(1)) {
                 if let Some(caption) = out.pop() {
                     seen.insert(dedup_key(&caption));
                 }
@@ -133,10 +134,15 @@ pub fn clean_lines(input: &[String], known_title: bool) -> Cleaned {
             body_started = true;
         }
         out.push(line.to_string());
+        last_kept = Some(i);
     }
 
     // Trailing short lines after the last paragraph are page furniture.
-    while out.len() > 1 && out.last().is_some_and(|l| !is_paragraph(l) && !ends_sentence(l)) {
+    while out.len() > 1
+        && out
+            .last()
+            .is_some_and(|l| !is_paragraph(l) && !ends_sentence(l))
+    {
         out.pop();
     }
 

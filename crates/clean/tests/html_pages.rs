@@ -27,11 +27,21 @@ fn article_page_keeps_main_text_only() {
     assert_eq!(&out.text[title.start..title.end], lines[0]);
     assert!(lines.contains(&"The defence ministry says mortar fire hit two positions overnight."));
     assert!(lines.contains(&"No casualties"), "{}", out.text);
-    assert!(out.text.contains("came under mortar fire between 23:10 and 02:40"));
+    assert!(out
+        .text
+        .contains("came under mortar fire between 23:10 and 02:40"));
     assert!(out.text.contains("accused Westland of firing first"));
     for junk in [
-        "Home", "Politics", "Contact us", "Photo:", "Tweet", "Related news",
-        "Talks on border demarcation", "All rights reserved", "Subscribe", "dataLayer",
+        "Home",
+        "Politics",
+        "Contact us",
+        "Photo:",
+        "Tweet",
+        "Related news",
+        "Talks on border demarcation",
+        "All rights reserved",
+        "Subscribe",
+        "dataLayer",
         "font-family",
     ] {
         assert!(!out.text.contains(junk), "{junk:?} left in:\n{}", out.text);
@@ -55,17 +65,35 @@ fn page_without_article_falls_back_to_paragraphs() {
 
 #[test]
 fn dates_from_html_metadata() {
-    assert_eq!(find_publication_date(REPORT).unwrap().to_string(), "2024-03-12");
-    assert_eq!(find_publication_date(BULLETIN).unwrap().to_string(), "2023-11-02");
+    assert_eq!(
+        find_publication_date(REPORT).unwrap().to_string(),
+        "2024-03-12"
+    );
+    assert_eq!(
+        find_publication_date(BULLETIN).unwrap().to_string(),
+        "2023-11-02"
+    );
     let time_only = "<html><body><article><h1>Title here</h1>\
         <time datetime=\"2022-05-07T09:00:00Z\">7 May</time><p>Text of the story.</p></article></body></html>";
-    assert_eq!(find_publication_date(time_only).unwrap().to_string(), "2022-05-07");
-    assert_eq!(find_publication_date("<html><body><p>Nothing dated.</p></body></html>"), None);
+    assert_eq!(
+        find_publication_date(time_only).unwrap().to_string(),
+        "2022-05-07"
+    );
+    assert_eq!(
+        find_publication_date("<html><body><p>Nothing dated.</p></body></html>"),
+        None
+    );
 }
 
 #[test]
 fn broken_markup_and_empty_pages() {
-    for raw in ["", "<", "<html><body><p>unclosed <b>bold <div>", "<<<>>>", "\u{0}\u{1}<p>\u{FFFD}"] {
+    for raw in [
+        "",
+        "<",
+        "<html><body><p>unclosed <b>bold <div>",
+        "<<<>>>",
+        "\u{0}\u{1}<p>\u{FFFD}",
+    ] {
         let _ = clean(&html_doc(raw));
     }
 }

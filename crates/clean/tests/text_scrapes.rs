@@ -58,7 +58,10 @@ All news
 fn ministry_report_keeps_title_standfirst_and_body() {
     let out = clean(&doc(MINISTRY_REPORT));
     let lines: Vec<&str> = out.text.lines().collect();
-    assert_eq!(lines[0], "Westland army repels attack on northern positions");
+    assert_eq!(
+        lines[0],
+        "Westland army repels attack on northern positions"
+    );
     assert_eq!(
         lines[1],
         "Defence ministry reports overnight fire from across the line"
@@ -98,7 +101,9 @@ fn date_comes_from_dateline_not_lists() {
         Some("2024-03-14".into())
     );
     assert_eq!(
-        clean(&doc(MINISTRY_REPORT)).published.map(|d| d.to_string()),
+        clean(&doc(MINISTRY_REPORT))
+            .published
+            .map(|d| d.to_string()),
         Some("2024-03-14".into())
     );
 }
@@ -131,7 +136,7 @@ Convoy hit by roadside bomb in the south
 By John Smith
 Three soldiers were injured when a roadside bomb hit an army convoy near the town of Southport on Sunday.
 Soldiers inspect a damaged truck on the highway.
-Example Archive
+EXA Archive
 READ MORE: Army vows response after convoy attack
 Loading...
 Investigation

@@ -12,7 +12,11 @@ fn main() {
         sub_event_type: SubEventType::ArmedClash,
         actor1: Some("Military Forces of Armenia".into()),
         actor2: Some("Military Forces of Azerbaijan".into()),
-        location: Some(Location { name: "Yukhari Ayrim".into(), geo_precision: 2, ..Default::default() }),
+        location: Some(Location {
+            name: "Yukhari Ayrim".into(),
+            geo_precision: 2,
+            ..Default::default()
+        }),
         origin: None,
         weapons: vec!["small arms".into()],
         fatalities: 0,

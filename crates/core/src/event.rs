@@ -207,8 +207,14 @@ mod tests {
 
     #[test]
     fn every_sub_type_has_its_parent() {
-        assert_eq!(SubEventType::Arrests.event_type(), EventType::StrategicDevelopments);
-        assert_eq!(SubEventType::AirDroneStrike.event_type(), EventType::ExplosionsRemoteViolence);
+        assert_eq!(
+            SubEventType::Arrests.event_type(),
+            EventType::StrategicDevelopments
+        );
+        assert_eq!(
+            SubEventType::AirDroneStrike.event_type(),
+            EventType::ExplosionsRemoteViolence
+        );
         for (sub, parent, label) in ACLED_TYPES {
             assert_eq!(sub.event_type(), *parent);
             assert_eq!(sub.label(), *label);

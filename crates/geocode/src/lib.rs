@@ -51,7 +51,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 pub use load::{LoadError, LoadWarning};
-pub use normalise::{normalise, Generic};
+pub use normalise::{normalise, strip_parentheses, Generic};
 pub use rank::distance_km;
 
 mod packs {
@@ -181,10 +181,16 @@ pub struct Place {
 }
 
 impl Place {
-    /// The place as a [`sitrep_core::Location`], with the precision of its kind.
+    /// The name without a disambiguating parenthesis ("Zeylik (Kalbajar)" → "Zeylik").
+    pub fn short_name(&self) -> String {
+        strip_parentheses(&self.name).trim().to_string()
+    }
+
+    /// The place as a [`sitrep_core::Location`] (named by [`Place::short_name`]),
+    /// with the precision of its kind.
     pub fn location(&self) -> sitrep_core::Location {
         sitrep_core::Location {
-            name: self.name.clone(),
+            name: self.short_name(),
             country: Some(self.country.clone()),
             admin1: self.admin1.clone(),
             lat: self.lat,
@@ -487,7 +493,10 @@ impl Gazetteer {
     pub fn describe_ranking(&self, name: &str, hints: &Hints) -> String {
         let cands = self.rank(name, hints);
         if cands.is_empty() {
-            return format!("{name:?}: no place of that name (key {:?})\n", normalise(name));
+            return format!(
+                "{name:?}: no place of that name (key {:?})\n",
+                normalise(name)
+            );
         }
         let mut s = format!("{name:?} (key {:?}):\n", normalise(name));
         for c in &cands {

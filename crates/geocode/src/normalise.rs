@@ -11,7 +11,7 @@
 //! 3. transliteration variants folded to one spelling: `dzh/dj/zh/j → j`,
 //!    `kh/x → x`, `gh/q/g → g`, word-final `y → i`, doubled letters single;
 //! 4. qualifiers folded to one token: Yukhari / Yuxarı / Verin / Upper / Verkhniy
-//!    → `qup`, Ashaghi / Aşağı / Nerkin / Lower / Nizhniy → `qlow` (and middle,
+//!    → `1up`, Ashaghi / Aşağı / Nerkin / Lower / Nizhniy → `1low` (and middle,
 //!    new, old), so "Yukhari Shorzha" = "Verin Shorzha" = "Upper Shorzha".
 //!
 //! A whole name additionally loses a leading "the" and trailing generic words
@@ -61,8 +61,31 @@ pub(crate) struct NameTok {
     pub lower: bool,
 }
 
-/// Splits `s` into word tokens and folds each one.
+/// `s` without parenthesised parts ("Zeylik (Kalbajar)" → "Zeylik "), unless
+/// nothing else would remain; unbalanced brackets are left alone.
+pub fn strip_parentheses(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['(', '[']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' if depth > 0 => depth -= 1,
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if depth > 0 || !out.chars().any(char::is_alphanumeric) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Splits `s` (parenthesised parts dropped) into word tokens and folds each one.
 pub(crate) fn name_tokens(s: &str) -> Vec<NameTok> {
+    let s = &*strip_parentheses(s);
     let mut out = Vec::new();
     for t in Tokens::new(s) {
         let raw = &s[t.start..t.end];
@@ -289,20 +312,47 @@ fn apostrophe_continues(s: &str, at: usize, len: usize) -> Option<usize> {
     Some(after)
 }
 
+/// Reusable buffers for [`norm_token_with`].
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    ascii: Vec<u8>,
+    folded: Vec<u8>,
+}
+
 /// Folds one word token into `out` (appends; see the module documentation).
 pub(crate) fn norm_token(raw: &str, out: &mut String) {
-    let mut buf = Vec::with_capacity(raw.len() + 4);
-    fold_raw(raw, &mut buf);
-    let folded = std::str::from_utf8(&buf).unwrap_or("");
-    match tables().qualifier.get(folded) {
-        Some(q) => out.push_str(q),
-        None => out.push_str(folded),
+    norm_token_with(raw, out, &mut Scratch::default());
+}
+
+/// [`norm_token`] with caller-provided buffers (no allocation per token).
+pub(crate) fn norm_token_with(raw: &str, out: &mut String, sc: &mut Scratch) {
+    sc.folded.clear();
+    fold_raw(raw, &mut sc.ascii, &mut sc.folded);
+    let folded = std::str::from_utf8(&sc.folded).unwrap_or("");
+    let t = tables();
+    let q = &t.qualifier;
+    let b = folded.as_bytes();
+    if (3..=15).contains(&b.len())
+        && t.q_len & (1 << b.len()) != 0
+        && t.q_first & letter_bit(b[0]) != 0
+        && t.q_last & letter_bit(b[b.len() - 1]) != 0
+    {
+        if let Ok(i) = q.binary_search_by(|(k, _)| k.as_str().cmp(folded)) {
+            out.push_str(q[i].1);
+            return;
+        }
     }
+    out.push_str(folded);
+}
+
+/// Bit of an ASCII letter or digit in a 64-bit mask (quick pre-filter).
+fn letter_bit(b: u8) -> u64 {
+    1u64 << (b & 63)
 }
 
 /// Steps 1-3 of the folding, into ASCII bytes `[a-z0-9]`.
-fn fold_raw(raw: &str, buf: &mut Vec<u8>) {
-    let mut ascii: Vec<u8> = Vec::with_capacity(raw.len() + 4);
+fn fold_raw(raw: &str, ascii: &mut Vec<u8>, buf: &mut Vec<u8>) {
+    ascii.clear();
     let mut az = false;
     for c in raw.chars() {
         if c.is_ascii() {
@@ -366,7 +416,22 @@ fn fold_raw(raw: &str, buf: &mut Vec<u8>) {
             _ => {}
         }
     }
-    fold_ascii(&ascii, buf);
+    let start = buf.len();
+    fold_ascii(ascii, buf);
+    // Rare letter sequences ("qh", "ddzh") fold into a digraph again: repeat
+    // until stable so that keys are fixed points.
+    for _ in 0..4 {
+        let out = &buf[start..];
+        if !out
+            .windows(2)
+            .any(|w| matches!(w, b"dj" | b"zh" | b"kh" | b"gh"))
+        {
+            break;
+        }
+        let again = out.to_vec();
+        buf.truncate(start);
+        fold_ascii(&again, buf);
+    }
 }
 
 /// Step 3: folds transliteration variants of an ASCII token into `buf`.
@@ -405,8 +470,12 @@ fn fold_ascii(a: &[u8], buf: &mut Vec<u8>) {
 
 /// Lookup tables in folded form, built once.
 struct Tables {
-    /// Folded qualifier → canonical token.
-    qualifier: HashMap<String, &'static str>,
+    /// Folded qualifier → canonical token, sorted by key.
+    qualifier: Vec<(String, &'static str)>,
+    /// Pre-filter: lengths, first and last bytes of qualifier keys.
+    q_len: u32,
+    q_first: u64,
+    q_last: u64,
     /// Folded generic word → class.
     generic: HashMap<String, Generic>,
     /// Folded "the".
@@ -415,7 +484,7 @@ struct Tables {
 
 fn fold_str(s: &str) -> String {
     let mut buf = Vec::new();
-    fold_raw(s, &mut buf);
+    fold_raw(s, &mut Vec::new(), &mut buf);
     String::from_utf8(buf).unwrap_or_default()
 }
 
@@ -424,7 +493,7 @@ fn tables() -> &'static Tables {
     T.get_or_init(|| {
         const QUALIFIERS: &[(&str, &[&str])] = &[
             (
-                "qup",
+                "1up",
                 &[
                     "yukhari",
                     "yukhary",
@@ -443,7 +512,7 @@ fn tables() -> &'static Tables {
                 ],
             ),
             (
-                "qlow",
+                "1low",
                 &[
                     "ashaghi",
                     "ashagi",
@@ -461,15 +530,15 @@ fn tables() -> &'static Tables {
                 ],
             ),
             (
-                "qmid",
+                "1mid",
                 &["orta", "mijin", "mejin", "middle", "sredniy", "srednyaya"],
             ),
             (
-                "qnew",
+                "1new",
                 &["yeni", "nor", "new", "novyy", "novy", "novaya", "novoye"],
             ),
             (
-                "qold",
+                "1old",
                 &["köhnə", "kohna", "hin", "old", "staryy", "stary", "staraya"],
             ),
         ];
@@ -486,6 +555,8 @@ fn tables() -> &'static Tables {
                     "community",
                     "hamlet",
                     "kəndi",
+                    "kəndini",
+                    "kəndində",
                     "qəsəbəsi",
                     "selo",
                     "poselok",
@@ -510,11 +581,19 @@ fn tables() -> &'static Tables {
             ),
             (Generic::Height, &["height", "heights", "hill"]),
         ];
-        let mut qualifier = HashMap::new();
-        for (canon, words) in QUALIFIERS {
-            for w in *words {
-                qualifier.insert(fold_str(w), *canon);
-            }
+        let mut qualifier: Vec<(String, &'static str)> = QUALIFIERS
+            .iter()
+            .flat_map(|(canon, words)| words.iter().map(|w| (fold_str(w), *canon)))
+            .collect();
+        qualifier.sort();
+        qualifier.dedup_by(|a, b| a.0 == b.0);
+        let (mut q_len, mut q_first, mut q_last) = (0u32, 0u64, 0u64);
+        for (k, _) in &qualifier {
+            let b = k.as_bytes();
+            assert!((3..=15).contains(&b.len()), "qualifier length {k}");
+            q_len |= 1 << b.len();
+            q_first |= letter_bit(b[0]);
+            q_last |= letter_bit(b[b.len() - 1]);
         }
         let mut generic = HashMap::new();
         for (g, words) in GENERIC {
@@ -524,6 +603,9 @@ fn tables() -> &'static Tables {
         }
         Tables {
             qualifier,
+            q_len,
+            q_first,
+            q_last,
             generic,
             the: fold_str("the"),
         }
@@ -537,7 +619,7 @@ mod tests {
     #[test]
     fn traditions_fold_together() {
         let k = normalise("Yukhari Shorzha");
-        assert_eq!(k, "qup shorja");
+        assert_eq!(k, "1up shorja");
         for v in [
             "Yuxarı Şorca",
             "Verin Shorzha",
@@ -557,6 +639,9 @@ mod tests {
         assert_eq!(normalise("Nagorno-Karabakh"), "nagorno karabax");
         assert_eq!(normalise("Dzhebrail"), normalise("Jebrail"));
         assert_eq!(normalise("Naxçıvan"), normalise("Nakhchivan"));
+        assert_eq!(normalise("Zeylik (Kalbajar)"), "zeylik");
+        assert_eq!(normalise("(Kalbajar)"), "kalbajar");
+        assert_eq!(normalise("Zeylik (Kalbajar"), "zeylik kalbajar");
     }
 
     #[test]

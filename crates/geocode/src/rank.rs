@@ -229,10 +229,7 @@ pub(crate) fn rank<'a>(g: &'a Gazetteer, name: &str, hints: &Hints) -> Vec<Candi
         c.reasons[0] = format!("{} ({:+})", c.reasons[0], c.score);
     }
 
-    let admin = hints
-        .admin
-        .as_deref()
-        .and_then(|a| AdminHint::new(g, a));
+    let admin = hints.admin.as_deref().and_then(|a| AdminHint::new(g, a));
     let codes = country_codes(g, hints);
     for c in &mut out {
         let p = c.place;
@@ -244,7 +241,10 @@ pub(crate) fn rank<'a>(g: &'a Gazetteer, name: &str, hints: &Hints) -> Vec<Candi
             Some(Generic::Admin) if p.kind.is_admin() => {
                 add(5.0, "the name says district/region".into())
             }
-            Some(Generic::Admin) => add(-2.0, "the name says district/region, this is not one".into()),
+            Some(Generic::Admin) => add(
+                -2.0,
+                "the name says district/region, this is not one".into(),
+            ),
             Some(Generic::Settlement) if matches!(p.kind, Kind::City | Kind::Settlement) => {
                 add(5.0, "the name says settlement".into())
             }

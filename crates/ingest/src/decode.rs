@@ -27,7 +27,10 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<String, String> {
         return Err("binary content: NUL bytes".into());
     }
     let text = String::from_utf8_lossy(bytes);
-    let bad = text.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
+    let bad = text
+        .chars()
+        .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+        .count();
     if bad > 64 && bad * 10 > text.chars().count() {
         return Err("binary content: mostly undecodable bytes".into());
     }

@@ -50,7 +50,11 @@ pub fn read_jsonl<'a, R: BufRead + 'a>(
 }
 
 fn parse_record(line: &str, path: &str, n: usize) -> Result<Document, IngestError> {
-    let bad = |reason: String| IngestError::BadRecord { path: path.to_string(), line: n, reason };
+    let bad = |reason: String| IngestError::BadRecord {
+        path: path.to_string(),
+        line: n,
+        reason,
+    };
     let rec: Record = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
     let (raw, format) = match (rec.text, rec.html) {
         (Some(t), _) if !t.trim().is_empty() => (t, InputFormat::Text),

@@ -23,5 +23,5 @@ mod source;
 pub use decode::{content_id, decode_bytes};
 pub use error::IngestError;
 pub use jsonl::read_jsonl;
-pub use source::{expand_inputs, read_bytes, read_input, read_path, read_stdin, Limits};
 pub use sitrep_core::Document;
+pub use source::{expand_inputs, read_bytes, read_input, read_path, read_stdin, Limits};

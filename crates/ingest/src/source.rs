@@ -17,7 +17,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_doc_bytes: 16 * 1024 * 1024 }
+        Limits {
+            max_doc_bytes: 16 * 1024 * 1024,
+        }
     }
 }
 
@@ -97,14 +99,23 @@ pub fn read_path(path: &Path, limits: Limits) -> Vec<Result<Document, IngestErro
 
 fn read_limited(path: &Path, limits: Limits) -> Result<Vec<u8>, IngestError> {
     let name = path.display().to_string();
-    let io = |source| IngestError::Io { path: name.clone(), source };
+    let io = |source| IngestError::Io {
+        path: name.clone(),
+        source,
+    };
     let file = File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len() as usize;
     if size > limits.max_doc_bytes {
-        return Err(IngestError::TooLarge { path: name, size, limit: limits.max_doc_bytes });
+        return Err(IngestError::TooLarge {
+            path: name,
+            size,
+            limit: limits.max_doc_bytes,
+        });
     }
     let mut bytes = Vec::with_capacity(size);
-    file.take(limits.max_doc_bytes as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(limits.max_doc_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     Ok(bytes)
 }
 
@@ -112,7 +123,10 @@ fn read_limited(path: &Path, limits: Limits) -> Result<Vec<u8>, IngestError> {
 pub fn read_stdin(limits: Limits) -> Vec<Result<Document, IngestError>> {
     let mut bytes = Vec::new();
     if let Err(source) = std::io::stdin().read_to_end(&mut bytes) {
-        return vec![Err(IngestError::Io { path: "-".into(), source })];
+        return vec![Err(IngestError::Io {
+            path: "-".into(),
+            source,
+        })];
     }
     read_bytes(&bytes, "-", limits)
 }
@@ -158,8 +172,10 @@ fn to_document(
     stem: Option<String>,
     ext: Option<&str>,
 ) -> Result<Document, IngestError> {
-    let raw = decode_bytes(bytes)
-        .map_err(|reason| IngestError::NotText { path: name.into(), reason })?;
+    let raw = decode_bytes(bytes).map_err(|reason| IngestError::NotText {
+        path: name.into(),
+        reason,
+    })?;
     let format = match ext {
         Some("html" | "htm" | "xhtml") => InputFormat::Html,
         Some(_) => InputFormat::Text,
@@ -179,7 +195,12 @@ fn to_document(
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(512).collect::<String>().to_lowercase();
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
 }
 
@@ -214,11 +235,23 @@ mod tests {
     fn missing_and_binary_files_are_errors_naming_them() {
         let dir = tempfile::tempdir().unwrap();
         let bin = dir.path().join("blob.txt");
-        std::fs::File::create(&bin).unwrap().write_all(&[0, 159, 146, 150, 0]).unwrap();
-        let err = read_path(&bin, Limits::default()).remove(0).unwrap_err().to_string();
-        assert!(err.contains("blob.txt") && err.contains("not a text"), "{err}");
+        std::fs::File::create(&bin)
+            .unwrap()
+            .write_all(&[0, 159, 146, 150, 0])
+            .unwrap();
+        let err = read_path(&bin, Limits::default())
+            .remove(0)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("blob.txt") && err.contains("not a text"),
+            "{err}"
+        );
         let missing = dir.path().join("nope.txt");
-        let err = read_path(&missing, Limits::default()).remove(0).unwrap_err().to_string();
+        let err = read_path(&missing, Limits::default())
+            .remove(0)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("nope.txt"), "{err}");
     }
 
@@ -227,13 +260,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let big = dir.path().join("big.txt");
         std::fs::write(&big, "x".repeat(2000)).unwrap();
-        let err = read_path(&big, Limits { max_doc_bytes: 1000 }).remove(0).unwrap_err();
+        let err = read_path(
+            &big,
+            Limits {
+                max_doc_bytes: 1000,
+            },
+        )
+        .remove(0)
+        .unwrap_err();
         assert!(matches!(err, IngestError::TooLarge { size: 2000, .. }));
     }
 
     #[test]
     fn stdin_bytes_detect_jsonl_and_hash_ids() {
-        let docs = read_bytes(b"{\"text\": \"a\"}\n{\"text\": \"b\"}\n", "-", Limits::default());
+        let docs = read_bytes(
+            b"{\"text\": \"a\"}\n{\"text\": \"b\"}\n",
+            "-",
+            Limits::default(),
+        );
         assert_eq!(docs.len(), 2);
         let one = read_bytes(b"Plain report text.", "-", Limits::default());
         let d = one[0].as_ref().unwrap();

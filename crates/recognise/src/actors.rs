@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use sitrep_core::Span;
 
-use crate::countries::{CountryRef, Countries};
+use crate::countries::{Countries, CountryRef};
 
 /// What sort of actor a mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,62 +51,215 @@ pub fn military_of(country: &CountryRef) -> String {
 }
 
 /// Named groups and labels with fixed canonical names.
-static FIXED: LazyLock<Vec<(Regex, &'static str, Option<&'static str>, ActorKind)>> =
-    LazyLock::new(|| {
+static FIXED: LazyLock<Vec<(Regex, &'static str, Option<&'static str>, ActorKind)>> = LazyLock::new(
+    || {
         use ActorKind::*;
         let nk = "Nagorno-Karabakh Armenian forces";
         let rows: &[(&str, &str, Option<&str>, ActorKind)] = &[
-            (r"(?i)illegal Armenian (?:armed )?(?:gangs?|detachments?|formations?|groups?|units?|militants?)", nk, Some("AZ"), NonState),
-            (r"(?i)(?:Nagorno-)?Karabakh(?:'s|’s)? (?:Defen[cs]e Army|militias?|armed forces|forces|separatists)", nk, Some("AZ"), NonState),
-            (r"(?i)Artsakh(?:'s|’s)? (?:Defen[cs]e Army|armed forces|forces)|Defen[cs]e Army of (?:Artsakh|Nagorno-Karabakh)|armed forces of (?:Nagorno-Karabakh|Artsakh)|(?:the )?Artsakh Defense Ministry|Defen[cs]e Ministry of Artsakh", nk, Some("AZ"), NonState),
-            (r"(?i)Russian peacekeep\w*(?: (?:forces?|contingent|troops|mission))?|(?:the )?peacekeeping (?:contingent|force|troops|mission)", "Russian peacekeeping forces", Some("RU"), Peacekeepers),
-            (r"\bIDF\b|Israel Defen[cs]e Forces|Israeli Defen[cs]e Forces", "Military Forces of Israel", Some("IL"), State),
-            (r"Border Security Force|\bBSF\b|Indian Army|Indian troops", "Military Forces of India", Some("IN"), State),
-            (r"Hezbollah|Hizbollah|Hizbullah", "Hezbollah", Some("LB"), NonState),
+            (
+                r"(?i)illegal Armenian (?:armed )?(?:gangs?|detachments?|formations?|groups?|units?|militants?)",
+                nk,
+                Some("AZ"),
+                NonState,
+            ),
+            (
+                r"(?i)(?:Nagorno-)?Karabakh(?:'s|’s)? (?:Defen[cs]e Army|militias?|armed forces|forces|separatists)",
+                nk,
+                Some("AZ"),
+                NonState,
+            ),
+            (
+                r"(?i)Artsakh(?:'s|’s)? (?:Defen[cs]e Army|armed forces|forces)|Defen[cs]e Army of (?:Artsakh|Nagorno-Karabakh)|armed forces of (?:Nagorno-Karabakh|Artsakh)|(?:the )?Artsakh Defense Ministry|Defen[cs]e Ministry of Artsakh",
+                nk,
+                Some("AZ"),
+                NonState,
+            ),
+            (
+                r"(?i)Russian peacekeep\w*(?: (?:forces?|contingent|troops|mission))?|(?:the )?peacekeeping (?:contingent|force|troops|mission)",
+                "Russian peacekeeping forces",
+                Some("RU"),
+                Peacekeepers,
+            ),
+            (
+                r"\bIDF\b|Israel Defen[cs]e Forces|Israeli Defen[cs]e Forces",
+                "Military Forces of Israel",
+                Some("IL"),
+                State,
+            ),
+            (
+                r"Border Security Force|\bBSF\b|Indian Army|Indian troops",
+                "Military Forces of India",
+                Some("IN"),
+                State,
+            ),
+            (
+                r"Hezbollah|Hizbollah|Hizbullah",
+                "Hezbollah",
+                Some("LB"),
+                NonState,
+            ),
             (r"\bHamas\b", "Hamas", Some("PS"), NonState),
-            (r"Islamic Jihad", "Palestinian Islamic Jihad", Some("PS"), NonState),
-            (r"Rapid Support Forces|\bRSF\b", "Rapid Support Forces", Some("SD"), NonState),
-            (r"Sudan(?:ese)? Armed Forces|\bSAF\b", "Military Forces of Sudan", Some("SD"), State),
-            (r"Ethiopian National Defen[cs]e Force|Ethiopian Defen[cs]e Force", "Military Forces of Ethiopia", Some("ET"), State),
+            (
+                r"Islamic Jihad",
+                "Palestinian Islamic Jihad",
+                Some("PS"),
+                NonState,
+            ),
+            (
+                r"Rapid Support Forces|\bRSF\b",
+                "Rapid Support Forces",
+                Some("SD"),
+                NonState,
+            ),
+            (
+                r"Sudan(?:ese)? Armed Forces|\bSAF\b",
+                "Military Forces of Sudan",
+                Some("SD"),
+                State,
+            ),
+            (
+                r"Ethiopian National Defen[cs]e Force|Ethiopian Defen[cs]e Force",
+                "Military Forces of Ethiopia",
+                Some("ET"),
+                State,
+            ),
             (r"\bTaliban\b", "Taliban", None, NonState),
-            (r"\b(?:ISIS|ISIL|Islamic State|Daesh)\b", "Islamic State", None, NonState),
+            (
+                r"\b(?:ISIS|ISIL|Islamic State|Daesh)\b",
+                "Islamic State",
+                None,
+                NonState,
+            ),
             (r"\bHouthis?\b|Ansar Allah", "Houthis", Some("YE"), NonState),
             (r"\bal-Shabaab\b", "Al Shabaab", Some("SO"), NonState),
             (r"\bPKK\b", "PKK", None, NonState),
-            (r"Wagner Group|\bWagner\b", "Wagner Group", Some("RU"), NonState),
+            (
+                r"Wagner Group|\bWagner\b",
+                "Wagner Group",
+                Some("RU"),
+                NonState,
+            ),
             (r"(?i)\b(?:the )?enemy\b", "enemy", None, Enemy),
-            (r"(?i)\b(?:unknown|unidentified) (?:gunmen|assailants|attackers|persons)|\bgunmen\b|\bmilitants\b|\bterrorists\b", "Unidentified Armed Group", None, Unidentified),
-            (r"(?i)\b(?:civilians?|residents?|villagers?|people|persons?|woman|women|child(?:ren)?|boy|girl|farmers?|shepherds?|journalists|employees|citizens?|local residents)\b", "Civilians", None, Civilians),
+            (
+                r"(?i)\b(?:unknown|unidentified) (?:gunmen|assailants|attackers|persons)|\bgunmen\b|\bmilitants\b|\bterrorists\b",
+                "Unidentified Armed Group",
+                None,
+                Unidentified,
+            ),
+            (
+                r"(?i)\b(?:civilians?|residents?|villagers?|people|persons?|woman|women|child(?:ren)?|boy|girl|farmers?|shepherds?|journalists|employees|citizens?|local residents)\b",
+                "Civilians",
+                None,
+                Civilians,
+            ),
         ];
         rows.iter()
             .map(|(p, n, c, k)| (Regex::new(p).expect("actor regex"), *n, *c, *k))
             .collect()
-    });
+    },
+);
 
 /// Words that, after a demonym or country, make it a reference to armed forces.
 const FORCE_NOUNS: &[&str] = &[
-    "army", "armed forces", "forces", "force", "troops", "military", "units", "unit", "soldiers",
-    "soldier", "servicemen", "serviceman", "side", "border guards", "border guard", "guards",
-    "border service", "positions", "position", "posts", "post", "personnel", "formations",
-    "detachments", "subdivisions", "sniper", "snipers", "shelling", "artillery", "attack",
-    "attacks", "fire", "provocation", "officers", "officer", "private", "defence forces",
-    "defense forces", "servicemembers", "border detachments", "outposts", "outpost",
-    "border outpost", "military units", "army units", "armed forces units", "drone", "drones",
-    "aggression", "military-political leadership", "sabotage groups", "saboteurs", "commandos",
-    "tanks", "aircraft", "warplanes", "jets", "gunners", "militaries", "strikes", "mortar",
+    "army",
+    "armed forces",
+    "forces",
+    "force",
+    "troops",
+    "military",
+    "units",
+    "unit",
+    "soldiers",
+    "soldier",
+    "servicemen",
+    "serviceman",
+    "side",
+    "border guards",
+    "border guard",
+    "guards",
+    "border service",
+    "positions",
+    "position",
+    "posts",
+    "post",
+    "personnel",
+    "formations",
+    "detachments",
+    "subdivisions",
+    "sniper",
+    "snipers",
+    "shelling",
+    "artillery",
+    "attack",
+    "attacks",
+    "fire",
+    "provocation",
+    "officers",
+    "officer",
+    "private",
+    "defence forces",
+    "defense forces",
+    "servicemembers",
+    "border detachments",
+    "outposts",
+    "outpost",
+    "border outpost",
+    "military units",
+    "army units",
+    "armed forces units",
+    "drone",
+    "drones",
+    "aggression",
+    "military-political leadership",
+    "sabotage groups",
+    "saboteurs",
+    "commandos",
+    "tanks",
+    "aircraft",
+    "warplanes",
+    "jets",
+    "gunners",
+    "militaries",
+    "strikes",
+    "mortar",
 ];
 
 /// Words that, after a demonym, make it civilians.
 const CIVILIAN_NOUNS: &[&str] = &[
-    "civilians", "civilian", "citizens", "residents", "villagers", "farmers", "journalists",
-    "people", "children", "women", "shepherd", "shepherds",
+    "civilians",
+    "civilian",
+    "citizens",
+    "residents",
+    "villagers",
+    "farmers",
+    "journalists",
+    "people",
+    "children",
+    "women",
+    "shepherd",
+    "shepherds",
 ];
 
 /// Verbs that make a bare country name an acting state ("Pakistan violated ...").
 const STATE_VERBS: &[&str] = &[
-    "violated", "fired", "shelled", "attacked", "opened", "launched", "struck", "used",
-    "targeted", "initiated", "bombed", "resumed", "mounted", "deliberately", "is shelling",
-    "has shelled", "has attacked", "had fired",
+    "violated",
+    "fired",
+    "shelled",
+    "attacked",
+    "opened",
+    "launched",
+    "struck",
+    "used",
+    "targeted",
+    "initiated",
+    "bombed",
+    "resumed",
+    "mounted",
+    "deliberately",
+    "is shelling",
+    "has shelled",
+    "has attacked",
+    "had fired",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +296,10 @@ fn word_boundary(text: &str, start: usize, end: usize) -> bool {
 
 fn starts_with_phrase(rest: &str, phrase: &str) -> bool {
     rest.starts_with(phrase)
-        && !rest[phrase.len()..].chars().next().is_some_and(|c| c.is_alphanumeric())
+        && !rest[phrase.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
 }
 
 impl ActorFinder {
@@ -223,7 +379,11 @@ impl ActorFinder {
                 let rest_no_adj = rest
                     .trim_start_matches("armenian ")
                     .trim_start_matches("azerbaijani ");
-                if let Some(noun) = FORCE_NOUNS.iter().filter(|n| starts_with_phrase(rest_no_adj, n)).max_by_key(|n| n.len()) {
+                if let Some(noun) = FORCE_NOUNS
+                    .iter()
+                    .filter(|n| starts_with_phrase(rest_no_adj, n))
+                    .max_by_key(|n| n.len())
+                {
                     if *form != Form::Capital {
                         kind = Some(ActorKind::State);
                         let full = s[m.end()..].len() - rest_no_adj.len() + noun.len();
@@ -234,7 +394,9 @@ impl ActorFinder {
                 } else if *form == Form::Demonym && cref_plural(&s[m.start()..m.end()]) {
                     // "Russians shelled ..."
                     kind = Some(ActorKind::State);
-                } else if *form != Form::Demonym && STATE_VERBS.iter().any(|v| starts_with_phrase(&rest, v)) {
+                } else if *form != Form::Demonym
+                    && STATE_VERBS.iter().any(|v| starts_with_phrase(&rest, v))
+                {
                     kind = Some(ActorKind::State);
                     bare = true;
                 }
@@ -249,9 +411,22 @@ impl ActorFinder {
             };
             // A civilian noun right after was also matched by FIXED: replace it.
             if kind == ActorKind::Civilians {
-                out.retain(|o| !(o.kind == ActorKind::Civilians && o.span.start >= span.end && o.span.start <= span.end + 1));
+                out.retain(|o| {
+                    !(o.kind == ActorKind::Civilians
+                        && o.span.start >= span.end
+                        && o.span.start <= span.end + 1)
+                });
             }
-            push(&mut out, ActorMention { span, name, country: Some(cref.iso2.clone()), kind, bare });
+            push(
+                &mut out,
+                ActorMention {
+                    span,
+                    name,
+                    country: Some(cref.iso2.clone()),
+                    kind,
+                    bare,
+                },
+            );
         }
         out.sort_by_key(|m| m.span.start);
         out
@@ -276,9 +451,15 @@ mod tests {
     fn partisan_labels_map_to_canonical_names() {
         assert_eq!(
             names("Illegal Armenian armed gangs fired at the Azerbaijani army positions."),
-            vec!["Nagorno-Karabakh Armenian forces", "Military Forces of Azerbaijan"]
+            vec![
+                "Nagorno-Karabakh Armenian forces",
+                "Military Forces of Azerbaijan"
+            ]
         );
-        assert_eq!(names("the Karabakh Defense Army said"), vec!["Nagorno-Karabakh Armenian forces"]);
+        assert_eq!(
+            names("the Karabakh Defense Army said"),
+            vec!["Nagorno-Karabakh Armenian forces"]
+        );
         assert_eq!(
             names("units of the armed forces of the Republic of Armenia"),
             vec!["Military Forces of Armenia"]
@@ -287,10 +468,22 @@ mod tests {
 
     #[test]
     fn general_rule_for_states_and_civilians() {
-        assert_eq!(names("Pakistan violated the ceasefire"), vec!["Military Forces of Pakistan"]);
-        assert_eq!(names("three Indian civilians were hurt"), vec!["Civilians (IN)"]);
-        assert_eq!(names("Russians shelled the town"), vec!["Military Forces of Russia"]);
+        assert_eq!(
+            names("Pakistan violated the ceasefire"),
+            vec!["Military Forces of Pakistan"]
+        );
+        assert_eq!(
+            names("three Indian civilians were hurt"),
+            vec!["Civilians (IN)"]
+        );
+        assert_eq!(
+            names("Russians shelled the town"),
+            vec!["Military Forces of Russia"]
+        );
         assert!(names("Armenia said on Monday").is_empty());
-        assert_eq!(names("the Russian peacekeepers reported"), vec!["Russian peacekeeping forces"]);
+        assert_eq!(
+            names("the Russian peacekeepers reported"),
+            vec!["Russian peacekeeping forces"]
+        );
     }
 }

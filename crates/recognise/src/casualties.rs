@@ -56,14 +56,35 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 
 fn is_civilian(words: &str) -> bool {
     let w = words.to_lowercase();
-    ["civilian", "resident", "villager", "child", "woman", "women", "boy", "girl", "journalist", "employee", "people", "person", "shepherd", "farmer", "citizens"]
-        .iter()
-        .any(|k| w.contains(k))
+    [
+        "civilian",
+        "resident",
+        "villager",
+        "child",
+        "woman",
+        "women",
+        "boy",
+        "girl",
+        "journalist",
+        "employee",
+        "people",
+        "person",
+        "shepherd",
+        "farmer",
+        "citizens",
+    ]
+    .iter()
+    .any(|k| w.contains(k))
 }
 
 fn harm_of(verb: &str) -> Option<Harm> {
     let v = verb.to_lowercase();
-    if v.starts_with("kill") || v.starts_with("dead") || v.starts_with("die") || v.starts_with("death") || v.starts_with("fatal") {
+    if v.starts_with("kill")
+        || v.starts_with("dead")
+        || v.starts_with("die")
+        || v.starts_with("death")
+        || v.starts_with("fatal")
+    {
         Some(Harm::Killed)
     } else if v == "casualties" {
         None
@@ -93,7 +114,14 @@ fn person_counts(window: &str) -> Vec<(Count, String)> {
         if out.iter().any(|(c, _)| c.span.overlaps(&span)) {
             continue;
         }
-        out.push((Count { span, value: 1, bound: Bound::Exact }, m[2].to_string()));
+        out.push((
+            Count {
+                span,
+                value: 1,
+                bound: Bound::Exact,
+            },
+            m[2].to_string(),
+        ));
     }
     out.sort_by_key(|(c, _)| c.span.start);
     out
@@ -106,11 +134,14 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
     for v in VERB.find_iter(s) {
         let verb = v.as_str().to_lowercase();
         let Some(harm) = harm_of(&verb) else { continue };
-        let active = verb.ends_with("ing") || (verb == "killed" || verb == "wounded" || verb == "injured") && {
-            let after = s[v.end()..].trim_start();
-            find_counts(after).first().is_some_and(|c| c.span.start == 0)
-                || ARTICLE_PERSON.find(after).is_some_and(|m| m.start() == 0)
-        };
+        let active = verb.ends_with("ing")
+            || (verb == "killed" || verb == "wounded" || verb == "injured") && {
+                let after = s[v.end()..].trim_start();
+                find_counts(after)
+                    .first()
+                    .is_some_and(|c| c.span.start == 0)
+                    || ARTICLE_PERSON.find(after).is_some_and(|m| m.start() == 0)
+            };
         if active {
             // "killing at least three soldiers", "killed an Azerbaijani soldier"
             let rest = &s[v.end()..];
@@ -144,8 +175,20 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
         // "deaths of at least two of its soldiers"
         if verb.starts_with("death") {
             let rest = &s[v.end()..];
-            if let Some(c) = rest.trim_start().strip_prefix("of ").and_then(|r| find_counts(r).into_iter().next().filter(|c| c.span.start == 0)) {
-                out.push(Casualty { span: Span::new(v.start(), v.end() + c.span.end + 4), harm, count: c.value, bound: c.bound, victims: String::new(), civilian: false });
+            if let Some(c) = rest.trim_start().strip_prefix("of ").and_then(|r| {
+                find_counts(r)
+                    .into_iter()
+                    .next()
+                    .filter(|c| c.span.start == 0)
+            }) {
+                out.push(Casualty {
+                    span: Span::new(v.start(), v.end() + c.span.end + 4),
+                    harm,
+                    count: c.value,
+                    bound: c.bound,
+                    victims: String::new(),
+                    civilian: false,
+                });
                 last_end = v.end();
                 continue;
             }
@@ -155,18 +198,27 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
             continue;
         }
         let lower = window.to_lowercase();
-        let chosen: Vec<&(Count, String)> = if let Some(i) = lower.find("including").or_else(|| lower.find("among them")) {
-            counts.iter().filter(|(c, _)| c.span.start < i).take(1).collect()
-        } else {
-            // Coordinated victims are summed: "two employees and an official died".
-            counts.iter().collect()
-        };
+        let chosen: Vec<&(Count, String)> =
+            if let Some(i) = lower.find("including").or_else(|| lower.find("among them")) {
+                counts
+                    .iter()
+                    .filter(|(c, _)| c.span.start < i)
+                    .take(1)
+                    .collect()
+            } else {
+                // Coordinated victims are summed: "two employees and an official died".
+                counts.iter().collect()
+            };
         if chosen.is_empty() {
             continue;
         }
         let count: u64 = chosen.iter().map(|(c, _)| c.value).sum();
         let bound = chosen[0].0.bound;
-        let victims = chosen.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>().join(", ");
+        let victims = chosen
+            .iter()
+            .map(|(_, v)| v.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         out.push(Casualty {
             span: Span::new(start + chosen[0].0.span.start, v.end()),
             harm,
@@ -185,7 +237,10 @@ mod tests {
     use super::*;
 
     fn figs(s: &str) -> Vec<(Harm, u64)> {
-        find_casualties(s).into_iter().map(|c| (c.harm, c.count)).collect()
+        find_casualties(s)
+            .into_iter()
+            .map(|c| (c.harm, c.count))
+            .collect()
     }
 
     #[test]
@@ -194,8 +249,14 @@ mod tests {
             figs("Three servicemen were killed and two wounded near the post."),
             vec![(Harm::Killed, 3), (Harm::Injured, 2)]
         );
-        assert_eq!(figs("which resulted in casualties of 2 killed and 5 wounded"), vec![(Harm::Killed, 2), (Harm::Injured, 5)]);
-        assert_eq!(figs("Another Azerbaijani serviceman was injured."), vec![(Harm::Injured, 1)]);
+        assert_eq!(
+            figs("which resulted in casualties of 2 killed and 5 wounded"),
+            vec![(Harm::Killed, 2), (Harm::Injured, 5)]
+        );
+        assert_eq!(
+            figs("Another Azerbaijani serviceman was injured."),
+            vec![(Harm::Injured, 1)]
+        );
     }
 
     #[test]
@@ -208,7 +269,10 @@ mod tests {
             figs("Nine people including two soldiers and seven civilians were killed."),
             vec![(Harm::Killed, 9)]
         );
-        assert_eq!(figs("Two farmers and a shepherd died in the blast."), vec![(Harm::Killed, 3)]);
+        assert_eq!(
+            figs("Two farmers and a shepherd died in the blast."),
+            vec![(Harm::Killed, 3)]
+        );
         let c = find_casualties("Five civilians were wounded by shelling.");
         assert!(c[0].civilian);
     }

@@ -53,7 +53,10 @@ fn stance_of(verb: &str) -> Stance {
     }
 }
 
-fn country_of(countries: &dyn Countries, word: Option<&str>) -> Option<crate::countries::CountryRef> {
+fn country_of(
+    countries: &dyn Countries,
+    word: Option<&str>,
+) -> Option<crate::countries::CountryRef> {
     let w = word?.trim_end_matches("'s").trim_end_matches("’s");
     if w == "Russian Federation" {
         return countries.by_name("Russia");
@@ -72,9 +75,20 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
         let m = c.get(0).expect("match");
         let span = Span::new(m.start(), m.end());
         let (name, country, head) = if c.name("ministry").is_some() {
-            let kind = c.name("kind").or(c.name("kind2")).map_or("", |k| k.as_str());
-            let who = country_of(countries, c.name("of").or(c.name("of2")).map(|x| x.as_str()))
-                .or_else(|| country_of(countries, c.name("adj").or(c.name("adj2")).map(|x| x.as_str())));
+            let kind = c
+                .name("kind")
+                .or(c.name("kind2"))
+                .map_or("", |k| k.as_str());
+            let who = country_of(
+                countries,
+                c.name("of").or(c.name("of2")).map(|x| x.as_str()),
+            )
+            .or_else(|| {
+                country_of(
+                    countries,
+                    c.name("adj").or(c.name("adj2")).map(|x| x.as_str()),
+                )
+            });
             let office = if kind.starts_with("Foreign") {
                 "Ministry of Foreign Affairs"
             } else if kind.starts_with("Interior") || kind.starts_with("Internal") {
@@ -83,37 +97,80 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 "Ministry of Defence"
             };
             match who {
-                Some(cr) => (Some(format!("{office} of {}", cr.name)), Some(cr.iso2), "ministry"),
+                Some(cr) => (
+                    Some(format!("{office} of {}", cr.name)),
+                    Some(cr.iso2),
+                    "ministry",
+                ),
                 None => (None, None, "ministry"),
             }
         } else if c.name("nk").is_some() {
-            (Some("Nagorno-Karabakh Defence Army".to_string()), Some("AZ".to_string()), "army")
+            (
+                Some("Nagorno-Karabakh Defence Army".to_string()),
+                Some("AZ".to_string()),
+                "army",
+            )
         } else if c.name("idf").is_some() {
-            (Some("Israel Defense Forces".to_string()), Some("IL".to_string()), "army")
+            (
+                Some("Israel Defense Forces".to_string()),
+                Some("IL".to_string()),
+                "army",
+            )
         } else if let Some(cap) = c.name("cap") {
-            let Some(cr) = countries.by_capital(cap.as_str()).or_else(|| countries.by_name(cap.as_str())) else { continue };
-            (Some(format!("Government of {}", cr.name)), Some(cr.iso2), "government")
+            let Some(cr) = countries
+                .by_capital(cap.as_str())
+                .or_else(|| countries.by_name(cap.as_str()))
+            else {
+                continue;
+            };
+            (
+                Some(format!("Government of {}", cr.name)),
+                Some(cr.iso2),
+                "government",
+            )
         } else if let Some(adj) = c.name("sadj") {
-            let Some(cr) = countries.any(adj.as_str()) else { continue };
-            (Some(format!("Government of {}", cr.name)), Some(cr.iso2), "government")
+            let Some(cr) = countries.any(adj.as_str()) else {
+                continue;
+            };
+            (
+                Some(format!("Government of {}", cr.name)),
+                Some(cr.iso2),
+                "government",
+            )
         } else if let Some(body) = c.name("body") {
             (Some(body.as_str().to_string()), None, "administration")
         } else if let Some(svc) = c.name("svc") {
             (Some(svc.as_str().trim().to_string()), None, "service")
         } else if let Some(adj) = c.name("aadj") {
-            let Some(cr) = countries.any(adj.as_str()) else { continue };
-            let label = if cr.iso2 == "IN" { "Indian Army".to_string() } else { format!("Military Forces of {}", cr.name) };
+            let Some(cr) = countries.any(adj.as_str()) else {
+                continue;
+            };
+            let label = if cr.iso2 == "IN" {
+                "Indian Army".to_string()
+            } else {
+                format!("Military Forces of {}", cr.name)
+            };
             (Some(label), Some(cr.iso2), "army")
         } else {
             let w = m.as_str().to_lowercase();
-            let head = if w.contains("ministry") { "ministry" } else if w.contains("army") || w.contains("military") { "army" } else { "any" };
+            let head = if w.contains("ministry") {
+                "ministry"
+            } else if w.contains("army") || w.contains("military") {
+                "army"
+            } else {
+                "any"
+            };
             (None, None, head)
         };
         // The nearest reporting verb decides the stance.
         let (dist, verb) = verbs
             .iter()
             .map(|v| {
-                let d = if v.start() >= span.end { v.start() - span.end } else { span.start.saturating_sub(v.end()) };
+                let d = if v.start() >= span.end {
+                    v.start() - span.end
+                } else {
+                    span.start.saturating_sub(v.end())
+                };
                 (d, v.as_str())
             })
             .min_by_key(|(d, _)| *d)
@@ -121,7 +178,13 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
         if dist > 60 {
             continue;
         }
-        let mention = ClaimantMention { span, name, country, stance: stance_of(verb), head };
+        let mention = ClaimantMention {
+            span,
+            name,
+            country,
+            stance: stance_of(verb),
+            head,
+        };
         // Prefer named sources over anaphors, then the nearest.
         let rank = dist + if mention.name.is_none() { 1000 } else { 0 };
         if best.as_ref().is_none_or(|(r, _)| rank < *r) {
@@ -142,13 +205,28 @@ mod tests {
 
     #[test]
     fn ministries_in_every_word_order() {
-        let want = Some((Some("Ministry of Defence of Azerbaijan".to_string()), Stance::Asserts));
-        assert_eq!(claimant("Fire was opened, the Defence Ministry of Azerbaijan said."), want);
-        assert_eq!(claimant("According to Azerbaijan's Defense Ministry, fire was opened."), want);
-        assert_eq!(claimant("Fire was opened, the Azerbaijani Defense Ministry told reporters."), want);
+        let want = Some((
+            Some("Ministry of Defence of Azerbaijan".to_string()),
+            Stance::Asserts,
+        ));
+        assert_eq!(
+            claimant("Fire was opened, the Defence Ministry of Azerbaijan said."),
+            want
+        );
+        assert_eq!(
+            claimant("According to Azerbaijan's Defense Ministry, fire was opened."),
+            want
+        );
+        assert_eq!(
+            claimant("Fire was opened, the Azerbaijani Defense Ministry told reporters."),
+            want
+        );
         assert_eq!(
             claimant("Armenia's Ministry of Defence reported two dead."),
-            Some((Some("Ministry of Defence of Armenia".to_string()), Stance::Asserts))
+            Some((
+                Some("Ministry of Defence of Armenia".to_string()),
+                Stance::Asserts
+            ))
         );
     }
 
@@ -158,7 +236,10 @@ mod tests {
             claimant("Official Baku denied any casualties."),
             Some((Some("Government of Azerbaijan".to_string()), Stance::Denies))
         );
-        assert_eq!(claimant("The ministry said the post was hit."), Some((None, Stance::Asserts)));
+        assert_eq!(
+            claimant("The ministry said the post was hit."),
+            Some((None, Stance::Asserts))
+        );
         assert_eq!(claimant("Mortar fire hit the post."), None);
     }
 }

@@ -55,18 +55,31 @@ impl StaticCountries {
     pub fn sample() -> Self {
         Self::new(&[
             ("AM", "Armenia", &["Armenian", "Armenians"], &["Yerevan"]),
-            ("AZ", "Azerbaijan", &["Azerbaijani", "Azerbaijanis", "Azeri"], &["Baku"]),
+            (
+                "AZ",
+                "Azerbaijan",
+                &["Azerbaijani", "Azerbaijanis", "Azeri"],
+                &["Baku"],
+            ),
             ("RU", "Russia", &["Russian", "Russians"], &["Moscow"]),
             ("IN", "India", &["Indian", "Indians"], &["New Delhi"]),
-            ("PK", "Pakistan", &["Pakistani", "Pakistanis"], &["Islamabad"]),
+            (
+                "PK",
+                "Pakistan",
+                &["Pakistani", "Pakistanis"],
+                &["Islamabad"],
+            ),
         ])
     }
 
-    fn find(&self, pick: impl Fn(&(String, String, Vec<String>, Vec<String>)) -> bool) -> Option<CountryRef> {
-        self.rows
-            .iter()
-            .find(|r| pick(r))
-            .map(|r| CountryRef { iso2: r.0.clone(), name: r.1.clone() })
+    fn find(
+        &self,
+        pick: impl Fn(&(String, String, Vec<String>, Vec<String>)) -> bool,
+    ) -> Option<CountryRef> {
+        self.rows.iter().find(|r| pick(r)).map(|r| CountryRef {
+            iso2: r.0.clone(),
+            name: r.1.clone(),
+        })
     }
 }
 
@@ -83,7 +96,11 @@ impl Countries for StaticCountries {
     fn surface_forms(&self) -> Vec<String> {
         self.rows
             .iter()
-            .flat_map(|r| std::iter::once(r.1.clone()).chain(r.2.clone()).chain(r.3.clone()))
+            .flat_map(|r| {
+                std::iter::once(r.1.clone())
+                    .chain(r.2.clone())
+                    .chain(r.3.clone())
+            })
             .collect()
     }
 }

@@ -26,7 +26,7 @@ mod words;
 use jiff::civil::Weekday;
 use sitrep_core::{Date, DatePrecision, Span};
 
-use lex::{tokenize, Kind, Tok};
+use lex::{lines, tokenize, Kind, Tok};
 use parse::{Md, Parser, Raw, WdRule, YearSpec};
 
 pub use times::{find_times, TimeMention};
@@ -67,25 +67,29 @@ pub struct DateMention {
 /// spanning both.
 pub fn find_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     let toks = tokenize(text);
-    let parser = Parser::new(&toks);
     let mut found: Vec<(DateMention, Raw, usize, usize)> = Vec::new();
     let mut prev_day: Option<Date> = None;
-    let mut i = 0;
-    while i < toks.len() {
-        let Some(pieces) = parser.parse_at(i) else {
-            i += 1;
-            continue;
-        };
-        let next = pieces.last().map_or(i + 1, |p| p.end.max(i + 1));
-        for p in pieces {
-            let span = Span::new(toks[p.start].start, toks[p.end - 1].end);
-            let m = resolve(&p.raw, span, anchor, prev_day);
-            if m.precision == DatePrecision::Day && m.start.is_some() {
-                prev_day = m.start;
+    for line in lines(&toks) {
+        let base = line.start;
+        let line = &toks[line];
+        let parser = Parser::new(line);
+        let mut i = 0;
+        while i < line.len() {
+            let Some(pieces) = parser.parse_at(i) else {
+                i += 1;
+                continue;
+            };
+            let next = pieces.last().map_or(i + 1, |p| p.end.max(i + 1));
+            for p in pieces {
+                let span = Span::new(line[p.start].start, line[p.end - 1].end);
+                let m = resolve(&p.raw, span, anchor, prev_day);
+                if m.precision == DatePrecision::Day && m.start.is_some() {
+                    prev_day = m.start;
+                }
+                found.push((m, p.raw, base + p.start, base + p.end));
             }
-            found.push((m, p.raw, p.start, p.end));
+            i = next;
         }
-        i = next;
     }
     join_ranges(&toks, found, anchor)
 }
@@ -285,6 +289,28 @@ fn same_sentence(toks: &[Tok], from: usize, to: usize) -> bool {
     })
 }
 
+/// True when a joining word ("until", "to", ...) comes before token `b`,
+/// after token `a`, with only a time or filler words between ("until 03:00 on
+/// June 5").
+fn joiner_before(toks: &[Tok], a: usize, b: usize) -> bool {
+    const FILLER: &[&str] = &[
+        "on", "the", "at", "about", "around", "a", "p", "m", "am", "pm", "hours", "hrs", "early",
+        "late", "local", "time",
+    ];
+    const JOINERS: &[&str] = &["until", "till", "to", "into", "through", "до"];
+    for k in (a.max(b.saturating_sub(8))..b).rev() {
+        let t = &toks[k];
+        if t.is_any(JOINERS) {
+            return true;
+        }
+        let filler = t.kind == Kind::Num || t.is_punct(':') || t.is_punct('.') || t.is_any(FILLER);
+        if !filler {
+            return false;
+        }
+    }
+    false
+}
+
 /// Joins "Thursday night until Friday morning" style pairs into one mention.
 fn join_ranges(
     toks: &[Tok],
@@ -299,11 +325,7 @@ fn join_ranges(
             let (b, rb, b_start, _) = (&cur.0, &cur.1, cur.2, cur.3);
             let single = |m: &DateMention| m.precision == DatePrecision::Day && m.start == m.end;
             // The joining word: the first word of b's span or the word before it.
-            let joined = toks[b_start].is_any(JOINERS)
-                || (b_start > a_end && toks[b_start - 1].is_any(JOINERS))
-                || (b_start > a_end + 1
-                    && toks[b_start - 1].is_any(&["on", "the"])
-                    && toks[b_start - 2].is_any(JOINERS));
+            let joined = toks[b_start].is_any(JOINERS) || joiner_before(toks, a_end, b_start);
             let close = b_start - a_end <= 12 && same_sentence(toks, a_end, b_start + 1);
             if joined && close && single(a) && single(b) {
                 let merged = match (ra, rb) {

@@ -31,12 +31,41 @@ pub struct Count {
 }
 
 const UNITS: &[(&str, u64)] = &[
-    ("zero", 0), ("no", 0), ("one", 1), ("a", 1), ("an", 1), ("another", 1), ("single", 1),
-    ("two", 2), ("both", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
-    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
-    ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50),
-    ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90), ("hundred", 100),
+    ("zero", 0),
+    ("no", 0),
+    ("one", 1),
+    ("a", 1),
+    ("an", 1),
+    ("another", 1),
+    ("single", 1),
+    ("two", 2),
+    ("both", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
     ("dozen", 12),
 ];
 
@@ -46,7 +75,9 @@ pub fn parse_number(word: &str) -> Option<u64> {
     if w.is_empty() {
         return None;
     }
-    if w.chars().all(|c| c.is_ascii_digit() || c == ',') && w.starts_with(|c: char| c.is_ascii_digit()) {
+    if w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        && w.starts_with(|c: char| c.is_ascii_digit())
+    {
         let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
         return digits.parse().ok();
     }
@@ -69,7 +100,12 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     let words = UNITS
         .iter()
         .map(|(w, _)| *w)
-        .filter(|w| !matches!(*w, "a" | "an" | "no" | "dozen" | "hundred" | "both" | "single"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "a" | "an" | "no" | "dozen" | "hundred" | "both" | "single"
+            )
+        })
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
@@ -93,7 +129,11 @@ pub fn find_counts(text: &str) -> Vec<Count> {
                     _ => Bound::About,
                 },
             };
-            Some(Count { span: Span::new(whole.start(), whole.end()), value, bound })
+            Some(Count {
+                span: Span::new(whole.start(), whole.end()),
+                value,
+                bound,
+            })
         })
         .collect()
 }

@@ -61,7 +61,10 @@ const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](
 const NOUN: &str = r"settlements?|villages?|towns?|city|cities|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<name>{NAME})(?:\s+\((?P<alt>[^)]{{1,60}})\))?\s+(?P<noun>{NOUN})\b")).expect("name noun")
+    Regex::new(&format!(
+        r"(?P<name>{NAME})(?:\s+\((?P<alt>[^)]{{1,60}})\))?\s+(?P<noun>{NOUN})\b"
+    ))
+    .expect("name noun")
 });
 
 static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -76,9 +79,8 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|\band\b|\bas well as\b|\bor\b)\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$")).expect("list gap")
 });
 
-static ORIGIN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfrom\b").expect("origin cue")
-});
+static ORIGIN_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bfrom\b").expect("origin cue"));
 
 static TARGET_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:positions?|posts?|outposts?|at|on|toward|towards|against|near|targeting|targeted|hit|struck|into|over|shelled|attacked|areas?|fire|villages? of|town of|city of|border detachments)\b")
@@ -92,16 +94,95 @@ static APPROX_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that look like names but are not places in this genre.
 const NOT_PLACES: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "From", "This", "That", "These", "Those", "Its", "Their",
-    "Our", "His", "Her", "Moreover", "Meanwhile", "However", "Earlier", "Later", "According",
-    "Defense", "Defence", "Ministry", "Army", "Border", "Armed", "Forces", "Military", "State",
-    "Security", "Service", "Committee", "National", "Republic", "President", "Government",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Russian", "Armenian", "Azerbaijani", "Azerbaijan", "Armenia",
-    "Eastern", "Western", "Northern", "Southern", "Line", "Control", "Contact", "Regional",
-    "Administration", "Council", "Head", "Telegram", "Facebook", "Reuters", "Source", "Photo",
-    "Several", "Both", "Each", "All", "Some", "Several", "Other", "New", "Mr", "Ms", "Col",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "From",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "Their",
+    "Our",
+    "His",
+    "Her",
+    "Moreover",
+    "Meanwhile",
+    "However",
+    "Earlier",
+    "Later",
+    "According",
+    "Defense",
+    "Defence",
+    "Ministry",
+    "Army",
+    "Border",
+    "Armed",
+    "Forces",
+    "Military",
+    "State",
+    "Security",
+    "Service",
+    "Committee",
+    "National",
+    "Republic",
+    "President",
+    "Government",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Russian",
+    "Armenian",
+    "Azerbaijani",
+    "Azerbaijan",
+    "Armenia",
+    "Eastern",
+    "Western",
+    "Northern",
+    "Southern",
+    "Line",
+    "Control",
+    "Contact",
+    "Regional",
+    "Administration",
+    "Council",
+    "Head",
+    "Telegram",
+    "Facebook",
+    "Reuters",
+    "Source",
+    "Photo",
+    "Several",
+    "Both",
+    "Each",
+    "All",
+    "Some",
+    "Several",
+    "Other",
+    "New",
+    "Mr",
+    "Ms",
+    "Col",
 ];
 
 fn cap_words_ok(name: &str) -> bool {
@@ -123,9 +204,35 @@ fn tidy(name: &str) -> &str {
 fn hint_of(noun: &str) -> PlaceHint {
     let n = noun.to_lowercase();
     match n.as_str() {
-        s if s.starts_with("settlement") || s.starts_with("village") || s.starts_with("town") || s.starts_with("cit") || s.starts_with("communit") => PlaceHint::Settlement,
-        s if s.starts_with("region") || s.starts_with("district") || s.starts_with("province") || s.starts_with("oblast") || s.starts_with("rayon") || s == "marz" || s.starts_with("direction") || s == "governorate" || s == "county" || s == "corridor" => PlaceHint::Region,
-        s if s.starts_with("height") || s.starts_with("hill") || s == "lake" || s == "valley" || s.starts_with("area") => PlaceHint::Area,
+        s if s.starts_with("settlement")
+            || s.starts_with("village")
+            || s.starts_with("town")
+            || s.starts_with("cit")
+            || s.starts_with("communit") =>
+        {
+            PlaceHint::Settlement
+        }
+        s if s.starts_with("region")
+            || s.starts_with("district")
+            || s.starts_with("province")
+            || s.starts_with("oblast")
+            || s.starts_with("rayon")
+            || s == "marz"
+            || s.starts_with("direction")
+            || s == "governorate"
+            || s == "county"
+            || s == "corridor" =>
+        {
+            PlaceHint::Region
+        }
+        s if s.starts_with("height")
+            || s.starts_with("hill")
+            || s == "lake"
+            || s == "valley"
+            || s.starts_with("area") =>
+        {
+            PlaceHint::Area
+        }
         s if s.starts_with("sector") || s == "section" || s == "part" => PlaceHint::Sector,
         s if s.contains("post") || s == "border detachment" => PlaceHint::Post,
         _ => PlaceHint::Unknown,
@@ -137,7 +244,12 @@ fn hint_of(noun: &str) -> PlaceHint {
 /// read "the units of X in the direction of P" as X's own position (origin).
 pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention> {
     let mut cands: Vec<PlaceMention> = Vec::new();
-    let add = |span: Span, name: &str, hint: PlaceHint, alt: Option<&str>, known: bool, cands: &mut Vec<PlaceMention>| {
+    let add = |span: Span,
+               name: &str,
+               hint: PlaceHint,
+               alt: Option<&str>,
+               known: bool,
+               cands: &mut Vec<PlaceMention>| {
         if let Some(existing) = cands.iter_mut().find(|c| c.span.overlaps(&span)) {
             if existing.hint == PlaceHint::Unknown && hint != PlaceHint::Unknown {
                 existing.hint = hint;
@@ -173,8 +285,18 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         }
         let start = nm.end() - name.len();
         let noun = m.name("noun").map_or("", |x| x.as_str());
-        let alt = m.name("alt").map(|a| a.as_str()).filter(|a| a.starts_with(|c: char| c.is_uppercase()));
-        add(Span::new(start, nm.end()), name, hint_of(noun), alt, false, &mut cands);
+        let alt = m
+            .name("alt")
+            .map(|a| a.as_str())
+            .filter(|a| a.starts_with(|c: char| c.is_uppercase()));
+        add(
+            Span::new(start, nm.end()),
+            name,
+            hint_of(noun),
+            alt,
+            false,
+            &mut cands,
+        );
     }
     for m in NOUN_OF_NAME.captures_iter(s) {
         let nm = m.name("name").expect("name");
@@ -187,7 +309,14 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             PlaceHint::Unknown => PlaceHint::Settlement,
             h => h,
         };
-        add(Span::new(nm.start(), nm.end()), nm.as_str(), hint, None, false, &mut cands);
+        add(
+            Span::new(nm.start(), nm.end()),
+            nm.as_str(),
+            hint,
+            None,
+            false,
+            &mut cands,
+        );
     }
     for k in known {
         if k.end > s.len() || !s.is_char_boundary(k.start) || !s.is_char_boundary(k.end) {
@@ -210,7 +339,9 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         .flat_map(|c| {
             c.alt_names.iter().filter_map(|a| {
                 let from = c.span.end;
-                s[from..].find(a.as_str()).map(|i| Span::new(from + i, from + i + a.len()))
+                s[from..]
+                    .find(a.as_str())
+                    .map(|i| Span::new(from + i, from + i + a.len()))
             })
         })
         .collect();
@@ -243,7 +374,11 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                 // "Keshdak and Barmagbina settlements of the Kalbajar region": admin applies back.
                 let a = cands[i].admin.clone();
                 let g = cands[i].group;
-                for c in cands.iter_mut().take(i).filter(|c| c.group == g && c.admin.is_none()) {
+                for c in cands
+                    .iter_mut()
+                    .take(i)
+                    .filter(|c| c.group == g && c.admin.is_none())
+                {
                     c.admin = a.clone();
                 }
             }
@@ -268,12 +403,21 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
 
 fn role_of(before: &str, offset: usize, agents: &[Span]) -> PlaceRole {
     let origin = ORIGIN_CUE.find_iter(before).last().map(|m| m.start());
-    let target = TARGET_CUE.find_iter(before).last().map(|m| (m.start(), m.as_str().to_lowercase()));
+    let target = TARGET_CUE
+        .find_iter(before)
+        .last()
+        .map(|m| (m.start(), m.as_str().to_lowercase()));
     // The units of an acting side "in the direction of P": the side's own position.
-    let agent_end = agents.iter().filter(|a| a.end <= offset + before.len() && a.end >= offset).map(|a| a.end - offset).max();
+    let agent_end = agents
+        .iter()
+        .filter(|a| a.end <= offset + before.len() && a.end >= offset)
+        .map(|a| a.end - offset)
+        .max();
     match (origin, target) {
         (Some(o), Some((t, _))) if o > t => PlaceRole::Origin,
-        (Some(o), Some((t, word))) if word.starts_with("position") && before[o..t].split_whitespace().count() <= 2 => {
+        (Some(o), Some((t, word)))
+            if word.starts_with("position") && before[o..t].split_whitespace().count() <= 2 =>
+        {
             PlaceRole::Origin
         }
         (_, Some((t, _))) if agent_end.is_some_and(|a| a > t) => PlaceRole::Origin,
@@ -284,11 +428,17 @@ fn role_of(before: &str, offset: usize, agents: &[Span]) -> PlaceRole {
 }
 
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:,\s*and|,\s*as well as|,|\band\b|\bas well as\b)\s*(?:the\s+)?(?P<name>{NAME})")).expect("list item")
+    Regex::new(&format!(
+        r"^(?:,\s*and|,\s*as well as|,|\band\b|\bas well as\b)\s*(?:the\s+)?(?P<name>{NAME})"
+    ))
+    .expect("list item")
 });
 
 static LIST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<name>{NAME})\s*(?:,\s*and|,|\band\b|\bas well as\b)\s*(?:the\s+)?$")).expect("list before")
+    Regex::new(&format!(
+        r"(?P<name>{NAME})\s*(?:,\s*and|,|\band\b|\bas well as\b)\s*(?:the\s+)?$"
+    ))
+    .expect("list before")
 });
 
 /// Adds unknown capitalised names that continue a list before or after a place.
@@ -341,7 +491,10 @@ mod tests {
     use super::*;
 
     fn places(s: &str) -> Vec<(String, PlaceRole, Option<String>)> {
-        find_places(s, &[], &[]).into_iter().map(|p| (p.name, p.role, p.admin)).collect()
+        find_places(s, &[], &[])
+            .into_iter()
+            .map(|p| (p.name, p.role, p.admin))
+            .collect()
     }
 
     #[test]
@@ -373,6 +526,9 @@ mod tests {
         assert_eq!(p[0].name, "Upper Kilo");
         assert_eq!(p[0].alt_names, vec!["Verin Kilo".to_string()]);
         let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
-        assert!(names.contains(&"Lima") && names.contains(&"Oscar"), "{names:?}");
+        assert!(
+            names.contains(&"Lima") && names.contains(&"Oscar"),
+            "{names:?}"
+        );
     }
 }

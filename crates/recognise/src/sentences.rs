@@ -52,7 +52,10 @@ mod tests {
     #[test]
     fn splits_within_and_across_paragraphs() {
         let text = "Border clash in Tavush\nOn May 2, fire was opened at Dr. Aram's post. Two soldiers were hurt.\n";
-        let s: Vec<&str> = split_sentences(text).iter().map(|s| s.span.slice(text)).collect();
+        let s: Vec<&str> = split_sentences(text)
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect();
         assert_eq!(
             s,
             vec![
@@ -67,6 +70,9 @@ mod tests {
     fn paragraphs_are_numbered() {
         let text = "One.\n\nTwo. Three.";
         let s = split_sentences(text);
-        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 2, 2]);
+        assert_eq!(
+            s.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+            vec![0, 2, 2]
+        );
     }
 }

@@ -73,22 +73,70 @@ pub struct Trigger {
 static PATTERNS: LazyLock<Vec<(TriggerKind, Regex)>> = LazyLock::new(|| {
     use TriggerKind::*;
     let table: &[(TriggerKind, &str)] = &[
-        (Disrupted, r"(?:was|were|been|being)\s+(?:suppressed|shot down|neutrali[sz]ed|intercepted|downed|destroyed in the air)|\b(?:suppressed|shot down|intercepted|downed|neutrali[sz]ed|defused|foiled|thwarted|prevented)\b"),
-        (Arrest, r"\b(?:detained|arrested|apprehended|taken (?:into custody|prisoner)|captured (?:\w+ )?(?:soldiers?|servicem[ae]n|saboteurs?))\b"),
-        (Abduction, r"\b(?:abducted|kidnapped|abduction|kidnapping)\b"),
-        (Seize, r"\b(?:seized control|took control|taken control|gained control|captured|regained control|liberated|seized)\b"),
-        (Fortify, r"\b(?:fortification|fortifications|engineering work|established a (?:new )?(?:border )?checkpoint|set up (?:new )?positions|dig(?:ging)? trenches|new combat positions)\b"),
-        (Mobilise, r"\b(?:mobili[sz]ation|mobili[sz]ed|build(?:ing)?[- ]up|concentrating|assembling|amassing|reinforcements?)\b"),
-        (Agreement, r"\b(?:agreed (?:to|on) a (?:ceasefire|truce)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|exchange of prisoners|handed over)\b"),
-        (AirStrike, r"(?i:\b(?:air ?strikes?|airstrikes?|air raids?|drone (?:attacks?|strikes?)|(?:UAV|unmanned aerial vehicle)(?: \(drone\))? attacks?|attack drones?|kamikaze drones?|dropped (?:explosives|a bomb|bombs|grenades?)|bombed|bombing|struck by (?:a )?drones?)\b)"),
-        (Explosive, r"\b(?:mine explosion|landmine|land mine|stepped on (?:a|an) (?:\w+ )?mine|hit (?:a|an) (?:\w+ )?mine|IED|improvised explosive|explosive device|blew up|exploded|detonated)\b"),
-        (Grenade, r"\b(?:threw (?:a )?(?:hand )?grenades?|grenade attack)\b"),
-        (Shelling, r"\b(?:shell(?:ed|ing|s)?|shelling attacks?|artillery (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:\d+|\w+) (?:shells|rockets|missiles|mortars)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))\b"),
-        (Clash, r"\b(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefight|exchanges? of fire|exchanged fire|gun ?battles?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict)\b"),
-        (Retaliation, r"\b(?:retaliatory (?:measures|actions?|fire|operation)|returned fire|retaliated|response measures|counter-?attack(?:ed)?)\b"),
-        (Fire, r"\b(?:subjected to (?:intensive )?fire|subjecting to fire|opened (?:intensive |heavy )?fire|open(?:ing)? fire|fired (?:on|at|upon|toward|towards)|fired|firing|shooting|shot at|ceasefire violations?|violat(?:ed|ing|ion of) (?:the )?(?:ceasefire|truce)|gunfire|sniper fire|were shot|was shot|shot dead|fatally wounded by a sniper|came under fire|targeted)\b"),
-        (Attack, r"\b(?:attack(?:ed|s|ing)?|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage)\b"),
-        (Damage, r"\b(?:damage was recorded|were damaged|was damaged|landed in|hit (?:a|the) |fell (?:in|on))"),
+        (
+            Disrupted,
+            r"(?:was|were|been|being)\s+(?:suppressed|shot down|neutrali[sz]ed|intercepted|downed|destroyed in the air)|\b(?:suppressed|shot down|intercepted|downed|neutrali[sz]ed|defused|foiled|thwarted|prevented)\b",
+        ),
+        (
+            Arrest,
+            r"\b(?:detained|arrested|apprehended|taken (?:into custody|prisoner)|captured (?:\w+ )?(?:soldiers?|servicem[ae]n|saboteurs?))\b",
+        ),
+        (
+            Abduction,
+            r"\b(?:abducted|kidnapped|abduction|kidnapping)\b",
+        ),
+        (
+            Seize,
+            r"\b(?:seized control|took control|taken control|gained control|captured|regained control|liberated|seized)\b",
+        ),
+        (
+            Fortify,
+            r"\b(?:fortification|fortifications|engineering work|established a (?:new )?(?:border )?checkpoint|set up (?:new )?positions|dig(?:ging)? trenches|new combat positions)\b",
+        ),
+        (
+            Mobilise,
+            r"\b(?:mobili[sz]ation|mobili[sz]ed|build(?:ing)?[- ]up|concentrating|assembling|amassing|reinforcements?)\b",
+        ),
+        (
+            Agreement,
+            r"\b(?:agreed (?:to|on) a (?:ceasefire|truce)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|exchange of prisoners|handed over)\b",
+        ),
+        (
+            AirStrike,
+            r"(?i:\b(?:air ?strikes?|airstrikes?|air raids?|drone (?:attacks?|strikes?)|(?:UAV|unmanned aerial vehicle)(?: \(drone\))? attacks?|attack drones?|kamikaze drones?|dropped (?:explosives|a bomb|bombs|grenades?)|bombed|bombing|struck by (?:a )?drones?)\b)",
+        ),
+        (
+            Explosive,
+            r"\b(?:mine explosion|landmine|land mine|stepped on (?:a|an) (?:\w+ )?mine|hit (?:a|an) (?:\w+ )?mine|IED|improvised explosive|explosive device|blew up|exploded|detonated)\b",
+        ),
+        (
+            Grenade,
+            r"\b(?:threw (?:a )?(?:hand )?grenades?|grenade attack)\b",
+        ),
+        (
+            Shelling,
+            r"\b(?:shell(?:ed|ing|s)?|shelling attacks?|artillery (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:\d+|\w+) (?:shells|rockets|missiles|mortars)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))\b",
+        ),
+        (
+            Clash,
+            r"\b(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefight|exchanges? of fire|exchanged fire|gun ?battles?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict)\b",
+        ),
+        (
+            Retaliation,
+            r"\b(?:retaliatory (?:measures|actions?|fire|operation)|returned fire|retaliated|response measures|counter-?attack(?:ed)?)\b",
+        ),
+        (
+            Fire,
+            r"\b(?:subjected to (?:intensive )?fire|subjecting to fire|opened (?:intensive |heavy )?fire|open(?:ing)? fire|fired (?:on|at|upon|toward|towards)|fired|firing|shooting|shot at|ceasefire violations?|violat(?:ed|ing|ion of) (?:the )?(?:ceasefire|truce)|gunfire|sniper fire|were shot|was shot|shot dead|fatally wounded by a sniper|came under fire|targeted)\b",
+        ),
+        (
+            Attack,
+            r"\b(?:attack(?:ed|s|ing)?|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage)\b",
+        ),
+        (
+            Damage,
+            r"\b(?:damage was recorded|were damaged|was damaged|landed in|hit (?:a|the) |fell (?:in|on))",
+        ),
     ];
     table
         .iter()
@@ -112,7 +160,11 @@ pub fn find_triggers(sentence: &str) -> Vec<Trigger> {
                 continue;
             }
             let negated = NEGATION.is_match(&sentence[..m.start()]);
-            found.push(Trigger { span, kind: *kind, negated });
+            found.push(Trigger {
+                span,
+                kind: *kind,
+                negated,
+            });
         }
     }
     found.sort_by_key(|t| t.span.start);
@@ -130,12 +182,30 @@ mod tests {
     #[test]
     fn finds_the_genre_s_triggers() {
         use TriggerKind::*;
-        assert_eq!(kinds("Armenian units subjected to fire the positions near Kut."), vec![Fire]);
-        assert_eq!(kinds("A quadcopter was suppressed over the positions."), vec![Disrupted]);
-        assert_eq!(kinds("The army launched a UAV attack on the post."), vec![AirStrike]);
-        assert_eq!(kinds("Six saboteurs were detained in the forest."), vec![Arrest]);
-        assert_eq!(kinds("Mortar fire hit the village."), vec![Shelling, Damage]);
-        assert_eq!(kinds("Our units took retaliatory measures."), vec![Retaliation]);
+        assert_eq!(
+            kinds("Armenian units subjected to fire the positions near Kut."),
+            vec![Fire]
+        );
+        assert_eq!(
+            kinds("A quadcopter was suppressed over the positions."),
+            vec![Disrupted]
+        );
+        assert_eq!(
+            kinds("The army launched a UAV attack on the post."),
+            vec![AirStrike]
+        );
+        assert_eq!(
+            kinds("Six saboteurs were detained in the forest."),
+            vec![Arrest]
+        );
+        assert_eq!(
+            kinds("Mortar fire hit the village."),
+            vec![Shelling, Damage]
+        );
+        assert_eq!(
+            kinds("Our units took retaliatory measures."),
+            vec![Retaliation]
+        );
     }
 
     #[test]

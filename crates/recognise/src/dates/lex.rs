@@ -98,7 +98,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             let mut digits = 1;
             while let Some(&(j, d)) = it.peek() {
                 if d.is_ascii_digit() {
-                    value = value.saturating_mul(10).saturating_add(d as u32 - '0' as u32);
+                    value = value
+                        .saturating_mul(10)
+                        .saturating_add(d as u32 - '0' as u32);
                     digits += 1;
                     tok.end = j + 1;
                     it.next();
@@ -139,6 +141,23 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
+/// Token index ranges of the lines of a token list (a line break separates
+/// them); no expression is read across a line break.
+pub(crate) fn lines(toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, t) in toks.iter().enumerate() {
+        if t.newline_before && k > start {
+            out.push(start..k);
+            start = k;
+        }
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,7 +168,18 @@ mod tests {
         let norms: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
         assert_eq!(
             norms,
-            ["on", "june", "4", ",", "at", "12", ":", "20", "—", "кəlbəcər"]
+            [
+                "on",
+                "june",
+                "4",
+                ",",
+                "at",
+                "12",
+                ":",
+                "20",
+                "—",
+                "кəlbəcər"
+            ]
         );
         assert!(t[2].ordinal);
         assert_eq!(&"On June 4th,"[t[2].start..t[2].end], "4th");

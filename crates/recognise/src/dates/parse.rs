@@ -86,7 +86,7 @@ pub(crate) struct Piece {
 /// Words after a number that make it a clock time rather than a year.
 const TIME_WORDS: &[&str] = &[
     "hours", "hrs", "hr", "h", "local", "gmt", "utc", "msk", "moscow", "baku", "yerevan", "kyiv",
-    "a", "p", "am", "pm",
+    "am", "pm",
 ];
 
 /// The grammar over one token slice.
@@ -113,7 +113,8 @@ impl<'a> Parser<'a> {
 
     /// Punctuation `c` at `i`, glued to the previous token.
     fn glued(&self, i: usize, c: char) -> bool {
-        self.tok(i).is_some_and(|t| t.is_punct(c) && !t.space_before)
+        self.tok(i)
+            .is_some_and(|t| t.is_punct(c) && !t.space_before)
     }
 
     fn dash(&self, i: usize) -> bool {
@@ -146,11 +147,18 @@ impl<'a> Parser<'a> {
         // A number glued after a letter or digit ("A4", "T-72") is no day.
         if !t.space_before && i > 0 {
             let p = &self.t[i - 1];
-            if p.kind != Kind::Punct || p.is_dash() {
+            let glued_dash =
+                p.is_dash() && !p.space_before && i > 1 && self.t[i - 2].kind == Kind::Word;
+            if p.kind != Kind::Punct || glued_dash {
                 return None;
             }
         }
         Some(t.value as i8)
+    }
+
+    /// True when the word at `i` makes the number before it a clock time.
+    fn time_after(&self, i: usize) -> bool {
+        self.any(i, TIME_WORDS) || self.a_m(i)
     }
 
     /// "a.m." / "p.m." starting at `i` (letter, dot, m).
@@ -164,7 +172,8 @@ impl<'a> Parser<'a> {
         let t = self.tok(i)?;
         let m = month_of(t, strict)?;
         let mut k = i + 1;
-        if t.norm.len() <= 4 && self.glued(k, '.') {
+        let abbrev = t.norm.len() <= 4 && !matches!(t.norm.as_str(), "june" | "july" | "may");
+        if abbrev && self.glued(k, '.') {
             k += 1;
         }
         Some((m, k))
@@ -192,8 +201,7 @@ impl<'a> Parser<'a> {
     /// A four-digit year that is not a clock time.
     fn year_num(&self, i: usize) -> Option<i16> {
         let t = self.tok(i)?;
-        if t.kind != Kind::Num || t.digits != 4 || t.ordinal || !(1900..=2100).contains(&t.value)
-        {
+        if t.kind != Kind::Num || t.digits != 4 || t.ordinal || !(1900..=2100).contains(&t.value) {
             return None;
         }
         for c in [':', '.', ',', '/'] {
@@ -201,7 +209,10 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
-        if self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word && !n.space_before) {
+        if self
+            .tok(i + 1)
+            .is_some_and(|n| n.kind == Kind::Word && !n.space_before)
+        {
             return None;
         }
         Some(t.value as i16)
@@ -215,7 +226,7 @@ impl<'a> Parser<'a> {
             i
         };
         let y = self.year_num(k)?;
-        if self.any(k + 1, TIME_WORDS) {
+        if self.time_after(k + 1) {
             return None;
         }
         let mut k = k + 1;
@@ -270,8 +281,7 @@ impl<'a> Parser<'a> {
                 && self.any(k + 2, &["of", "from", "on", "to"])
             {
                 k += 3;
-            } else if t.is_any(&["night", "morning", "evening"])
-                && self.any(k + 1, &["of", "from"])
+            } else if t.is_any(&["night", "morning", "evening"]) && self.any(k + 1, &["of", "from"])
             {
                 k += 2;
             } else if t.kind == Kind::Word && PREPOSITIONS.contains(&t.norm.as_str()) {
@@ -466,7 +476,10 @@ impl<'a> Parser<'a> {
         k += 1;
         // A written date next to the weekday wins: "Friday, June 4".
         let mut d = k;
-        if self.tok(d).is_some_and(|t| t.is_punct(',') || t.is_punct('(')) {
+        if self
+            .tok(d)
+            .is_some_and(|t| t.is_punct(',') || t.is_punct('('))
+        {
             d += 1;
         }
         if self.word(d, "the") {
@@ -511,9 +524,7 @@ impl<'a> Parser<'a> {
         match (w, w1) {
             ("today" | "tonight" | "сегодня", _) => return Some((i + 1, rel(0, 0, Day))),
             ("yesterday" | "вчера", _) => return Some((part(i + 1), rel(-1, -1, Day))),
-            ("this", "morning" | "afternoon" | "evening") => {
-                return Some((i + 2, rel(0, 0, Day)))
-            }
+            ("this", "morning" | "afternoon" | "evening") => return Some((i + 2, rel(0, 0, Day))),
             ("last", "night") | ("overnight", _) => {
                 let e = if w == "last" { i + 2 } else { i + 1 };
                 return Some((e, rel(-1, 0, Day)));
@@ -641,7 +652,10 @@ impl<'a> Parser<'a> {
         }
         if self.any(k, &["past", "last", "previous"]) {
             k += 1;
-            let n = self.tok(k).and_then(number_word).filter(|n| (1..=1000).contains(n));
+            let n = self
+                .tok(k)
+                .and_then(number_word)
+                .filter(|n| (1..=1000).contains(n));
             if n.is_some() {
                 k += 1;
             }
@@ -689,6 +703,13 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let (m, mut e) = self.month_at(k, true)?;
+        // "February 30": an impossible day is not a month mention either.
+        if self
+            .tok(e)
+            .is_some_and(|t| t.kind == Kind::Num && t.digits <= 2)
+        {
+            return None;
+        }
         if !modified && !month_stands_alone(&self.t[k]) {
             let prev_ok = k > 0
                 && self.t[k - 1].is_any(&["of", "early", "late", "mid", "in", "since", "until"]);
@@ -706,7 +727,11 @@ impl<'a> Parser<'a> {
             } else {
                 break;
             };
-            let c = if self.any(c, &["and", "or"]) { c + 1 } else { c };
+            let c = if self.any(c, &["and", "or"]) {
+                c + 1
+            } else {
+                c
+            };
             let Some((m2, e2)) = self.month_at(c, true) else {
                 break;
             };
@@ -767,14 +792,14 @@ impl<'a> Parser<'a> {
             return None;
         }
         let y1 = self.year_num(i)?;
-        if self.any(i + 1, TIME_WORDS) || self.glued(i + 1, '\'') {
+        if self.time_after(i + 1) || self.glued(i + 1, '\'') {
             return None;
         }
         let mut e = i + 1;
         let mut y2 = y1;
         if let Some(c) = self.connector(e, cue == "between") {
             if let Some(y) = self.year_num(c).filter(|y| *y > y1) {
-                if self.any(c + 1, TIME_WORDS) {
+                if self.time_after(c + 1) {
                     return None;
                 }
                 y2 = y;

@@ -2,7 +2,7 @@
 
 use sitrep_core::Span;
 
-use super::lex::{tokenize, Kind, Tok};
+use super::lex::{lines, tokenize, Kind, Tok};
 
 /// A clock time or time range found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +40,9 @@ const AFTER_OK: &[&str] = &[
     "after", "before", "that", "as", "with",
 ];
 
+/// A recognised time: index after it, start, end of a range.
+type Found = (usize, (u8, u8), Option<(u8, u8)>);
+
 /// A time candidate.
 #[derive(Debug, Clone, Copy)]
 struct T {
@@ -67,7 +70,8 @@ impl P<'_> {
     }
 
     fn glued(&self, i: usize, c: char) -> bool {
-        self.tok(i).is_some_and(|t| t.is_punct(c) && !t.space_before)
+        self.tok(i)
+            .is_some_and(|t| t.is_punct(c) && !t.space_before)
     }
 
     fn num(&self, i: usize) -> Option<&Tok> {
@@ -95,13 +99,16 @@ impl P<'_> {
             return None;
         }
         let pm = match t.norm.as_str() {
-            "am" => return Some((false, self.after_dot(i + 1))),
-            "pm" => return Some((true, self.after_dot(i + 1))),
+            "am" => return Some((false, i + 1)),
+            "pm" => return Some((true, i + 1)),
             "a" => false,
             "p" => true,
             _ => return None,
         };
-        if self.glued(i + 1, '.') && self.tok(i + 2).is_some_and(|t| t.is_word("m") && !t.space_before)
+        if self.glued(i + 1, '.')
+            && self
+                .tok(i + 2)
+                .is_some_and(|t| t.is_word("m") && !t.space_before)
         {
             return Some((pm, self.after_dot(i + 3)));
         }
@@ -130,15 +137,24 @@ impl P<'_> {
     fn time(&self, i: usize, range_second: bool) -> Option<T> {
         let t = self.tok(i)?;
         if t.kind == Kind::Word {
-            return match t.norm.as_str() {
-                "noon" | "midday" if self.any(i.wrapping_sub(1), &["at", "around", "by", "until", "after", "before", "from", "to", "till"]) => {
-                    Some(T { h: 12, m: 0, end: i + 1, pm: None, bare: false })
-                }
-                "midnight" if self.any(i.wrapping_sub(1), &["at", "around", "by", "until", "after", "before", "from", "to", "till"]) => {
-                    Some(T { h: 0, m: 0, end: i + 1, pm: None, bare: false })
-                }
-                _ => None,
+            const CUES: &[&str] = &[
+                "at", "around", "by", "until", "after", "before", "from", "to", "till",
+            ];
+            let h = match t.norm.as_str() {
+                "noon" | "midday" => 12,
+                "midnight" => 0,
+                _ => return None,
             };
+            if !(i > 0 && self.any(i - 1, CUES)) {
+                return None;
+            }
+            return Some(T {
+                h,
+                m: 0,
+                end: i + 1,
+                pm: None,
+                bare: false,
+            });
         }
         let t = self.num(i)?;
         if !self.free_start(i) {
@@ -156,53 +172,107 @@ impl P<'_> {
                 end += 2;
             }
             // No further dotted or colon part ("1.25.3", "10:30:15:20").
-            if (self.glued(end, '.') || self.glued(end, ':')) && self.num(end + 1).is_some_and(|n| !n.space_before) {
+            if (self.glued(end, '.') || self.glued(end, ':'))
+                && self.num(end + 1).is_some_and(|n| !n.space_before)
+            {
                 return None;
             }
             if !colon {
                 // "6.30" needs a meridiem, "hours", or a cue word before it.
-                let cue = self.prev_word(i).is_some_and(|w| AT.contains(&w) || RANGE_START.contains(&w) || range_second);
+                let cue = self
+                    .prev_word(i)
+                    .is_some_and(|w| AT.contains(&w) || RANGE_START.contains(&w) || range_second);
                 let after = self.meridiem(end).is_some() || self.any(end, HOURS);
                 if !(after || cue) || t.value > 12 && !self.any(end, HOURS) && !cue {
                     return None;
                 }
-                if self.tok(end).is_some_and(|n| n.is_punct('%') || n.is_any(&["percent", "per"])) {
+                if self
+                    .tok(end)
+                    .is_some_and(|n| n.is_punct('%') || n.is_any(&["percent", "per"]))
+                {
                     return None;
                 }
             }
-            T { h: t.value as u8, m: m as u8, end, pm: None, bare: false }
+            T {
+                h: t.value as u8,
+                m: m as u8,
+                end,
+                pm: None,
+                bare: false,
+            }
         } else if t.digits == 4 {
             let (h, m) = (t.value / 100, t.value % 100);
             if h > 23 || m > 59 {
                 return None;
             }
-            if self.glued(i + 1, ',') || self.glued(i + 1, '.') && self.num(i + 2).is_some_and(|n| !n.space_before) {
+            if (self.glued(i + 1, ',') || self.glued(i + 1, '.'))
+                && self.num(i + 2).is_some_and(|n| !n.space_before)
+            {
                 return None;
             }
             let prev = self.prev_word(i);
-            let hours_after = self.any(i + 1, HOURS) || self.any(i + 1, &["local", "gmt", "utc", "msk"]);
+            let hours_after =
+                self.any(i + 1, HOURS) || self.any(i + 1, &["local", "gmt", "utc", "msk"]);
             let at = prev.is_some_and(|w| AT.contains(&w));
-            let next_ok = self.tok(i + 1).is_none_or(|n| n.kind != Kind::Word || n.is_any(AFTER_OK));
+            let next_ok = self
+                .tok(i + 1)
+                .is_none_or(|n| n.kind != Kind::Word || n.is_any(AFTER_OK));
             if !(hours_after || (at || range_second) && next_ok) {
                 // "from 1750 to 2245": left to the range rule, as a bare start.
                 if prev.is_some_and(|w| RANGE_START.contains(&w)) && next_ok {
-                    return Some(T { h: h as u8, m: m as u8, end: i + 1, pm: None, bare: true });
+                    return Some(T {
+                        h: h as u8,
+                        m: m as u8,
+                        end: i + 1,
+                        pm: None,
+                        bare: true,
+                    });
                 }
                 return None;
             }
-            T { h: h as u8, m: m as u8, end: i + 1, pm: None, bare: false }
+            T {
+                h: h as u8,
+                m: m as u8,
+                end: i + 1,
+                pm: None,
+                bare: false,
+            }
         } else if t.digits <= 2 && (1..=12).contains(&t.value) {
             // "6 a.m.", "12 noon", or a bare hour starting a range.
             if self.any(i + 1, &["noon", "midday"]) {
-                return Some(T { h: 12, m: 0, end: i + 2, pm: None, bare: false });
+                return Some(T {
+                    h: 12,
+                    m: 0,
+                    end: i + 2,
+                    pm: None,
+                    bare: false,
+                });
             }
             if t.value == 12 && self.any(i + 1, &["midnight"]) {
-                return Some(T { h: 0, m: 0, end: i + 2, pm: None, bare: false });
+                return Some(T {
+                    h: 0,
+                    m: 0,
+                    end: i + 2,
+                    pm: None,
+                    bare: false,
+                });
             }
             if self.any(i + 1, &["o"]) && self.glued(i + 2, '\'') && self.any(i + 3, &["clock"]) {
-                return Some(T { h: t.value as u8, m: 0, end: i + 4, pm: None, bare: true });
+                return Some(T {
+                    h: t.value as u8,
+                    m: 0,
+                    end: i + 4,
+                    pm: None,
+                    bare: true,
+                });
             }
-            T { h: t.value as u8, m: 0, end: i + 1, pm: None, bare: true }
+            T {
+                h: t.value as u8,
+                m: 0,
+                end: i + 1,
+                pm: None,
+                bare: true,
+            }
         } else {
             return None;
         };
@@ -215,7 +285,8 @@ impl P<'_> {
             out.bare = false;
         } else if self.any(out.end, HOURS) {
             out.end += 1;
-            if self.glued(out.end, '.') && self.tok(out.end - 1).is_some_and(|t| t.norm != "hours") {
+            if self.glued(out.end, '.') && self.tok(out.end - 1).is_some_and(|t| t.norm != "hours")
+            {
                 out.end += 1;
             }
             out.bare = false;
@@ -224,7 +295,7 @@ impl P<'_> {
     }
 
     /// The longest time or time range at `i`.
-    fn at(&self, i: usize) -> Option<(usize, (u8, u8), Option<(u8, u8)>)> {
+    fn at(&self, i: usize) -> Option<Found> {
         let first = self.time(i, false)?;
         let between = self.prev_word(i) == Some("between");
         let c = first.end;
@@ -232,21 +303,38 @@ impl P<'_> {
             || self.any(c, &["to", "till", "until", "through"])
             || (between && self.any(c, &["and"]));
         let mut second = None;
+        let mut second_at = c;
         if conn {
             // A range end may be followed by "hours" or "p.m.".
-            let k = if self.any(c + 1, &["about", "around", "approximately"]) { c + 2 } else { c + 1 };
-            second = self.time(k, true).filter(|s| !s.bare || first.bare && s.pm.is_some());
+            let k = if self.any(c + 1, &["about", "around", "approximately"]) {
+                c + 2
+            } else {
+                c + 1
+            };
+            second_at = k;
+            second = self
+                .time(k, true)
+                .filter(|s| !s.bare || first.bare && s.pm.is_some());
         }
         match second {
             Some(s) => {
                 let mut f = first;
-                if f.pm.is_none() && s.pm.is_some() && f.h <= 12 && (f.bare || f.m > 0 || f.h <= 12) {
+                if f.pm.is_none() && s.pm.is_some() && f.h <= 12 {
                     f.pm = s.pm;
                     if to24(f) > to24(s) {
                         f.pm = Some(!s.pm.unwrap_or(false));
                     }
                 }
-                if f.bare && f.pm.is_none() && !(self.num(i).is_some_and(|t| t.digits == 4)) {
+                if f.bare && f.pm.is_none() && self.num(i).is_none_or(|t| t.digits != 4) {
+                    return None;
+                }
+                // "from 2000 to 2010" reads as years unless "hours" or the
+                // like follows.
+                let year_like = |k: usize| {
+                    self.num(k)
+                        .is_some_and(|t| t.digits == 4 && (1900..=2100).contains(&t.value))
+                };
+                if year_like(i) && year_like(second_at) && s.end == second_at + 1 {
                     return None;
                 }
                 Some((s.end, to24(f), Some(to24(s))))
@@ -278,19 +366,22 @@ fn to24(t: T) -> (u8, u8) {
 /// 2014`) and thousands (`10,000`) are not times.
 pub fn find_times(text: &str) -> Vec<TimeMention> {
     let toks = tokenize(text);
-    let p = P { t: &toks };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if let Some((end, start, range_end)) = p.at(i) {
-            out.push(TimeMention {
-                span: Span::new(toks[i].start, toks[end - 1].end),
-                start,
-                end: range_end,
-            });
-            i = end.max(i + 1);
-        } else {
-            i += 1;
+    for line in lines(&toks) {
+        let line = &toks[line];
+        let p = P { t: line };
+        let mut i = 0;
+        while i < line.len() {
+            if let Some((end, start, range_end)) = p.at(i) {
+                out.push(TimeMention {
+                    span: Span::new(line[i].start, line[end - 1].end),
+                    start,
+                    end: range_end,
+                });
+                i = end.max(i + 1);
+            } else {
+                i += 1;
+            }
         }
     }
     out

@@ -1,0 +1,129 @@
+//! The ACLED sub-event type of a sentence's interaction (CODEBOOK §4).
+
+use sitrep_core::SubEventType;
+use sitrep_recognise::triggers::{Trigger, TriggerKind};
+
+/// Chooses the sub-event type from a sentence's (non-negated) triggers, the
+/// weapons it names and whether the other side is civilians. `None` when the
+/// triggers name no event.
+pub fn classify(
+    triggers: &[Trigger],
+    weapons: &[&str],
+    sentence: &str,
+    civilian_target: bool,
+) -> Option<SubEventType> {
+    use TriggerKind::*;
+    let has = |k: TriggerKind| triggers.iter().any(|t| t.kind == k && !t.negated);
+    let attempted = triggers.iter().any(|t| t.negated);
+    let w = |n: &str| weapons.contains(&n);
+    let heavy = w("artillery") || w("mortar") || w("rocket") || w("missile") || w("tank");
+    let light = w("small arms") || w("machine gun") || w("sniper") || w("grenade launcher");
+    let lower = sentence.to_lowercase();
+    if has(Disrupted) {
+        return Some(SubEventType::DisruptedWeaponsUse);
+    }
+    if has(Arrest) {
+        return Some(SubEventType::Arrests);
+    }
+    if has(Abduction) {
+        return Some(SubEventType::Abduction);
+    }
+    if has(Seize)
+        && (has(Fire)
+            || has(Clash)
+            || has(Attack)
+            || has(Retaliation)
+            || lower.contains("heights")
+            || lower.contains("positions"))
+    {
+        return Some(SubEventType::GovernmentRegainsTerritory);
+    }
+    if has(Explosive) || w("landmine") {
+        if has(Explosive) {
+            return Some(SubEventType::RemoteExplosive);
+        }
+    }
+    if has(Grenade) {
+        return Some(SubEventType::Grenade);
+    }
+    let violent = has(Fire)
+        || has(Clash)
+        || has(Shelling)
+        || has(AirStrike)
+        || has(Attack)
+        || has(Retaliation);
+    if !violent {
+        if has(Fortify) {
+            return Some(
+                if attempted || lower.contains("stopped") || lower.contains("prevented") {
+                    SubEventType::Other
+                } else {
+                    SubEventType::HeadquartersEstablished
+                },
+            );
+        }
+        if has(Mobilise) {
+            return Some(SubEventType::Other);
+        }
+        if has(Agreement) {
+            return Some(SubEventType::Agreement);
+        }
+        return None;
+    }
+    if has(AirStrike) || (w("drone") || w("aircraft")) && !light && !heavy && !has(Clash) {
+        return Some(SubEventType::AirDroneStrike);
+    }
+    let shelling_word = has(Shelling);
+    if heavy || shelling_word {
+        // Ministry idiom: "shelled the positions" with no heavy weapon named, or mixed
+        // calibres, or an exchange, is an armed clash.
+        let positions_only = !heavy && (lower.contains("positions") || lower.contains("posts"));
+        if light || has(Clash) || has(Retaliation) || positions_only {
+            return Some(SubEventType::ArmedClash);
+        }
+        return Some(SubEventType::Shelling);
+    }
+    if civilian_target && !has(Clash) && !has(Retaliation) {
+        return Some(SubEventType::Attack);
+    }
+    Some(SubEventType::ArmedClash)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_recognise::{triggers::find_triggers, weapons::weapon_names};
+
+    fn sub(s: &str) -> Option<SubEventType> {
+        classify(&find_triggers(s), &weapon_names(s), s, false)
+    }
+
+    #[test]
+    fn weapons_and_triggers_decide() {
+        assert_eq!(
+            sub("Units fired on the posts using small arms."),
+            Some(SubEventType::ArmedClash)
+        );
+        assert_eq!(
+            sub("Mortar shelling hit the village."),
+            Some(SubEventType::Shelling)
+        );
+        assert_eq!(
+            sub("The army launched a drone attack on the base."),
+            Some(SubEventType::AirDroneStrike)
+        );
+        assert_eq!(
+            sub("A reconnaissance quadcopter was suppressed."),
+            Some(SubEventType::DisruptedWeaponsUse)
+        );
+        assert_eq!(
+            sub("Units shelled the positions of the army."),
+            Some(SubEventType::ArmedClash)
+        );
+        assert_eq!(
+            sub("Two saboteurs were detained."),
+            Some(SubEventType::Arrests)
+        );
+        assert_eq!(sub("The talks resumed."), None);
+    }
+}

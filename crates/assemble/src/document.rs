@@ -1,0 +1,188 @@
+//! What the whole report says, which single sentences leave implicit: its
+//! sentences, dates, the parties, the countries, the main date, the claimants.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sitrep_core::{CleanDoc, Date, DatePrecision, Span};
+use sitrep_recognise::actors::{ActorKind, ActorMention};
+use sitrep_recognise::claimants::find_claimant;
+use sitrep_recognise::dates::{find_dates, find_times, DateMention, TimeMention};
+use sitrep_recognise::sentences::{split_sentences, Sentence};
+
+use crate::{Assembler, GazetteerCountries};
+
+/// One sentence with its mentions (spans relative to the sentence).
+#[derive(Debug)]
+pub struct SentenceInfo {
+    /// The sentence.
+    pub sentence: Sentence,
+    /// Its text.
+    pub text: String,
+    /// Actor mentions.
+    pub actors: Vec<ActorMention>,
+    /// Date mentions that date the events of the sentence (statement dates removed).
+    pub dates: Vec<DateMention>,
+    /// Time mentions.
+    pub times: Vec<TimeMention>,
+    /// Spans of gazetteer names.
+    pub known_places: Vec<Span>,
+    /// The claimant, resolved through earlier sentences.
+    pub claimant: Option<String>,
+    /// The stance of the claimant's reporting verb.
+    pub stance: sitrep_core::Stance,
+    /// True when the claimant is named in this sentence.
+    pub claimant_here: bool,
+}
+
+/// Document-level context.
+#[derive(Debug)]
+pub struct DocContext<'a> {
+    /// The assembler (gazetteer, finders).
+    pub asm: &'a Assembler,
+    /// The document.
+    pub doc: &'a CleanDoc,
+    /// Its sentences with their mentions.
+    pub sentences: Vec<SentenceInfo>,
+    /// The two state parties most mentioned, strongest first (ISO2).
+    pub parties: Vec<String>,
+    /// Countries mentioned, strongest first (ISO2), as geocoding hints.
+    pub countries: Vec<String>,
+    /// The report's main event date, the default for undated sentences.
+    pub main_date: Option<(Date, Date, DatePrecision)>,
+    /// The first named claimant, the default for unattributed sentences.
+    pub default_claimant: Option<String>,
+}
+
+static STATEMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:said|says|stated|statement|reported|announced|informed|told \S+|report|message|press release)(?:\s+(?:issued|released|published))?(?:\s+(?:in|on)\s+a\s+\w+)?\s*$")
+        .expect("statement date")
+});
+
+impl<'a> DocContext<'a> {
+    /// Reads the document once and gathers its context.
+    pub fn build(asm: &'a Assembler, doc: &'a CleanDoc) -> Self {
+        let text = &doc.text;
+        let countries_api = GazetteerCountries(asm.gazetteer);
+        let all_dates = find_dates(text, doc.published);
+        let all_times = find_times(text);
+        let names = asm.gazetteer.find_names(text);
+        let mut sentences = Vec::new();
+        let mut last_named: Option<String> = None;
+        let mut by_head: HashMap<&'static str, String> = HashMap::new();
+        let mut default_claimant = None;
+        let mut country_count: HashMap<String, usize> = HashMap::new();
+        let mut party_count: HashMap<String, usize> = HashMap::new();
+        for sentence in split_sentences(text) {
+            let span = sentence.span;
+            let stext = span.slice(text).to_string();
+            let actors = asm.actors.find(&stext);
+            for a in &actors {
+                if let Some(c) = &a.country {
+                    *country_count.entry(c.clone()).or_default() += 1;
+                    if a.kind == ActorKind::State {
+                        *party_count.entry(c.clone()).or_default() += 1;
+                    }
+                }
+            }
+            let rel = |s: Span| Span::new(s.start - span.start, s.end - span.start);
+            let dates: Vec<DateMention> = all_dates
+                .iter()
+                .filter(|d| span.contains(&d.span))
+                .filter(|d| !STATEMENT_DATE.is_match(&text[span.start..d.span.start]))
+                .map(|d| DateMention {
+                    span: rel(d.span),
+                    ..d.clone()
+                })
+                .collect();
+            let times: Vec<TimeMention> = all_times
+                .iter()
+                .filter(|t| span.contains(&t.span))
+                .map(|t| TimeMention {
+                    span: rel(t.span),
+                    ..t.clone()
+                })
+                .collect();
+            let known_places: Vec<Span> = names
+                .iter()
+                .filter(|n| span.contains(&n.span))
+                .map(|n| rel(n.span))
+                .collect();
+            let mut claimant = None;
+            let mut stance = sitrep_core::Stance::Asserts;
+            let mut claimant_here = false;
+            if let Some(c) = find_claimant(&stext, &countries_api) {
+                stance = c.stance;
+                match c.name {
+                    Some(n) => {
+                        claimant_here = true;
+                        by_head.insert(c.head, n.clone());
+                        last_named = Some(n.clone());
+                        default_claimant.get_or_insert_with(|| n.clone());
+                        claimant = Some(n);
+                    }
+                    None => {
+                        claimant = by_head.get(c.head).cloned().or_else(|| last_named.clone());
+                    }
+                }
+            }
+            sentences.push(SentenceInfo {
+                sentence,
+                text: stext,
+                actors,
+                dates,
+                times,
+                known_places,
+                claimant,
+                stance,
+                claimant_here,
+            });
+        }
+        let mut parties: Vec<(String, usize)> = party_count.into_iter().collect();
+        parties.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut countries: Vec<(String, usize)> = country_count.into_iter().collect();
+        countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let main_date = main_date(&sentences, doc.published);
+        DocContext {
+            asm,
+            doc,
+            sentences,
+            parties: parties.into_iter().take(2).map(|p| p.0).collect(),
+            countries: countries.into_iter().map(|c| c.0).collect(),
+            main_date,
+            default_claimant,
+        }
+    }
+
+    /// The other party of the report's two.
+    pub fn other_party(&self, iso2: &str) -> Option<&str> {
+        self.parties.iter().map(String::as_str).find(|p| *p != iso2)
+    }
+}
+
+/// The first day-precision date of an event in the report (not a background
+/// year, not after publication), else the publication date.
+fn main_date(
+    sentences: &[SentenceInfo],
+    published: Option<Date>,
+) -> Option<(Date, Date, DatePrecision)> {
+    for s in sentences.iter().take(12) {
+        for d in &s.dates {
+            if d.historical || d.precision != DatePrecision::Day {
+                continue;
+            }
+            let (Some(start), Some(end)) = (d.start, d.end) else {
+                continue;
+            };
+            if let Some(p) = published {
+                let age = p.since(start).map(|s| s.get_days()).unwrap_or(0);
+                if !(0..=7).contains(&age) {
+                    continue;
+                }
+            }
+            return Some((start, end, DatePrecision::Day));
+        }
+    }
+    published.map(|p| (p, p, DatePrecision::Day))
+}

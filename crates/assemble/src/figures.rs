@@ -1,0 +1,78 @@
+//! Fatality and injury figures of an event from the claims about it (CODEBOOK §6).
+
+use std::collections::BTreeMap;
+
+/// One figure as a claimant gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Who gave it (canonical claimant or `None` for the outlet).
+    pub claimant: Option<String>,
+    /// Whose losses: ISO2 of the victims' side, "civ" for civilians, "" when unknown.
+    pub side: String,
+    /// Deaths, when given.
+    pub killed: Option<u64>,
+    /// Injuries, when given.
+    pub injured: Option<u64>,
+    /// True when the text marks the figure as an earlier, superseded report.
+    pub superseded: bool,
+}
+
+/// Fatalities and injuries: per side of victims the lowest current figure any
+/// claimant gives, summed over sides.
+pub fn totals(figures: &[Figure]) -> (u32, u32) {
+    let pick = |get: fn(&Figure) -> Option<u64>| -> u32 {
+        let mut per_side: BTreeMap<&str, u64> = BTreeMap::new();
+        for f in figures.iter().filter(|f| !f.superseded) {
+            if let Some(v) = get(f) {
+                per_side
+                    .entry(f.side.as_str())
+                    .and_modify(|x| *x = (*x).min(v))
+                    .or_insert(v);
+            }
+        }
+        // An unknown side with the same figure as a known side is the same count.
+        if let Some(&u) = per_side.get("") {
+            if per_side.iter().any(|(k, v)| !k.is_empty() && *v >= u) {
+                per_side.remove("");
+            }
+        }
+        per_side.values().sum::<u64>().min(u32::MAX as u64) as u32
+    };
+    (pick(|f| f.killed), pick(|f| f.injured))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(side: &str, k: Option<u64>, i: Option<u64>, superseded: bool) -> Figure {
+        Figure {
+            claimant: None,
+            side: side.into(),
+            killed: k,
+            injured: i,
+            superseded,
+        }
+    }
+
+    #[test]
+    fn lowest_per_side_summed_over_sides() {
+        let f = [
+            fig("AZ", None, Some(3), false),
+            fig("AZ", None, Some(2), false),
+            fig("AM", Some(1), None, false),
+        ];
+        assert_eq!(totals(&f), (1, 2));
+        let f = [
+            fig("AM", Some(2), None, true),
+            fig("AM", Some(4), Some(1), false),
+            fig("AZ", Some(3), None, false),
+        ];
+        assert_eq!(totals(&f), (7, 1));
+        let f = [
+            fig("", Some(2), None, false),
+            fig("AM", Some(2), None, false),
+        ];
+        assert_eq!(totals(&f), (2, 0));
+    }
+}

@@ -1,0 +1,494 @@
+//! Frames: one candidate event per sentence and target place.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sitrep_core::{Claim, Date, DatePrecision, Event, Location, Span, Stance, SubEventType};
+use sitrep_geocode::Hints;
+use sitrep_recognise::actors::{ActorKind, ActorMention};
+use sitrep_recognise::casualties::{find_casualties, Harm};
+use sitrep_recognise::places::{find_places, PlaceHint, PlaceMention, PlaceRole};
+use sitrep_recognise::triggers::{find_triggers, TriggerKind};
+use sitrep_recognise::weapons::weapon_names;
+
+use crate::document::{DocContext, SentenceInfo};
+use crate::figures::{totals, Figure};
+use crate::roles::{role_of, Role};
+use crate::{classify, Assembler};
+
+/// A candidate event.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// Index of the sentence that created it.
+    pub sentence: usize,
+    /// Paragraph of that sentence.
+    pub paragraph: usize,
+    /// First and last day and precision.
+    pub date: Option<(Date, Date, DatePrecision)>,
+    /// Time as reported.
+    pub time: Option<String>,
+    /// Sub-event type.
+    pub sub: SubEventType,
+    /// Acting side.
+    pub agent: Option<String>,
+    /// Other side.
+    pub patient: Option<String>,
+    /// Where.
+    pub location: Location,
+    /// Identity of the place for merging (normalised name).
+    pub place_key: String,
+    /// Where fire came from.
+    pub origin: Option<Location>,
+    /// Weapons.
+    pub weapons: Vec<String>,
+    /// Figures given for it.
+    pub figures: Vec<Figure>,
+    /// Who states it.
+    pub claimant: Option<String>,
+    /// Other sides' versions.
+    pub claims: Vec<Claim>,
+    /// Background incident.
+    pub context: bool,
+    /// Byte spans of the supporting sentences.
+    pub evidence: Vec<Span>,
+    /// True when the place is only a region (precision 3).
+    pub regional: bool,
+}
+
+static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsince (?:the )?(?:\d{4}|ceasefire|war|signing|start|beginning|early)|\b(?:\d+)-day war\b|\bsince the (?:end|collapse)|\bin the (?:fall|spring|summer|winter) of \d{4}|\bback in \d{4}|\bhave been common\b|\bover the years\b|\bfirst (?:war|conflict)\b")
+        .expect("history")
+});
+
+static SUPERSEDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:after )?(?:earlier|initially|previously) report(?:ed|ing)\b")
+        .expect("superseded")
+});
+
+static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:earlier|previously|back in|last (?:week|month|year)|in (?:november|december|january|february|march|april|may|june|july|august|september|october)\b)").expect("background")
+});
+
+fn specificity(sub: SubEventType) -> u8 {
+    match sub {
+        SubEventType::ArmedClash => 1,
+        SubEventType::Attack => 2,
+        SubEventType::Shelling => 3,
+        SubEventType::GovernmentRegainsTerritory => 4,
+        _ => 5,
+    }
+}
+
+impl Frame {
+    /// How specific its type is (higher wins when frames merge).
+    pub fn specificity(&self) -> u8 {
+        specificity(self.sub)
+    }
+
+    /// The record, with figures totalled and offsets in characters.
+    pub fn into_event(self, ctx: &DocContext<'_>) -> Event {
+        let (fatalities, injuries) = totals(&self.figures);
+        let text = &ctx.doc.text;
+        let mut evidence: Vec<Span> = self
+            .evidence
+            .iter()
+            .map(|s| sitrep_core::char_span(text, *s))
+            .collect();
+        evidence.sort();
+        evidence.dedup();
+        Event {
+            doc: ctx.doc.id.clone(),
+            date: self.date.map(|d| d.0),
+            date_end: self.date.map(|d| d.1),
+            date_precision: self.date.map(|d| d.2),
+            time: self.time,
+            event_type: self.sub.event_type(),
+            sub_event_type: self.sub,
+            actor1: self.agent,
+            actor2: self.patient,
+            location: Some(self.location),
+            origin: self.origin,
+            weapons: self.weapons,
+            fatalities,
+            injuries,
+            claimant: self.claimant,
+            claims: self.claims,
+            context: self.context,
+            evidence,
+        }
+    }
+}
+
+/// Resolves a place mention to a location through the gazetteer.
+fn resolve(
+    asm: &Assembler,
+    ctx: &DocContext<'_>,
+    pm: &PlaceMention,
+    near: &[(f64, f64)],
+) -> Option<(Location, String, bool)> {
+    let gaz = asm.gazetteer();
+    let mut hints = Hints::new();
+    if let Some(a) = &pm.admin {
+        hints = hints.admin(a.clone());
+    }
+    for c in ctx.countries.iter().take(4) {
+        hints = hints.country(c.clone());
+    }
+    hints.near = near.to_vec();
+    hints.want_region = pm.hint == PlaceHint::Region;
+    let names = std::iter::once(pm.name.as_str()).chain(pm.alt_names.iter().map(String::as_str));
+    for name in names {
+        if let Some(c) = gaz.resolve(name, &hints) {
+            if c.place.kind == sitrep_geocode::Kind::Country {
+                return None;
+            }
+            let mut loc = c.place.location();
+            let regional = c.place.kind.is_admin();
+            loc.geo_precision = match pm.hint {
+                _ if regional => 3,
+                PlaceHint::Settlement if !pm.approximate => 1,
+                PlaceHint::Unknown if !pm.approximate && loc.geo_precision == 1 => 1,
+                _ => 2,
+            };
+            return Some((loc, sitrep_geocode::normalise(&c.place.name), regional));
+        }
+    }
+    // Not in the gazetteer: keep the name as written, placed in its admin region if that resolves.
+    if !(pm.hint == PlaceHint::Settlement
+        || pm.hint == PlaceHint::Post
+        || pm.hint == PlaceHint::Area
+        || pm.hint == PlaceHint::Sector)
+    {
+        return None;
+    }
+    let admin = pm
+        .admin
+        .as_ref()
+        .and_then(|a| gaz.resolve(a, &Hints::new().region()));
+    let mut loc = Location {
+        name: pm.name.clone(),
+        country: admin
+            .as_ref()
+            .map(|a| a.place.country.clone())
+            .or_else(|| ctx.countries.first().cloned()),
+        admin1: admin
+            .as_ref()
+            .and_then(|a| a.place.admin1.clone().or(Some(a.place.name.clone()))),
+        lat: None,
+        lon: None,
+        geo_precision: if pm.approximate { 2 } else { 1 },
+    };
+    if let Some(a) = &admin {
+        loc.lat = a.place.lat;
+        loc.lon = a.place.lon;
+        loc.geo_precision = 3;
+    }
+    Some((loc, sitrep_geocode::normalise(&pm.name), false))
+}
+
+fn actor_name(m: &ActorMention, ctx: &DocContext<'_>, location_cc: Option<&str>) -> Option<String> {
+    match m.kind {
+        ActorKind::Civilians => location_cc
+            .map(|c| format!("Civilians ({c})"))
+            .or(Some(m.name.clone())),
+        ActorKind::Enemy => {
+            let own = location_cc.unwrap_or("");
+            ctx.other_party(own)
+                .and_then(|p| ctx.asm.gazetteer().country(p))
+                .map(|c| format!("Military Forces of {}", c.name))
+        }
+        ActorKind::Unidentified => Some(format!(
+            "Unidentified Armed Group ({})",
+            location_cc.unwrap_or("XX")
+        )),
+        _ => Some(m.name.clone()),
+    }
+}
+
+fn military(ctx: &DocContext<'_>, iso2: &str) -> Option<String> {
+    ctx.asm
+        .gazetteer()
+        .country(iso2)
+        .map(|c| format!("Military Forces of {}", c.name))
+}
+
+fn actor_country(name: &str, ctx: &DocContext<'_>) -> Option<String> {
+    let n = name.strip_prefix("Military Forces of ")?;
+    ctx.asm
+        .gazetteer()
+        .country_by_name(n)
+        .map(|c| c.iso2.clone())
+}
+
+/// Builds the frames of a document, sentence by sentence.
+pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut last_date = ctx.main_date;
+    let mut near: Vec<(f64, f64)> = Vec::new();
+    let mut last_frame_sentence: Option<usize> = None;
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        let text = s.text.as_str();
+        // The date of this sentence, else the last one seen.
+        let own_date = s
+            .dates
+            .iter()
+            .find(|d| !d.historical)
+            .map(|d| match (d.start, d.end) {
+                (Some(a), Some(b)) => Some((a, b, d.precision)),
+                _ => None,
+            });
+        let date = match own_date {
+            Some(d) => d,
+            None => last_date,
+        };
+        if let Some(Some(d)) = own_date {
+            if d.2 == DatePrecision::Day {
+                last_date = Some(d);
+            }
+        }
+        if HISTORY.is_match(text) || s.dates.iter().any(|d| d.historical) && own_date.is_none() {
+            continue;
+        }
+        let triggers: Vec<_> = find_triggers(text)
+            .into_iter()
+            .filter(|t| !t.negated)
+            .collect();
+        let casualties = find_casualties(text);
+        let superseded = SUPERSEDED.is_match(text);
+        let weapons = weapon_names(text);
+        let roles: Vec<(usize, Role)> = s
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (i, role_of(text, m)))
+            .collect();
+        let agents: Vec<Span> = roles
+            .iter()
+            .filter(|(_, r)| *r == Role::Agent)
+            .map(|(i, _)| s.actors[*i].span)
+            .collect();
+        let places = find_places(text, &s.known_places, &agents);
+        let civilian_hit =
+            casualties.iter().any(|c| c.civilian) || text.to_lowercase().contains("residential");
+        let sub = classify(&triggers, &weapons, text, civilian_hit);
+        let figure_side = |victims: &str, civilian: bool| -> String {
+            if civilian {
+                return "civ".into();
+            }
+            for a in &s.actors {
+                if victims.contains(&text[a.span.start..a.span.end])
+                    || text[a.span.start..a.span.end].contains(victims) && !victims.is_empty()
+                {
+                    if let Some(c) = &a.country {
+                        return c.clone();
+                    }
+                }
+            }
+            let low = victims.to_lowercase();
+            if low.contains("its ") || low.contains("our ") {
+                if let Some(c) = s.claimant.as_ref().and_then(|c| c.rsplit(" of ").next()) {
+                    if let Some(cc) = ctx.asm.gazetteer().country_by_name(c) {
+                        return cc.iso2.clone();
+                    }
+                }
+            }
+            String::new()
+        };
+        let figures: Vec<Figure> = casualties
+            .iter()
+            .map(|c| Figure {
+                claimant: s.claimant.clone().or(ctx.default_claimant.clone()),
+                side: figure_side(&c.victims, c.civilian),
+                killed: (c.harm == Harm::Killed).then_some(c.count),
+                injured: (c.harm == Harm::Injured).then_some(c.count),
+                superseded,
+            })
+            .collect();
+        let targets: Vec<&PlaceMention> = places
+            .iter()
+            .filter(|p| p.role == PlaceRole::Target)
+            .collect();
+        let origin_pm = places.iter().find(|p| p.role == PlaceRole::Origin);
+        // A sentence that adds to the event before it: figures, weapons, a denial.
+        let attach = |frames: &mut Vec<Frame>| {
+            let Some(last) = frames.last_mut() else {
+                return;
+            };
+            let same_area = last_frame_sentence.is_some_and(|l| si <= l + 3)
+                && last.paragraph + 2 >= s.sentence.paragraph;
+            if !same_area {
+                return;
+            }
+            let last_sentence = last.sentence;
+            for f in frames
+                .iter_mut()
+                .rev()
+                .take_while(|f| f.sentence == last_sentence)
+            {
+                let first = f.sentence == last_sentence && f.evidence.len() == 1;
+                let _ = first;
+            }
+            let last = frames.last_mut().expect("last");
+            if !figures.is_empty() || s.stance != Stance::Asserts || !weapons.is_empty() {
+                last.evidence.push(s.sentence.span);
+            }
+            last.figures.extend(figures.iter().cloned());
+            for w in &weapons {
+                if !last.weapons.iter().any(|x| x == w) && sub.is_some() {
+                    last.weapons.push(w.to_string());
+                }
+            }
+            if s.stance != Stance::Asserts {
+                last.claims.push(Claim {
+                    claimant: s.claimant.clone(),
+                    stance: s.stance,
+                    fatalities: None,
+                    injuries: None,
+                    text: Some(s.text.chars().take(160).collect()),
+                });
+            }
+        };
+        let Some(sub) = sub else {
+            if !figures.is_empty() || s.stance != Stance::Asserts {
+                attach(&mut frames);
+            }
+            continue;
+        };
+        if targets.is_empty() {
+            attach(&mut frames);
+            continue;
+        }
+        let only_generic = triggers.iter().all(|t| {
+            matches!(
+                t.kind,
+                TriggerKind::Attack | TriggerKind::Mobilise | TriggerKind::Damage
+            )
+        });
+        if only_generic && figures.is_empty() && own_date.is_none() && sub != SubEventType::Other {
+            // "provocations", "attacks" in general: not an event without a day or a toll.
+            if !triggers.iter().any(|t| t.kind == TriggerKind::Damage) {
+                continue;
+            }
+        }
+        let origin = origin_pm
+            .and_then(|o| resolve(asm, ctx, o, &near))
+            .map(|r| r.0);
+        // Sides.
+        let mut agent = None;
+        let mut patient = None;
+        for (i, r) in &roles {
+            let m = &s.actors[*i];
+            match r {
+                Role::Agent if agent.is_none() => agent = Some(m),
+                Role::Patient if patient.is_none() => patient = Some(m),
+                _ => {}
+            }
+        }
+        let context = BACKGROUND.is_match(text)
+            || match (date, ctx.main_date) {
+                (Some(d), Some(m)) => m.0.since(d.0).map(|sp| sp.get_days()).unwrap_or(0) > 2,
+                _ => false,
+            };
+        let mut group_done: Vec<usize> = Vec::new();
+        for (ti, pm) in targets.iter().enumerate() {
+            let Some((loc, key, regional)) = resolve(asm, ctx, pm, &near) else {
+                continue;
+            };
+            if let (Some(la), Some(lo)) = (loc.lat, loc.lon) {
+                near.push((la, lo));
+            }
+            let cc = loc.country.clone();
+            let mut a1 = agent.and_then(|m| actor_name(m, ctx, cc.as_deref()));
+            let mut a2 = patient.and_then(|m| actor_name(m, ctx, cc.as_deref()));
+            if civilian_hit
+                && a2.as_deref().is_none_or(|a| a.starts_with("Military"))
+                && sub != SubEventType::ArmedClash
+            {
+                a2 = cc.as_ref().map(|c| format!("Civilians ({c})"));
+            }
+            if a1.is_none() {
+                if let Some(p) = a2
+                    .as_deref()
+                    .and_then(|p| actor_country(p, ctx))
+                    .or_else(|| {
+                        if a2.as_deref().is_some_and(|p| p.starts_with("Civilians")) {
+                            cc.clone()
+                        } else {
+                            None
+                        }
+                    })
+                {
+                    a1 = ctx.other_party(&p).and_then(|o| military(ctx, o));
+                } else if let Some(o) = origin.as_ref().and_then(|o| o.country.clone()) {
+                    a1 = military(ctx, &o);
+                }
+            }
+            if a2.is_none()
+                && !matches!(
+                    sub,
+                    SubEventType::Other | SubEventType::HeadquartersEstablished
+                )
+            {
+                let a1c = a1
+                    .as_deref()
+                    .and_then(|a| actor_country(a, ctx))
+                    .or_else(|| {
+                        agent
+                            .filter(|m| m.kind == ActorKind::NonState)
+                            .and_then(|m| m.country.clone())
+                            .map(|_| "AM".to_string())
+                    });
+                let other = match a1c.as_deref() {
+                    Some(c) => ctx.other_party(c).map(str::to_string),
+                    None => cc.clone(),
+                };
+                a2 = other.and_then(|o| military(ctx, &o));
+                if a2 == a1 {
+                    a2 = None;
+                }
+            }
+            // Figures go to the first place of a list, unless said per place ("one each").
+            let first_of_group = !group_done.contains(&pm.group);
+            group_done.push(pm.group);
+            let each = text.to_lowercase().contains(" each ");
+            let fig = if (first_of_group
+                && ti
+                    == targets
+                        .iter()
+                        .position(|t| t.group == pm.group)
+                        .unwrap_or(0)
+                && targets.iter().position(|t| t.group == pm.group)
+                    == targets.iter().position(|t| std::ptr::eq(*t, targets[0])))
+                || each
+            {
+                figures.clone()
+            } else {
+                Vec::new()
+            };
+            frames.push(Frame {
+                sentence: si,
+                paragraph: s.sentence.paragraph,
+                date,
+                time: s.times.first().map(|t| t.render()),
+                sub,
+                agent: a1,
+                patient: a2,
+                location: loc,
+                place_key: key,
+                origin: origin.clone(),
+                weapons: weapons.iter().map(|w| w.to_string()).collect(),
+                figures: fig,
+                claimant: s.claimant.clone().or(ctx.default_claimant.clone()),
+                claims: Vec::new(),
+                context,
+                evidence: vec![s.sentence.span],
+                regional,
+            });
+        }
+        last_frame_sentence = Some(si);
+    }
+    frames
+}
+
+#[allow(dead_code)]
+fn _unused(_: &SentenceInfo) {}

@@ -1,0 +1,70 @@
+//! Merging frames that are one event: same place, same day, same family of interaction.
+
+use sitrep_core::{EventType, SubEventType};
+
+use crate::frame::Frame;
+
+fn family(sub: SubEventType) -> u8 {
+    match sub.event_type() {
+        EventType::Battles
+        | EventType::ExplosionsRemoteViolence
+        | EventType::ViolenceAgainstCivilians => 0,
+        _ => 1 + sub as u8,
+    }
+}
+
+/// Merges frames of one event and drops region-level frames covered by a
+/// settlement-level frame of the same day inside that region.
+pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
+    let mut out: Vec<Frame> = Vec::new();
+    for f in frames {
+        let same = out.iter_mut().find(|o| {
+            o.place_key == f.place_key
+                && o.date.map(|d| d.0) == f.date.map(|d| d.0)
+                && family(o.sub) == family(f.sub)
+        });
+        match same {
+            Some(o) => {
+                if f.specificity() > o.specificity() {
+                    o.sub = f.sub;
+                }
+                for w in f.weapons {
+                    if !o.weapons.contains(&w) {
+                        o.weapons.push(w);
+                    }
+                }
+                o.figures.extend(f.figures);
+                o.claims.extend(f.claims);
+                o.evidence.extend(f.evidence);
+                o.context &= f.context;
+                o.time = o.time.take().or(f.time);
+                o.origin = o.origin.take().or(f.origin);
+                o.agent = o.agent.take().or(f.agent);
+                o.patient = o.patient.take().or(f.patient);
+                o.claimant = o.claimant.take().or(f.claimant);
+            }
+            None => out.push(f),
+        }
+    }
+    // Region-level frames covered by a settlement-level frame in that region, same day.
+    let covered: Vec<bool> = out
+        .iter()
+        .map(|r| {
+            r.regional
+                && out.iter().any(|o| {
+                    !o.regional
+                        && o.date.map(|d| d.0) == r.date.map(|d| d.0)
+                        && family(o.sub) == family(r.sub)
+                        && o.location.admin1.as_deref().map(sitrep_geocode::normalise)
+                            == Some(r.place_key.clone())
+                })
+        })
+        .collect();
+    let mut i = 0;
+    out.retain(|_| {
+        let keep = !covered[i];
+        i += 1;
+        keep
+    });
+    out
+}

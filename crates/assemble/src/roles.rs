@@ -1,0 +1,101 @@
+//! Who acted and who was acted upon, read from the words around an actor mention.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sitrep_recognise::actors::ActorMention;
+
+/// The part an actor plays in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Said to act (actor1).
+    Agent,
+    /// Acted upon (actor2).
+    Patient,
+    /// Not clear from the words around it.
+    Unclear,
+}
+
+static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:units?|forces|troops|members|side|army|military|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled)\b")
+        .expect("agent after")
+});
+
+static AGENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bby|\bfrom(?: the)?(?: positions?| side| direction)?(?: of)?|\bmembers of|\bunits of|\bsubdivisions of)\s+(?:the\s+)?(?:units of\s+)?(?:the\s+)?$")
+        .expect("agent before")
+});
+
+static PATIENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bon|\bat|\bagainst|\btoward|\btowards|\btargeting|\btargeted|\bpositions of|\bposts of|\bfire on|\bfire at|\bwith|\bkilled|\bkilling|\bwounding|\binjuring|\bof the positions of)\s+(?:the\s+)?(?:positions of\s+(?:the\s+)?)?(?:\w+\s+){0,1}$")
+        .expect("patient before")
+});
+
+static PATIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:['’]s?\s+)?(?:\s*(?:army|armed forces|units?|military)\s*)?(?:positions?|posts?|border detachments|outposts?|servicem[ae]n|soldiers?|personnel|were|was|have been|has been|suffered|lost)\b")
+        .expect("patient after")
+});
+
+/// The role of `m` in sentence `s`.
+pub fn role_of(s: &str, m: &ActorMention) -> Role {
+    let before = &s[..m.span.start];
+    let after = &s[m.span.end..];
+    let label = &s[m.span.start..m.span.end].to_lowercase();
+    if AGENT_BEFORE.is_match(before) {
+        return Role::Agent;
+    }
+    if PATIENT_BEFORE.is_match(before) {
+        return Role::Patient;
+    }
+    // A label that ends in a victim noun is a patient ("Four Armenian soldiers have been killed").
+    if PATIENT_AFTER.is_match(after) || label.ends_with("positions") || label.ends_with("posts") {
+        return Role::Patient;
+    }
+    if AGENT_AFTER.is_match(after)
+        || label.ends_with("shelling")
+        || label.ends_with("attack")
+        || label.ends_with("attacks")
+        || label.ends_with("fire")
+        || label.ends_with("sniper")
+        || label.ends_with("drone")
+        || label.ends_with("provocation")
+        || label.ends_with("aggression")
+    {
+        return Role::Agent;
+    }
+    Role::Unclear
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_recognise::actors::ActorFinder;
+    use sitrep_recognise::countries::StaticCountries;
+
+    fn roles(s: &str) -> Vec<(String, Role)> {
+        let f = ActorFinder::new(&StaticCountries::sample());
+        f.find(s)
+            .into_iter()
+            .map(|m| (m.name.clone(), role_of(s, &m)))
+            .collect()
+    }
+
+    #[test]
+    fn active_passive_and_possessive() {
+        let r = roles("Armenian units opened fire on the Azerbaijani army positions.");
+        assert_eq!(r[0].1, Role::Agent);
+        assert_eq!(r[1].1, Role::Patient);
+        let r = roles("The positions of the Azerbaijani army were subjected to fire from the positions of the Armenian armed forces.");
+        assert_eq!(
+            r[0],
+            ("Military Forces of Azerbaijan".to_string(), Role::Patient)
+        );
+        assert_eq!(
+            r[1],
+            ("Military Forces of Armenia".to_string(), Role::Agent)
+        );
+        let r = roles("Two Armenian soldiers were killed after Azerbaijani shelling.");
+        assert_eq!(r[0].1, Role::Patient);
+        assert_eq!(r[1].1, Role::Agent);
+    }
+}

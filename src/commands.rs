@@ -1,0 +1,141 @@
+//! The subcommands.
+
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use rayon::prelude::*;
+use sitrep_assemble::Assembler;
+use sitrep_core::Event;
+use sitrep_geocode::{Gazetteer, Hints};
+
+use crate::cli::{CleanArgs, Cli, Command, ExtractArgs, PlaceArgs};
+use crate::output::write_events;
+use crate::pipeline::{clean, read_all, set_jobs, Item};
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Extract(a) => extract(a),
+        Command::Clean(a) => clean_cmd(a),
+        Command::Place(a) => place(a),
+    }
+}
+
+/// Prints each failed input's error on stderr; returns how many failed.
+fn report_errors(items: &[Item]) -> usize {
+    let mut failed = 0;
+    for e in items.iter().filter_map(|i| i.as_ref().err()) {
+        eprintln!("sitrep: {e}");
+        failed += 1;
+    }
+    failed
+}
+
+fn exit_code(failed: usize) -> ExitCode {
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    set_jobs(args.input.jobs);
+    let items = read_all(&args.input);
+    let failed = report_errors(&items);
+    let asm = Assembler::embedded();
+    let max = args.max_events_per_doc;
+    let per_doc: Vec<Vec<Event>> = items
+        .par_iter()
+        .filter_map(|i| i.as_ref().ok())
+        .map(|doc| {
+            let cleaned = clean(doc);
+            let mut events = asm.assemble(&cleaned);
+            events.truncate(max);
+            events
+        })
+        .collect();
+    let events: Vec<Event> = per_doc.into_iter().flatten().collect();
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    write_events(&mut out, &events, args.format).context("writing events")?;
+    out.flush().ok();
+    Ok(exit_code(failed))
+}
+
+fn clean_cmd(args: CleanArgs) -> anyhow::Result<ExitCode> {
+    set_jobs(args.input.jobs);
+    let items = read_all(&args.input);
+    let mut failed = report_errors(&items);
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for doc in items.iter().filter_map(|i| i.as_ref().ok()) {
+        let cleaned = clean(doc);
+        match &args.out_dir {
+            Some(dir) => {
+                let name = format!("{}.txt", sanitize(&doc.id));
+                let path = dir.join(name);
+                if let Err(e) = std::fs::write(&path, format!("{}\n", cleaned.text)) {
+                    eprintln!("sitrep: {}: cannot write: {e}", path.display());
+                    failed += 1;
+                }
+            }
+            None => {
+                writeln!(out, "{}", cleaned.text).context("writing text")?;
+                writeln!(out).ok();
+            }
+        }
+    }
+    out.flush().ok();
+    Ok(exit_code(failed))
+}
+
+/// A document id made safe as a file name.
+fn sanitize(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn place(args: PlaceArgs) -> anyhow::Result<ExitCode> {
+    let gaz = Gazetteer::embedded();
+    let mut hints = Hints::new();
+    if let Some(r) = args.region {
+        hints = hints.admin(r);
+    }
+    for c in args.country {
+        hints = hints.country(c);
+    }
+    if args.region_only {
+        hints = hints.region();
+    }
+    let ranked = gaz.rank(&args.name, &hints);
+    if ranked.is_empty() {
+        eprintln!("sitrep: no place named {:?} in the gazetteer", args.name);
+        return Ok(ExitCode::from(1));
+    }
+    for c in ranked.iter().take(args.limit) {
+        println!("{c}");
+        if !c.place.aliases.is_empty() {
+            let shown: Vec<&str> = c
+                .place
+                .aliases
+                .iter()
+                .take(12)
+                .map(String::as_str)
+                .collect();
+            println!("          names: {}", shown.join(", "));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
