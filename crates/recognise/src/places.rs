@@ -75,8 +75,22 @@ static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state)\b")).expect("admin after")
 });
 
+static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:villages?|settlements?|hamlets?)\s+of\s+(?:the\s+)?(?P<admin>{NAME})")).expect("admin of")
+});
+
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|\band\b|\bas well as\b|\bor\b)\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$")).expect("list gap")
+});
+
+static LOC_PREP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:in|at|near|on|from|toward|towards|into|outside|around|over|across|of|to|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on|between)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|\b(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+)$")
+        .expect("loc prep")
+});
+
+static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:north|south|east|west|northwest|northeast|southwest|southeast|north-west|north-east|south-west|south-east)(?:ern)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+        .expect("reference point")
 });
 
 static ORIGIN_CUE: LazyLock<Regex> =
@@ -279,8 +293,15 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     };
     for m in NAME_NOUN.captures_iter(s) {
         let nm = m.name("name").expect("name");
-        let name = tidy(nm.as_str());
-        if !cap_words_ok(name) {
+        let mut name = tidy(nm.as_str());
+        // "Armenia's Gegharkunik province": the possessive is not part of the name.
+        if let Some(i) = name.find(['’', '\'']) {
+            if name[i..].starts_with("’s ") || name[i..].starts_with("'s ") {
+                name = &name[i + 4.min(name.len() - i)..];
+                name = name.trim_start_matches(['s', ' ']);
+            }
+        }
+        if name.is_empty() || !cap_words_ok(name) {
             continue;
         }
         let start = nm.end() - name.len();
@@ -353,7 +374,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     let mut admin_spans = Vec::new();
     for i in 0..cands.len() {
         let end = cands[i].span.end;
-        if let Some(m) = ADMIN_AFTER.captures(&s[end..]) {
+        if let Some(m) = ADMIN_AFTER.captures(&s[end..]).or_else(|| ADMIN_OF.captures(&s[end..])) {
             let a = m.name("admin").expect("admin");
             if a.as_str() != cands[i].name {
                 cands[i].admin = Some(a.as_str().to_string());
@@ -397,7 +418,19 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             cands[i - 1].hint = cands[i].hint;
         }
     }
-    cands.retain(|c| c.name.chars().count() >= 3 && cap_words_ok(&c.name));
+    cands.retain(|c| c.name.chars().count() >= 3 && (c.known || cap_words_ok(&c.name)));
+    // A known name with no place word needs a locative word before it ("in Uri",
+    // "at the Western Galilee"); "SSP Baramulla said" or "Baku and Yerevan" are not places.
+    let mut keep_group: Vec<(usize, bool)> = Vec::new();
+    for c in &cands {
+        if keep_group.iter().any(|(g, _)| *g == c.group) {
+            continue;
+        }
+        let before = &s[..c.span.start];
+        let ok = (c.hint != PlaceHint::Unknown || LOC_PREP.is_match(before)) && !REFERENCE_POINT.is_match(before);
+        keep_group.push((c.group, ok));
+    }
+    cands.retain(|c| keep_group.iter().any(|(g, ok)| *g == c.group && *ok));
     cands
 }
 
@@ -473,7 +506,10 @@ fn extend_lists(s: &str, cands: &mut Vec<PlaceMention>) {
             let span = Span::new(end + nm.start(), end + nm.end());
             let name = nm.as_str();
             let taken = cands.iter().any(|c| c.span.overlaps(&span));
-            if !taken && cap_words_ok(name) && cands[i].hint != PlaceHint::Unknown {
+            let connector_and = rest[..nm.start()].contains("and");
+            let after = s[span.end..].trim_start();
+            let mid_list = after.starts_with(',') || after.starts_with("and ") || after.starts_with("or ");
+            if !taken && cap_words_ok(name) && cands[i].hint != PlaceHint::Unknown && (connector_and || mid_list) {
                 let mut next = cands[i].clone();
                 next.span = span;
                 next.name = name.to_string();

@@ -145,7 +145,7 @@ static PATTERNS: LazyLock<Vec<(TriggerKind, Regex)>> = LazyLock::new(|| {
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|never|no|denied|deny|denies|without|attempt(?:ed|s)? to|tried to|trying to|could|would|may|might|threaten(?:ed|s)? to)\s+(?:\w+\s+){0,3}$")
+    Regex::new(r"(?i)\b(?:not|never|no|denied|deny|denies|without|could|would|may|might|threaten(?:ed|s)? to)\s+(?:\w+\s+){0,3}$")
         .expect("negation regex")
 });
 
