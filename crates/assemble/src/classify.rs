@@ -14,7 +14,7 @@ pub fn classify(
 ) -> Option<SubEventType> {
     use TriggerKind::*;
     let has = |k: TriggerKind| triggers.iter().any(|t| t.kind == k && !t.negated);
-    let attempted = triggers.iter().any(|t| t.negated);
+    let attempted = triggers.iter().any(|t| t.negated) || sentence.to_lowercase().contains("attempt");
     let w = |n: &str| weapons.contains(&n);
     let heavy = w("artillery") || w("mortar") || w("rocket") || w("missile") || w("tank");
     let light = w("small arms") || w("machine gun") || w("sniper") || w("grenade launcher");

@@ -8,7 +8,7 @@ use sitrep_geocode::Hints;
 use sitrep_recognise::actors::{ActorKind, ActorMention};
 use sitrep_recognise::casualties::{find_casualties, Harm};
 use sitrep_recognise::places::{find_places, PlaceHint, PlaceMention, PlaceRole};
-use sitrep_recognise::triggers::{find_triggers, TriggerKind};
+use sitrep_recognise::triggers::{find_triggers, Trigger, TriggerKind};
 use sitrep_recognise::weapons::weapon_names;
 
 use crate::document::{DocContext, SentenceInfo};
@@ -53,6 +53,8 @@ pub struct Frame {
     pub evidence: Vec<Span>,
     /// True when the place is only a region (precision 3).
     pub regional: bool,
+    /// True when the frame comes from the headline.
+    pub headline: bool,
 }
 
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
@@ -125,6 +127,7 @@ fn resolve(
     ctx: &DocContext<'_>,
     pm: &PlaceMention,
     near: &[(f64, f64)],
+    last_country: Option<&str>,
 ) -> Option<(Location, String, bool)> {
     let gaz = asm.gazetteer();
     let mut hints = Hints::new();
@@ -170,6 +173,7 @@ fn resolve(
         country: admin
             .as_ref()
             .map(|a| a.place.country.clone())
+            .or_else(|| last_country.map(str::to_string))
             .or_else(|| ctx.countries.first().cloned()),
         admin1: admin
             .as_ref()
@@ -220,23 +224,49 @@ fn actor_country(name: &str, ctx: &DocContext<'_>) -> Option<String> {
         .map(|c| c.iso2.clone())
 }
 
+/// Figures of a sentence, split into those for the first place of the sentence
+/// and those given per place ("one each in A and B"), with the byte offset
+/// after which the per-place figure applies.
+fn split_each(text: &str, figures: &[Figure], harm_killed: bool) -> (Vec<Figure>, Option<(usize, Figure)>) {
+    static EACH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(one|two|three|four|five|\d+) each in\b").expect("each"));
+    let Some(m) = EACH.captures(text) else { return (figures.to_vec(), None) };
+    let n = sitrep_recognise::numbers::parse_number(&m[1]).unwrap_or(1);
+    let template = figures.first().cloned().unwrap_or(Figure { claimant: None, side: String::new(), killed: None, injured: None, superseded: false });
+    let each = Figure {
+        killed: harm_killed.then_some(n),
+        injured: (!harm_killed).then_some(n),
+        ..template
+    };
+    (figures.to_vec(), Some((m.get(0).expect("m").end(), each)))
+}
+
+/// The triggers that govern a place: those between the previous target group and it,
+/// else all of the sentence's.
+fn triggers_for<'t>(triggers: &'t [Trigger], floor: usize, place_start: usize) -> Vec<Trigger> {
+    let local: Vec<Trigger> = triggers.iter().filter(|t| t.span.start >= floor && t.span.end <= place_start).cloned().collect();
+    if local.iter().any(|t| t.kind.is_violent() || !matches!(t.kind, TriggerKind::Damage)) {
+        local
+    } else {
+        triggers.to_vec()
+    }
+}
+
 /// Builds the frames of a document, sentence by sentence.
 pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
     let mut last_date = ctx.main_date;
     let mut near: Vec<(f64, f64)> = Vec::new();
+    let mut last_country: Option<String> = None;
     let mut last_frame_sentence: Option<usize> = None;
+    let title = ctx.doc.title;
     for (si, s) in ctx.sentences.iter().enumerate() {
         let text = s.text.as_str();
+        let headline = title.is_some_and(|t| t.contains(&s.sentence.span)) || (title.is_none() && s.sentence.paragraph == 0 && !text.ends_with('.'));
         // The date of this sentence, else the last one seen.
-        let own_date = s
-            .dates
-            .iter()
-            .find(|d| !d.historical)
-            .map(|d| match (d.start, d.end) {
-                (Some(a), Some(b)) => Some((a, b, d.precision)),
-                _ => None,
-            });
+        let own_date = s.dates.iter().find(|d| !d.historical).map(|d| match (d.start, d.end) {
+            (Some(a), Some(b)) => Some((a, b, d.precision)),
+            _ => None,
+        });
         let date = match own_date {
             Some(d) => d,
             None => last_date,
@@ -249,36 +279,22 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         if HISTORY.is_match(text) || s.dates.iter().any(|d| d.historical) && own_date.is_none() {
             continue;
         }
-        let triggers: Vec<_> = find_triggers(text)
-            .into_iter()
-            .filter(|t| !t.negated)
-            .collect();
+        let triggers: Vec<Trigger> = find_triggers(text).into_iter().filter(|t| !t.negated).collect();
         let casualties = find_casualties(text);
         let superseded = SUPERSEDED.is_match(text);
         let weapons = weapon_names(text);
-        let roles: Vec<(usize, Role)> = s
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (i, role_of(text, m)))
-            .collect();
-        let agents: Vec<Span> = roles
-            .iter()
-            .filter(|(_, r)| *r == Role::Agent)
-            .map(|(i, _)| s.actors[*i].span)
-            .collect();
+        let roles: Vec<(usize, Role)> = s.actors.iter().enumerate().map(|(i, m)| (i, role_of(text, m))).collect();
+        let agents: Vec<Span> = roles.iter().filter(|(_, r)| *r == Role::Agent).map(|(i, _)| s.actors[*i].span).collect();
         let places = find_places(text, &s.known_places, &agents);
-        let civilian_hit =
-            casualties.iter().any(|c| c.civilian) || text.to_lowercase().contains("residential");
+        let civilian_hit = casualties.iter().any(|c| c.civilian) || text.to_lowercase().contains("residential");
         let sub = classify(&triggers, &weapons, text, civilian_hit);
         let figure_side = |victims: &str, civilian: bool| -> String {
             if civilian {
                 return "civ".into();
             }
             for a in &s.actors {
-                if victims.contains(&text[a.span.start..a.span.end])
-                    || text[a.span.start..a.span.end].contains(victims) && !victims.is_empty()
-                {
+                let label = &text[a.span.start..a.span.end];
+                if !victims.is_empty() && (victims.contains(label) || label.contains(victims)) {
                     if let Some(c) = &a.country {
                         return c.clone();
                     }
@@ -304,38 +320,28 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 superseded,
             })
             .collect();
-        let targets: Vec<&PlaceMention> = places
-            .iter()
-            .filter(|p| p.role == PlaceRole::Target)
-            .collect();
+        let targets: Vec<&PlaceMention> = places.iter().filter(|p| p.role == PlaceRole::Target).collect();
         let origin_pm = places.iter().find(|p| p.role == PlaceRole::Origin);
         // A sentence that adds to the event before it: figures, weapons, a denial.
         let attach = |frames: &mut Vec<Frame>| {
-            let Some(last) = frames.last_mut() else {
-                return;
+            let Some(last) = frames.last_mut() else { return };
+            let near_enough = last_frame_sentence.is_some_and(|l| si <= l + 3) && last.paragraph + 2 >= s.sentence.paragraph;
+            let same_day = match own_date {
+                Some(Some(d)) => last.date.is_none_or(|l| l.0 == d.0),
+                _ => true,
             };
-            let same_area = last_frame_sentence.is_some_and(|l| si <= l + 3)
-                && last.paragraph + 2 >= s.sentence.paragraph;
-            if !same_area {
+            if !near_enough || !same_day {
                 return;
             }
-            let last_sentence = last.sentence;
-            for f in frames
-                .iter_mut()
-                .rev()
-                .take_while(|f| f.sentence == last_sentence)
-            {
-                let first = f.sentence == last_sentence && f.evidence.len() == 1;
-                let _ = first;
-            }
-            let last = frames.last_mut().expect("last");
             if !figures.is_empty() || s.stance != Stance::Asserts || !weapons.is_empty() {
                 last.evidence.push(s.sentence.span);
             }
             last.figures.extend(figures.iter().cloned());
-            for w in &weapons {
-                if !last.weapons.iter().any(|x| x == w) && sub.is_some() {
-                    last.weapons.push(w.to_string());
+            if sub.is_some() {
+                for w in &weapons {
+                    if !last.weapons.iter().any(|x| x == w) {
+                        last.weapons.push(w.to_string());
+                    }
                 }
             }
             if s.stance != Stance::Asserts {
@@ -358,22 +364,15 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             attach(&mut frames);
             continue;
         }
-        let only_generic = triggers.iter().all(|t| {
-            matches!(
-                t.kind,
-                TriggerKind::Attack | TriggerKind::Mobilise | TriggerKind::Damage
-            )
+        // Habitual plurals ("provocations", "attacks") with no day and no toll are no event.
+        let habitual = triggers.iter().all(|t| {
+            let w = t.span.slice(text).to_lowercase();
+            matches!(t.kind, TriggerKind::Attack | TriggerKind::Mobilise) && (w.ends_with('s') || w == "sabotage")
         });
-        if only_generic && figures.is_empty() && own_date.is_none() && sub != SubEventType::Other {
-            // "provocations", "attacks" in general: not an event without a day or a toll.
-            if !triggers.iter().any(|t| t.kind == TriggerKind::Damage) {
-                continue;
-            }
+        if habitual && figures.is_empty() && own_date.is_none() {
+            continue;
         }
-        let origin = origin_pm
-            .and_then(|o| resolve(asm, ctx, o, &near))
-            .map(|r| r.0);
-        // Sides.
+        let origin = origin_pm.and_then(|o| resolve(asm, ctx, o, &near, last_country.as_deref())).map(|r| r.0);
         let mut agent = None;
         let mut patient = None;
         for (i, r) in &roles {
@@ -389,55 +388,59 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 (Some(d), Some(m)) => m.0.since(d.0).map(|sp| sp.get_days()).unwrap_or(0) > 2,
                 _ => false,
             };
-        let mut group_done: Vec<usize> = Vec::new();
-        for (ti, pm) in targets.iter().enumerate() {
-            let Some((loc, key, regional)) = resolve(asm, ctx, pm, &near) else {
+        let harm_killed = casualties.last().is_none_or(|c| c.harm == Harm::Killed);
+        let (sentence_figs, each) = split_each(text, &figures, harm_killed);
+        let distinct_groups = {
+            let mut g: Vec<usize> = targets.iter().map(|t| t.group).collect();
+            g.dedup();
+            g.len()
+        };
+        let mut floor = 0;
+        let mut prev_group = None;
+        let mut first_place = true;
+        for pm in &targets {
+            if prev_group != Some(pm.group) {
+                if let Some(prev) = targets.iter().rev().find(|t| Some(t.group) == prev_group) {
+                    floor = prev.span.end;
+                }
+                prev_group = Some(pm.group);
+            }
+            let Some((loc, key, regional)) = resolve(asm, ctx, pm, &near, last_country.as_deref()) else { continue };
+            // Lines and rivers are not places of an event.
+            if loc.name.contains("Line of") || loc.name.to_lowercase().contains("contact line") {
                 continue;
-            };
+            }
             if let (Some(la), Some(lo)) = (loc.lat, loc.lon) {
                 near.push((la, lo));
             }
+            if loc.country.is_some() {
+                last_country = loc.country.clone();
+            }
+            let sub = if distinct_groups > 1 {
+                classify(&triggers_for(&triggers, floor, pm.span.start), &weapons, text, civilian_hit).unwrap_or(sub)
+            } else {
+                sub
+            };
             let cc = loc.country.clone();
             let mut a1 = agent.and_then(|m| actor_name(m, ctx, cc.as_deref()));
             let mut a2 = patient.and_then(|m| actor_name(m, ctx, cc.as_deref()));
-            if civilian_hit
-                && a2.as_deref().is_none_or(|a| a.starts_with("Military"))
-                && sub != SubEventType::ArmedClash
-            {
+            if civilian_hit && a2.as_deref().is_none_or(|a| a.starts_with("Military")) && sub != SubEventType::ArmedClash {
                 a2 = cc.as_ref().map(|c| format!("Civilians ({c})"));
             }
             if a1.is_none() {
-                if let Some(p) = a2
-                    .as_deref()
-                    .and_then(|p| actor_country(p, ctx))
-                    .or_else(|| {
-                        if a2.as_deref().is_some_and(|p| p.starts_with("Civilians")) {
-                            cc.clone()
-                        } else {
-                            None
-                        }
-                    })
-                {
+                let victim_country = a2.as_deref().and_then(|p| actor_country(p, ctx)).or_else(|| {
+                    if a2.as_deref().is_some_and(|p| p.starts_with("Civilians")) { cc.clone() } else { None }
+                });
+                if let Some(p) = victim_country {
                     a1 = ctx.other_party(&p).and_then(|o| military(ctx, o));
                 } else if let Some(o) = origin.as_ref().and_then(|o| o.country.clone()) {
                     a1 = military(ctx, &o);
                 }
             }
-            if a2.is_none()
-                && !matches!(
-                    sub,
-                    SubEventType::Other | SubEventType::HeadquartersEstablished
-                )
-            {
-                let a1c = a1
-                    .as_deref()
-                    .and_then(|a| actor_country(a, ctx))
-                    .or_else(|| {
-                        agent
-                            .filter(|m| m.kind == ActorKind::NonState)
-                            .and_then(|m| m.country.clone())
-                            .map(|_| "AM".to_string())
-                    });
+            if a2.is_none() && !matches!(sub, SubEventType::Other | SubEventType::HeadquartersEstablished) {
+                let a1c = a1.as_deref().and_then(|a| actor_country(a, ctx)).or_else(|| {
+                    agent.filter(|m| m.kind == ActorKind::NonState && m.name.contains("Karabakh")).map(|_| "AM".to_string())
+                });
                 let other = match a1c.as_deref() {
                     Some(c) => ctx.other_party(c).map(str::to_string),
                     None => cc.clone(),
@@ -447,24 +450,13 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     a2 = None;
                 }
             }
-            // Figures go to the first place of a list, unless said per place ("one each").
-            let first_of_group = !group_done.contains(&pm.group);
-            group_done.push(pm.group);
-            let each = text.to_lowercase().contains(" each ");
-            let fig = if (first_of_group
-                && ti
-                    == targets
-                        .iter()
-                        .position(|t| t.group == pm.group)
-                        .unwrap_or(0)
-                && targets.iter().position(|t| t.group == pm.group)
-                    == targets.iter().position(|t| std::ptr::eq(*t, targets[0])))
-                || each
-            {
-                figures.clone()
-            } else {
-                Vec::new()
+            // A sentence's figures go to its first place (CODEBOOK §6), unless given per place.
+            let fig = match &each {
+                Some((after, f)) if pm.span.start >= *after => vec![f.clone()],
+                _ if first_place => sentence_figs.clone(),
+                _ => Vec::new(),
             };
+            first_place = false;
             frames.push(Frame {
                 sentence: si,
                 paragraph: s.sentence.paragraph,
@@ -483,12 +475,10 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 context,
                 evidence: vec![s.sentence.span],
                 regional,
+                headline,
             });
         }
         last_frame_sentence = Some(si);
     }
     frames
 }
-
-#[allow(dead_code)]
-fn _unused(_: &SentenceInfo) {}

@@ -16,6 +16,9 @@ fn family(sub: SubEventType) -> u8 {
 /// Merges frames of one event and drops region-level frames covered by a
 /// settlement-level frame of the same day inside that region.
 pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
+    // Headlines restate the body: they only count when the body names no event.
+    let body = frames.iter().any(|f| !f.headline);
+    let (heads, frames): (Vec<Frame>, Vec<Frame>) = frames.into_iter().partition(|f| f.headline && body);
     let mut out: Vec<Frame> = Vec::new();
     for f in frames {
         let same = out.iter_mut().find(|o| {
@@ -44,6 +47,11 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
                 o.claimant = o.claimant.take().or(f.claimant);
             }
             None => out.push(f),
+        }
+    }
+    for h in heads {
+        if let Some(o) = out.iter_mut().find(|o| o.place_key == h.place_key && family(o.sub) == family(h.sub)) {
+            o.evidence.extend(h.evidence);
         }
     }
     // Region-level frames covered by a settlement-level frame in that region, same day.

@@ -22,8 +22,13 @@ static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AGENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bby|\bfrom(?: the)?(?: positions?| side| direction)?(?: of)?|\bmembers of|\bunits of|\bsubdivisions of)\s+(?:the\s+)?(?:units of\s+)?(?:the\s+)?$")
+    Regex::new(r"(?i)(?:\bby|\bfrom(?: the)?(?: positions?| side| direction)?(?: of)?|\bmembers of|\bunits of|\bsubdivisions of|\bgroups of)\s+(?:the\s+|an?\s+)?(?:units of\s+)?(?:the\s+)?$")
         .expect("agent before")
+});
+
+static ACTOR_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:units?\s+)?(?:located |stationed |deployed |positioned )?(?:in|from) the directions? of\b")
+        .expect("actor at")
 });
 
 static PATIENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -50,6 +55,10 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     // A label that ends in a victim noun is a patient ("Four Armenian soldiers have been killed").
     if PATIENT_AFTER.is_match(after) || label.ends_with("positions") || label.ends_with("posts") {
         return Role::Patient;
+    }
+    // "the units of X in the direction of P launched ...": X acts from P.
+    if ACTOR_AT.is_match(after) {
+        return Role::Agent;
     }
     if AGENT_AFTER.is_match(after)
         || label.ends_with("shelling")
