@@ -83,7 +83,7 @@ pub fn classify(
         }
         return Some(SubEventType::Shelling);
     }
-    if civilian_target && !has(Clash) && !has(Retaliation) {
+    if civilian_target && !has(Clash) && !has(Retaliation) && !lower.contains("ceasefire") {
         return Some(SubEventType::Attack);
     }
     Some(SubEventType::ArmedClash)

@@ -58,7 +58,7 @@ pub struct PlaceMention {
 }
 
 const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*){0,3}";
-const NOUN: &str = r"settlements?|villages?|towns?|city|cities|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment";
+const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -83,8 +83,11 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|\band\b|\bas well as\b|\bor\b)\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$")).expect("list gap")
 });
 
+static CLOSE_BRACKET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
+
 static LOC_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:in|at|near|on|from|toward|towards|into|outside|around|over|across|of|to|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on|between)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|\b(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+)$")
+    Regex::new(r"(?i)(?:\b(?:in|at|near|on|from|toward|towards|into|outside|around|over|across|of|to|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|\b(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+)$")
         .expect("loc prep")
 });
 
@@ -355,6 +358,20 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     }
     // Drop bracketed alternative names that were also captured on their own.
     cands.sort_by_key(|c| c.span.start);
+    let mut i = 1;
+    while i < cands.len() {
+        let gap = &s[cands[i - 1].span.end.min(cands[i].span.start)..cands[i].span.start];
+        let bracketed = gap.trim() == "(" && CLOSE_BRACKET.is_match(&s[cands[i].span.end..]);
+        if bracketed {
+            let alt = cands.remove(i);
+            if !cands[i - 1].alt_names.contains(&alt.name) {
+                cands[i - 1].alt_names.push(alt.name);
+            }
+            cands[i - 1].known |= alt.known;
+            continue;
+        }
+        i += 1;
+    }
     let alts: Vec<Span> = cands
         .iter()
         .flat_map(|c| {
@@ -453,9 +470,9 @@ fn role_of(before: &str, offset: usize, agents: &[Span]) -> PlaceRole {
         {
             PlaceRole::Origin
         }
-        (_, Some((t, _))) if agent_end.is_some_and(|a| a > t) => PlaceRole::Origin,
+        (_, Some((t, _))) if agent_end.is_some_and(|a| a > t && before[a..].contains("direction")) => PlaceRole::Origin,
         (Some(_), None) => PlaceRole::Origin,
-        (None, None) if agent_end.is_some() => PlaceRole::Origin,
+        (None, None) if agent_end.is_some_and(|a| before[a..].contains("direction")) => PlaceRole::Origin,
         _ => PlaceRole::Target,
     }
 }

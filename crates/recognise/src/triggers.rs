@@ -87,7 +87,7 @@ static PATTERNS: LazyLock<Vec<(TriggerKind, Regex)>> = LazyLock::new(|| {
         ),
         (
             Seize,
-            r"\b(?:seized control|took control|taken control|gained control|captured|regained control|liberated|seized)\b",
+            r"\b(?:seized control|took control|taken control|gained control|captured|regained control|(?:has |have |had |was |were )liberated|seized)\b",
         ),
         (
             Fortify,
@@ -127,11 +127,11 @@ static PATTERNS: LazyLock<Vec<(TriggerKind, Regex)>> = LazyLock::new(|| {
         ),
         (
             Fire,
-            r"\b(?:subjected to (?:intensive )?fire|subjecting to fire|opened (?:intensive |heavy )?fire|open(?:ing)? fire|fired (?:on|at|upon|toward|towards)|fired|firing|shooting|shot at|ceasefire violations?|violat(?:ed|ing|ion of) (?:the )?(?:ceasefire|truce)|gunfire|sniper fire|were shot|was shot|shot dead|fatally wounded by a sniper|came under fire|targeted)\b",
+            r"\b(?:fire (?:was |had been )?opened|subjected to (?:intensive )?fire|subjecting to fire|opened (?:intensive |heavy )?fire|open(?:ing)? fire|fired (?:on|at|upon|toward|towards)|fired|firing|shooting|shot at|ceasefire violations?|violat(?:ed|ing|ion of) (?:the )?(?:ceasefire|truce)|gunfire|sniper fire|were shot|was shot|shot dead|fatally wounded by a sniper|came under fire|targeted)\b",
         ),
         (
             Attack,
-            r"\b(?:attack(?:ed|s|ing)?|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage)\b",
+            r"\b(?:attack(?:ed|s|ing)?|advance|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage)\b",
         ),
         (
             Damage,
