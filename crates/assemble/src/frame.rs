@@ -138,7 +138,8 @@ fn resolve(
         hints = hints.country(c.clone());
     }
     hints.near = near.to_vec();
-    hints.want_region = pm.hint == PlaceHint::Region;
+    // "the Syunik part / Gegharkunik section of the border" names a region.
+    hints.want_region = matches!(pm.hint, PlaceHint::Region | PlaceHint::Sector);
     let names = std::iter::once(pm.name.as_str()).chain(pm.alt_names.iter().map(String::as_str));
     for name in names {
         if let Some(c) = gaz.resolve(name, &hints) {

@@ -63,8 +63,13 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
                     !o.regional
                         && o.date.map(|d| d.0) == r.date.map(|d| d.0)
                         && family(o.sub) == family(r.sub)
-                        && o.location.admin1.as_deref().map(sitrep_geocode::normalise)
-                            == Some(r.place_key.clone())
+                        && o.location.admin1.as_deref().map(sitrep_geocode::normalise).is_some_and(|a| {
+                            a == r.place_key
+                                || r.location.admin1.as_deref().map(sitrep_geocode::normalise).is_some_and(|ra| {
+                                    // a district or province row carries its own name as admin1
+                                    ra == a && r.place_key.starts_with(&ra)
+                                })
+                        })
                 })
         })
         .collect();

@@ -83,6 +83,9 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|\band\b|\bas well as\b|\bor\b)\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$")).expect("list gap")
 });
 
+static ARTICLE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[ -](?:[Aa]l|[Ee]l|[Aa]s|[Aa]sh|[Aa]d|[Aa]r)-\p{L}+)+").expect("article word"));
+
 static CLOSE_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
 
@@ -354,7 +357,15 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             }
             continue;
         }
-        add(*k, name, PlaceHint::Unknown, None, true, &mut cands);
+        // Arabic names go on with article-prefixed words the gazetteer may spell
+        // otherwise: "Al-Fashaga Al-sughra".
+        let mut span = *k;
+        let mut alt = None;
+        if let Some(m) = ARTICLE_WORD.find(&s[k.end..]) {
+            span.end += m.end();
+            alt = Some(name);
+        }
+        add(span, &s[span.start..span.end], PlaceHint::Unknown, alt, true, &mut cands);
     }
     // Drop bracketed alternative names that were also captured on their own.
     cands.sort_by_key(|c| c.span.start);
