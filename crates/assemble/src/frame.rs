@@ -62,6 +62,10 @@ static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("history")
 });
 
+static CIVILIAN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:residential|civilian|settlements|houses|homes|apartment|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|damage was recorded)\b").expect("civilian target")
+});
+
 static SUPERSEDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:after )?(?:earlier|initially|previously) report(?:ed|ing)\b")
         .expect("superseded")
@@ -154,7 +158,9 @@ fn resolve(
                 PlaceHint::Unknown if !pm.approximate && loc.geo_precision == 1 => 1,
                 _ => 2,
             };
-            return Some((loc, sitrep_geocode::normalise(&c.place.name), regional));
+            // Namesakes of different kinds (Kherson city, Kherson Oblast) are different places.
+            let key = format!("{}@{}", sitrep_geocode::normalise(&c.place.name), c.place.kind);
+            return Some((loc, key, regional));
         }
     }
     // Not in the gazetteer: keep the name as written, placed in its admin region if that resolves.
@@ -287,7 +293,10 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         let roles: Vec<(usize, Role)> = s.actors.iter().enumerate().map(|(i, m)| (i, role_of(text, m))).collect();
         let agents: Vec<Span> = roles.iter().filter(|(_, r)| *r == Role::Agent).map(|(i, _)| s.actors[*i].span).collect();
         let places = find_places(text, &s.known_places, &agents);
-        let civilian_hit = casualties.iter().any(|c| c.civilian) || text.to_lowercase().contains("residential");
+        let lower = text.to_lowercase();
+        // Fire on towns and homes with no military target named hits civilians.
+        let civilian_hit = casualties.iter().any(|c| c.civilian)
+            || CIVILIAN_TARGET.is_match(&lower) && !lower.contains("position") && !lower.contains("military facilit");
         let sub = classify(&triggers, &weapons, text, civilian_hit);
         let figure_side = |victims: &str, civilian: bool| -> String {
             if civilian {

@@ -72,6 +72,11 @@ impl Assembler {
     pub fn assemble(&self, doc: &CleanDoc) -> Vec<Event> {
         let ctx = document::DocContext::build(self, doc);
         let frames = frame::build_frames(self, &ctx);
+        if std::env::var_os("SITREP_DEBUG_FRAMES").is_some() {
+            for f in &frames {
+                eprintln!("frame s{} {:?} {} {} {:?} {:?} regional={}", f.sentence, f.sub, f.place_key, f.location.name, f.date, f.headline, f.regional);
+            }
+        }
         let frames = merge::merge_frames(frames);
         frames.into_iter().map(|f| f.into_event(&ctx)).collect()
     }

@@ -64,7 +64,7 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
                         && o.date.map(|d| d.0) == r.date.map(|d| d.0)
                         && family(o.sub) == family(r.sub)
                         && o.location.admin1.as_deref().map(sitrep_geocode::normalise).is_some_and(|a| {
-                            a == r.place_key
+                            a == r.place_key.split('@').next().unwrap_or_default()
                                 || r.location.admin1.as_deref().map(sitrep_geocode::normalise).is_some_and(|ra| {
                                     // a district or province row carries its own name as admin1
                                     ra == a && r.place_key.starts_with(&ra)
