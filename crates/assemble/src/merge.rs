@@ -25,6 +25,7 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
             o.place_key == f.place_key
                 && o.date.map(|d| d.0) == f.date.map(|d| d.0)
                 && family(o.sub) == family(f.sub)
+                && (o.sub == f.sub || o.sub == SubEventType::ArmedClash || f.sub == SubEventType::ArmedClash)
         });
         match same {
             Some(o) => {
