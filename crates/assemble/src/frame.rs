@@ -266,6 +266,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut last_country: Option<String> = None;
     let mut last_frame_sentence: Option<usize> = None;
     let title = ctx.doc.title;
+    let mut placeless: Vec<Frame> = Vec::new();
     for (si, s) in ctx.sentences.iter().enumerate() {
         let text = s.text.as_str();
         let headline = title.is_some_and(|t| t.contains(&s.sentence.span)) || (title.is_none() && s.sentence.paragraph == 0 && !text.ends_with('.'));
@@ -370,7 +371,40 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             }
             continue;
         };
+        // Countries are not places of an event ("shelling of the Azerbaijan forces").
+        let targets: Vec<&PlaceMention> = targets
+            .into_iter()
+            .filter(|t| asm.gazetteer().country_by_name(&t.name).is_none())
+            .collect();
         if targets.is_empty() {
+            // A dated act with no place of its own ("the ministry reported shelling on
+            // Thursday, as well"): kept aside, placed at the report's main place below.
+            let dated = matches!(own_date, Some(Some(d)) if d.2 == DatePrecision::Day);
+            let differs = !frames.iter().any(|f| f.date.map(|d| d.0) == date.map(|d| d.0));
+            if dated && differs && sub.event_type() != sitrep_core::EventType::StrategicDevelopments && !s.actors.is_empty() {
+                let name = |r: Role| roles.iter().find(|(_, x)| *x == r).and_then(|(i, _)| actor_name(&s.actors[*i], ctx, None));
+                placeless.push(Frame {
+                    sentence: si,
+                    paragraph: s.sentence.paragraph,
+                    date,
+                    time: s.times.first().map(|t| t.render()),
+                    sub,
+                    agent: name(Role::Agent),
+                    patient: name(Role::Patient),
+                    location: Location::default(),
+                    place_key: String::new(),
+                    origin: None,
+                    weapons: weapons.iter().map(|w| w.to_string()).collect(),
+                    figures: figures.clone(),
+                    claimant: s.claimant.clone().or(ctx.default_claimant.clone()),
+                    claims: Vec::new(),
+                    context: false,
+                    evidence: vec![s.sentence.span],
+                    regional: false,
+                    headline,
+                });
+                continue;
+            }
             attach(&mut frames);
             continue;
         }
@@ -490,5 +524,34 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         }
         last_frame_sentence = Some(si);
     }
+    place_at_main_place(ctx, &mut frames, placeless);
     frames
+}
+
+/// Places the dated but placeless frames at the report's most named event place.
+fn place_at_main_place(ctx: &DocContext<'_>, frames: &mut Vec<Frame>, placeless: Vec<Frame>) {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for (i, f) in frames.iter().enumerate().filter(|(_, f)| !f.headline) {
+        match counts.iter_mut().find(|c| c.0 == f.place_key) {
+            Some(c) => c.1 += 1,
+            None => counts.push((f.place_key.clone(), 1, i)),
+        }
+    }
+    let Some(best) = counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2))) else { return };
+    let main = frames[best.2].clone();
+    for mut f in placeless {
+        if frames.iter().any(|o| o.date.map(|d| d.0) == f.date.map(|d| d.0)) {
+            continue;
+        }
+        f.location = main.location.clone();
+        f.place_key = main.place_key.clone();
+        f.regional = main.regional;
+        f.agent = f.agent.or_else(|| main.agent.clone());
+        f.patient = f.patient.or_else(|| main.patient.clone());
+        f.context = match (f.date, ctx.main_date) {
+            (Some(d), Some(m)) => m.0.since(d.0).map(|sp| sp.get_days()).unwrap_or(0) > 2,
+            _ => false,
+        };
+        frames.push(f);
+    }
 }

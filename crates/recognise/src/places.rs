@@ -90,7 +90,7 @@ static CLOSE_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
 
 static LOC_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:in|at|near|on|from|toward|towards|into|outside|around|over|across|of|to|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|\b(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+)$")
+    Regex::new(r"(?i)(?:\b(?:in|at|near|on|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|\b(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+)$")
         .expect("loc prep")
 });
 
@@ -447,6 +447,12 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         }
     }
     cands.retain(|c| c.name.chars().count() >= 3 && (c.known || cap_words_ok(&c.name)));
+    // "Nagorno-Karabakh's militias", "Kalbajar's villages": a possessor, not the place of an event.
+    cands.retain(|c| {
+        let rest = &s[c.span.end..];
+        let name = &c.name;
+        !(rest.starts_with("’s") || rest.starts_with("'s") || name.ends_with("’s") || name.ends_with("'s"))
+    });
     // A known name with no place word needs a locative word before it ("in Uri",
     // "at the Western Galilee"); "SSP Baramulla said" or "Baku and Yerevan" are not places.
     let mut keep_group: Vec<(usize, bool)> = Vec::new();
