@@ -53,6 +53,8 @@ pub struct DocContext<'a> {
     pub main_date: Option<(Date, Date, DatePrecision)>,
     /// The first named claimant, the default for unattributed sentences.
     pub default_claimant: Option<String>,
+    /// Canonical names of the non-state groups the report names.
+    pub non_state: Vec<String>,
 }
 
 static STATEMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -74,6 +76,7 @@ impl<'a> DocContext<'a> {
         let mut default_claimant = None;
         let mut country_count: HashMap<String, usize> = HashMap::new();
         let mut party_count: HashMap<String, usize> = HashMap::new();
+        let mut non_state: Vec<String> = Vec::new();
         for sentence in split_sentences(text) {
             let span = sentence.span;
             let stext = span.slice(text).to_string();
@@ -84,6 +87,9 @@ impl<'a> DocContext<'a> {
                     if a.kind == ActorKind::State {
                         *party_count.entry(c.clone()).or_default() += 1;
                     }
+                }
+                if a.kind == ActorKind::NonState && !non_state.contains(&a.name) {
+                    non_state.push(a.name.clone());
                 }
             }
             let rel = |s: Span| Span::new(s.start - span.start, s.end - span.start);
@@ -152,6 +158,7 @@ impl<'a> DocContext<'a> {
             countries: countries.into_iter().map(|c| c.0).collect(),
             main_date,
             default_claimant,
+            non_state,
         }
     }
 

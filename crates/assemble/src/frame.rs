@@ -258,6 +258,22 @@ fn triggers_for<'t>(triggers: &'t [Trigger], floor: usize, place_start: usize) -
     }
 }
 
+/// Districts of Azerbaijan where, until 2023, Armenian forces were those of the
+/// Nagorno-Karabakh authorities rather than Armenia's army (CODEBOOK §5: "Armenian
+/// troops" are Armenia's only at the state border).
+const KARABAKH_AREAS: &[&str] = &["Karabakh", "Khankendi", "Khojaly", "Khojavend", "Shusha", "Aghdara", "Lachin", "Aghdam"];
+
+/// In a report that names the Karabakh Armenian forces, Armenian forces acting
+/// inside Karabakh are those forces.
+fn karabakh_forces(ctx: &DocContext<'_>, loc: &Location, actor: &mut Option<String>) {
+    const NK: &str = "Nagorno-Karabakh Armenian forces";
+    let inside = loc.country.as_deref() == Some("AZ")
+        && loc.admin1.as_deref().is_some_and(|a| KARABAKH_AREAS.iter().any(|k| a.starts_with(k)));
+    if inside && ctx.non_state.iter().any(|n| n == NK) && actor.as_deref() == Some("Military Forces of Armenia") {
+        *actor = Some(NK.to_string());
+    }
+}
+
 /// Builds the frames of a document, sentence by sentence.
 pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
@@ -479,6 +495,9 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     a1 = ctx.other_party(&p).and_then(|o| military(ctx, o));
                 } else if let Some(o) = origin.as_ref().and_then(|o| o.country.clone()) {
                     a1 = military(ctx, &o);
+                } else if let Some(c) = origin_pm.and_then(|o| asm.gazetteer().country_by_name(&o.name)) {
+                    // "rockets were fired from Lebanon": an unnamed group in that country.
+                    a1 = Some(format!("Unidentified Armed Group ({})", c.iso2));
                 }
             }
             if a2.is_none() && !matches!(sub, SubEventType::Other | SubEventType::HeadquartersEstablished) {
@@ -489,10 +508,18 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     Some(c) => ctx.other_party(c).map(str::to_string),
                     None => cc.clone(),
                 };
-                a2 = other.and_then(|o| military(ctx, &o));
+                a2 = other.and_then(|o| military(ctx, &o)).or_else(|| {
+                    // a state acting against the only non-state group the report names
+                    (ctx.non_state.len() == 1 && a1.as_deref().is_some_and(|a| a.starts_with("Military"))).then(|| ctx.non_state[0].clone())
+                });
                 if a2 == a1 {
                     a2 = None;
                 }
+            }
+            // Fire from inside Armenia is Armenia's, whatever the target district.
+            if origin.as_ref().and_then(|o| o.country.as_deref()) != Some("AM") {
+                karabakh_forces(ctx, &loc, &mut a1);
+                karabakh_forces(ctx, &loc, &mut a2);
             }
             // A sentence's figures go to its first place (CODEBOOK §6), unless given per place.
             let fig = match &each {

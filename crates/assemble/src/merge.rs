@@ -74,6 +74,29 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
                 })
         })
         .collect();
+    // The figures and sentences of a covered region frame go to the first frame covering it.
+    for r in 0..out.len() {
+        if !covered[r] {
+            continue;
+        }
+        let admin = out[r].location.admin1.clone();
+        let key = out[r].place_key.split('@').next().unwrap_or_default().to_string();
+        let date = out[r].date.map(|d| d.0);
+        if let Some(t) = (0..out.len()).find(|&t| {
+            !covered[t]
+                && out[t].date.map(|d| d.0) == date
+                && out[t].location.admin1.as_deref().map(sitrep_geocode::normalise).is_some_and(|a| {
+                    a == key || admin.as_deref().map(sitrep_geocode::normalise) == Some(a.clone())
+                })
+        }) {
+            let (figures, evidence, claims) = (out[r].figures.clone(), out[r].evidence.clone(), out[r].claims.clone());
+            if out[t].figures.is_empty() {
+                out[t].figures = figures;
+            }
+            out[t].evidence.extend(evidence);
+            out[t].claims.extend(claims);
+        }
+    }
     let mut i = 0;
     out.retain(|_| {
         let keep = !covered[i];
