@@ -124,17 +124,24 @@ fn place(args: PlaceArgs) -> anyhow::Result<ExitCode> {
         eprintln!("sitrep: no place named {:?} in the gazetteer", args.name);
         return Ok(ExitCode::from(1));
     }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     for c in ranked.iter().take(args.limit) {
-        println!("{c}");
-        if !c.place.aliases.is_empty() {
-            let shown: Vec<&str> = c
-                .place
-                .aliases
-                .iter()
-                .take(12)
-                .map(String::as_str)
-                .collect();
-            println!("          names: {}", shown.join(", "));
+        let shown: Vec<&str> = c
+            .place
+            .aliases
+            .iter()
+            .take(12)
+            .map(String::as_str)
+            .collect();
+        let names = if shown.is_empty() {
+            String::new()
+        } else {
+            format!("\n          names: {}", shown.join(", "))
+        };
+        // A closed pipe (`| head`) ends the listing quietly.
+        if writeln!(out, "{c}{names}").is_err() {
+            break;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -14,7 +14,8 @@ pub fn classify(
 ) -> Option<SubEventType> {
     use TriggerKind::*;
     let has = |k: TriggerKind| triggers.iter().any(|t| t.kind == k && !t.negated);
-    let attempted = triggers.iter().any(|t| t.negated) || sentence.to_lowercase().contains("attempt");
+    let attempted =
+        triggers.iter().any(|t| t.negated) || sentence.to_lowercase().contains("attempt");
     let w = |n: &str| weapons.contains(&n);
     let heavy = w("artillery") || w("mortar") || w("rocket") || w("missile") || w("tank");
     let light = w("small arms") || w("machine gun") || w("sniper") || w("grenade launcher");
@@ -38,10 +39,8 @@ pub fn classify(
     {
         return Some(SubEventType::GovernmentRegainsTerritory);
     }
-    if has(Explosive) || w("landmine") {
-        if has(Explosive) {
-            return Some(SubEventType::RemoteExplosive);
-        }
+    if has(Explosive) {
+        return Some(SubEventType::RemoteExplosive);
     }
     if has(Grenade) {
         return Some(SubEventType::Grenade);

@@ -32,8 +32,6 @@ pub struct SentenceInfo {
     pub claimant: Option<String>,
     /// The stance of the claimant's reporting verb.
     pub stance: sitrep_core::Stance,
-    /// True when the claimant is named in this sentence.
-    pub claimant_here: bool,
 }
 
 /// Document-level context.
@@ -117,12 +115,10 @@ impl<'a> DocContext<'a> {
                 .collect();
             let mut claimant = None;
             let mut stance = sitrep_core::Stance::Asserts;
-            let mut claimant_here = false;
             if let Some(c) = find_claimant(&stext, &countries_api) {
                 stance = c.stance;
                 match c.name {
                     Some(n) => {
-                        claimant_here = true;
                         by_head.insert(c.head, n.clone());
                         last_named = Some(n.clone());
                         default_claimant.get_or_insert_with(|| n.clone());
@@ -142,7 +138,6 @@ impl<'a> DocContext<'a> {
                 known_places,
                 claimant,
                 stance,
-                claimant_here,
             });
         }
         let mut parties: Vec<(String, usize)> = party_count.into_iter().collect();

@@ -11,7 +11,7 @@ use sitrep_recognise::places::{find_places, PlaceHint, PlaceMention, PlaceRole};
 use sitrep_recognise::triggers::{find_triggers, Trigger, TriggerKind};
 use sitrep_recognise::weapons::weapon_names;
 
-use crate::document::{DocContext, SentenceInfo};
+use crate::document::DocContext;
 use crate::figures::{totals, Figure};
 use crate::roles::{role_of, Role};
 use crate::{classify, Assembler};
@@ -159,7 +159,11 @@ fn resolve(
                 _ => 2,
             };
             // Namesakes of different kinds (Kherson city, Kherson Oblast) are different places.
-            let key = format!("{}@{}", sitrep_geocode::normalise(&c.place.name), c.place.kind);
+            let key = format!(
+                "{}@{}",
+                sitrep_geocode::normalise(&c.place.name),
+                c.place.kind
+            );
             return Some((loc, key, regional));
         }
     }
@@ -234,11 +238,25 @@ fn actor_country(name: &str, ctx: &DocContext<'_>) -> Option<String> {
 /// Figures of a sentence, split into those for the first place of the sentence
 /// and those given per place ("one each in A and B"), with the byte offset
 /// after which the per-place figure applies.
-fn split_each(text: &str, figures: &[Figure], harm_killed: bool) -> (Vec<Figure>, Option<(usize, Figure)>) {
-    static EACH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(one|two|three|four|five|\d+) each in\b").expect("each"));
-    let Some(m) = EACH.captures(text) else { return (figures.to_vec(), None) };
+fn split_each(
+    text: &str,
+    figures: &[Figure],
+    harm_killed: bool,
+) -> (Vec<Figure>, Option<(usize, Figure)>) {
+    static EACH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(one|two|three|four|five|\d+) each in\b").expect("each")
+    });
+    let Some(m) = EACH.captures(text) else {
+        return (figures.to_vec(), None);
+    };
     let n = sitrep_recognise::numbers::parse_number(&m[1]).unwrap_or(1);
-    let template = figures.first().cloned().unwrap_or(Figure { claimant: None, side: String::new(), killed: None, injured: None, superseded: false });
+    let template = figures.first().cloned().unwrap_or(Figure {
+        claimant: None,
+        side: String::new(),
+        killed: None,
+        injured: None,
+        superseded: false,
+    });
     let each = Figure {
         killed: harm_killed.then_some(n),
         injured: (!harm_killed).then_some(n),
@@ -249,9 +267,16 @@ fn split_each(text: &str, figures: &[Figure], harm_killed: bool) -> (Vec<Figure>
 
 /// The triggers that govern a place: those between the previous target group and it,
 /// else all of the sentence's.
-fn triggers_for<'t>(triggers: &'t [Trigger], floor: usize, place_start: usize) -> Vec<Trigger> {
-    let local: Vec<Trigger> = triggers.iter().filter(|t| t.span.start >= floor && t.span.end <= place_start).cloned().collect();
-    if local.iter().any(|t| t.kind.is_violent() || !matches!(t.kind, TriggerKind::Damage)) {
+fn triggers_for(triggers: &[Trigger], floor: usize, place_start: usize) -> Vec<Trigger> {
+    let local: Vec<Trigger> = triggers
+        .iter()
+        .filter(|t| t.span.start >= floor && t.span.end <= place_start)
+        .cloned()
+        .collect();
+    if local
+        .iter()
+        .any(|t| t.kind.is_violent() || !matches!(t.kind, TriggerKind::Damage))
+    {
         local
     } else {
         triggers.to_vec()
@@ -261,15 +286,30 @@ fn triggers_for<'t>(triggers: &'t [Trigger], floor: usize, place_start: usize) -
 /// Districts of Azerbaijan where, until 2023, Armenian forces were those of the
 /// Nagorno-Karabakh authorities rather than Armenia's army (CODEBOOK §5: "Armenian
 /// troops" are Armenia's only at the state border).
-const KARABAKH_AREAS: &[&str] = &["Karabakh", "Khankendi", "Khojaly", "Khojavend", "Shusha", "Aghdara", "Lachin", "Aghdam"];
+const KARABAKH_AREAS: &[&str] = &[
+    "Karabakh",
+    "Khankendi",
+    "Khojaly",
+    "Khojavend",
+    "Shusha",
+    "Aghdara",
+    "Lachin",
+    "Aghdam",
+];
 
 /// In a report that names the Karabakh Armenian forces, Armenian forces acting
 /// inside Karabakh are those forces.
 fn karabakh_forces(ctx: &DocContext<'_>, loc: &Location, actor: &mut Option<String>) {
     const NK: &str = "Nagorno-Karabakh Armenian forces";
     let inside = loc.country.as_deref() == Some("AZ")
-        && loc.admin1.as_deref().is_some_and(|a| KARABAKH_AREAS.iter().any(|k| a.starts_with(k)));
-    if inside && ctx.non_state.iter().any(|n| n == NK) && actor.as_deref() == Some("Military Forces of Armenia") {
+        && loc
+            .admin1
+            .as_deref()
+            .is_some_and(|a| KARABAKH_AREAS.iter().any(|k| a.starts_with(k)));
+    if inside
+        && ctx.non_state.iter().any(|n| n == NK)
+        && actor.as_deref() == Some("Military Forces of Armenia")
+    {
         *actor = Some(NK.to_string());
     }
 }
@@ -285,12 +325,17 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut placeless: Vec<Frame> = Vec::new();
     for (si, s) in ctx.sentences.iter().enumerate() {
         let text = s.text.as_str();
-        let headline = title.is_some_and(|t| t.contains(&s.sentence.span)) || (title.is_none() && s.sentence.paragraph == 0 && !text.ends_with('.'));
+        let headline = title.is_some_and(|t| t.contains(&s.sentence.span))
+            || (title.is_none() && s.sentence.paragraph == 0 && !text.ends_with('.'));
         // The date of this sentence, else the last one seen.
-        let own_date = s.dates.iter().find(|d| !d.historical).map(|d| match (d.start, d.end) {
-            (Some(a), Some(b)) => Some((a, b, d.precision)),
-            _ => None,
-        });
+        let own_date = s
+            .dates
+            .iter()
+            .find(|d| !d.historical)
+            .map(|d| match (d.start, d.end) {
+                (Some(a), Some(b)) => Some((a, b, d.precision)),
+                _ => None,
+            });
         let date = match own_date {
             Some(d) => d,
             None => last_date,
@@ -303,17 +348,31 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         if HISTORY.is_match(text) || s.dates.iter().any(|d| d.historical) && own_date.is_none() {
             continue;
         }
-        let triggers: Vec<Trigger> = find_triggers(text).into_iter().filter(|t| !t.negated).collect();
+        let triggers: Vec<Trigger> = find_triggers(text)
+            .into_iter()
+            .filter(|t| !t.negated)
+            .collect();
         let casualties = find_casualties(text);
         let superseded = SUPERSEDED.is_match(text);
         let weapons = weapon_names(text);
-        let roles: Vec<(usize, Role)> = s.actors.iter().enumerate().map(|(i, m)| (i, role_of(text, m))).collect();
-        let agents: Vec<Span> = roles.iter().filter(|(_, r)| *r == Role::Agent).map(|(i, _)| s.actors[*i].span).collect();
+        let roles: Vec<(usize, Role)> = s
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (i, role_of(text, m)))
+            .collect();
+        let agents: Vec<Span> = roles
+            .iter()
+            .filter(|(_, r)| *r == Role::Agent)
+            .map(|(i, _)| s.actors[*i].span)
+            .collect();
         let places = find_places(text, &s.known_places, &agents);
         let lower = text.to_lowercase();
         // Fire on towns and homes with no military target named hits civilians.
         let civilian_hit = casualties.iter().any(|c| c.civilian)
-            || CIVILIAN_TARGET.is_match(&lower) && !lower.contains("position") && !lower.contains("military facilit");
+            || CIVILIAN_TARGET.is_match(&lower)
+                && !lower.contains("position")
+                && !lower.contains("military facilit");
         let sub = classify(&triggers, &weapons, text, civilian_hit);
         let figure_side = |victims: &str, civilian: bool| -> String {
             if civilian {
@@ -347,12 +406,18 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 superseded,
             })
             .collect();
-        let targets: Vec<&PlaceMention> = places.iter().filter(|p| p.role == PlaceRole::Target).collect();
+        let targets: Vec<&PlaceMention> = places
+            .iter()
+            .filter(|p| p.role == PlaceRole::Target)
+            .collect();
         let origin_pm = places.iter().find(|p| p.role == PlaceRole::Origin);
         // A sentence that adds to the event before it: figures, weapons, a denial.
         let attach = |frames: &mut Vec<Frame>| {
-            let Some(last) = frames.last_mut() else { return };
-            let near_enough = last_frame_sentence.is_some_and(|l| si <= l + 3) && last.paragraph + 2 >= s.sentence.paragraph;
+            let Some(last) = frames.last_mut() else {
+                return;
+            };
+            let near_enough = last_frame_sentence.is_some_and(|l| si <= l + 3)
+                && last.paragraph + 2 >= s.sentence.paragraph;
             let same_day = match own_date {
                 Some(Some(d)) => last.date.is_none_or(|l| l.0 == d.0),
                 _ => true,
@@ -396,9 +461,20 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             // A dated act with no place of its own ("the ministry reported shelling on
             // Thursday, as well"): kept aside, placed at the report's main place below.
             let dated = matches!(own_date, Some(Some(d)) if d.2 == DatePrecision::Day);
-            let differs = !frames.iter().any(|f| f.date.map(|d| d.0) == date.map(|d| d.0));
-            if dated && differs && sub.event_type() != sitrep_core::EventType::StrategicDevelopments && !s.actors.is_empty() {
-                let name = |r: Role| roles.iter().find(|(_, x)| *x == r).and_then(|(i, _)| actor_name(&s.actors[*i], ctx, None));
+            let differs = !frames
+                .iter()
+                .any(|f| f.date.map(|d| d.0) == date.map(|d| d.0));
+            if dated
+                && differs
+                && sub.event_type() != sitrep_core::EventType::StrategicDevelopments
+                && !s.actors.is_empty()
+            {
+                let name = |r: Role| {
+                    roles
+                        .iter()
+                        .find(|(_, x)| *x == r)
+                        .and_then(|(i, _)| actor_name(&s.actors[*i], ctx, None))
+                };
                 placeless.push(Frame {
                     sentence: si,
                     paragraph: s.sentence.paragraph,
@@ -427,12 +503,15 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         // Habitual plurals ("provocations", "attacks") with no day and no toll are no event.
         let habitual = triggers.iter().all(|t| {
             let w = t.span.slice(text).to_lowercase();
-            matches!(t.kind, TriggerKind::Attack | TriggerKind::Mobilise) && (w.ends_with('s') || w == "sabotage")
+            matches!(t.kind, TriggerKind::Attack | TriggerKind::Mobilise)
+                && (w.ends_with('s') || w == "sabotage")
         });
         if habitual && figures.is_empty() && own_date.is_none() {
             continue;
         }
-        let origin = origin_pm.and_then(|o| resolve(asm, ctx, o, &near, last_country.as_deref())).map(|r| r.0);
+        let origin = origin_pm
+            .and_then(|o| resolve(asm, ctx, o, &near, last_country.as_deref()))
+            .map(|r| r.0);
         let mut agent = None;
         let mut patient = None;
         for (i, r) in &roles {
@@ -465,7 +544,10 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 }
                 prev_group = Some(pm.group);
             }
-            let Some((loc, key, regional)) = resolve(asm, ctx, pm, &near, last_country.as_deref()) else { continue };
+            let Some((loc, key, regional)) = resolve(asm, ctx, pm, &near, last_country.as_deref())
+            else {
+                continue;
+            };
             // Lines and rivers are not places of an event.
             if loc.name.contains("Line of") || loc.name.to_lowercase().contains("contact line") {
                 continue;
@@ -477,40 +559,72 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 last_country = loc.country.clone();
             }
             let sub = if distinct_groups > 1 {
-                classify(&triggers_for(&triggers, floor, pm.span.start), &weapons, text, civilian_hit).unwrap_or(sub)
+                classify(
+                    &triggers_for(&triggers, floor, pm.span.start),
+                    &weapons,
+                    text,
+                    civilian_hit,
+                )
+                .unwrap_or(sub)
             } else {
                 sub
             };
             let cc = loc.country.clone();
             let mut a1 = agent.and_then(|m| actor_name(m, ctx, cc.as_deref()));
             let mut a2 = patient.and_then(|m| actor_name(m, ctx, cc.as_deref()));
-            if civilian_hit && a2.as_deref().is_none_or(|a| a.starts_with("Military")) && sub != SubEventType::ArmedClash {
+            if civilian_hit
+                && a2.as_deref().is_none_or(|a| a.starts_with("Military"))
+                && sub != SubEventType::ArmedClash
+            {
                 a2 = cc.as_ref().map(|c| format!("Civilians ({c})"));
             }
             if a1.is_none() {
-                let victim_country = a2.as_deref().and_then(|p| actor_country(p, ctx)).or_else(|| {
-                    if a2.as_deref().is_some_and(|p| p.starts_with("Civilians")) { cc.clone() } else { None }
-                });
+                let victim_country =
+                    a2.as_deref()
+                        .and_then(|p| actor_country(p, ctx))
+                        .or_else(|| {
+                            if a2.as_deref().is_some_and(|p| p.starts_with("Civilians")) {
+                                cc.clone()
+                            } else {
+                                None
+                            }
+                        });
                 if let Some(p) = victim_country {
                     a1 = ctx.other_party(&p).and_then(|o| military(ctx, o));
                 } else if let Some(o) = origin.as_ref().and_then(|o| o.country.clone()) {
                     a1 = military(ctx, &o);
-                } else if let Some(c) = origin_pm.and_then(|o| asm.gazetteer().country_by_name(&o.name)) {
+                } else if let Some(c) =
+                    origin_pm.and_then(|o| asm.gazetteer().country_by_name(&o.name))
+                {
                     // "rockets were fired from Lebanon": an unnamed group in that country.
                     a1 = Some(format!("Unidentified Armed Group ({})", c.iso2));
                 }
             }
-            if a2.is_none() && !matches!(sub, SubEventType::Other | SubEventType::HeadquartersEstablished) {
-                let a1c = a1.as_deref().and_then(|a| actor_country(a, ctx)).or_else(|| {
-                    agent.filter(|m| m.kind == ActorKind::NonState && m.name.contains("Karabakh")).map(|_| "AM".to_string())
-                });
+            if a2.is_none()
+                && !matches!(
+                    sub,
+                    SubEventType::Other | SubEventType::HeadquartersEstablished
+                )
+            {
+                let a1c = a1
+                    .as_deref()
+                    .and_then(|a| actor_country(a, ctx))
+                    .or_else(|| {
+                        agent
+                            .filter(|m| {
+                                m.kind == ActorKind::NonState && m.name.contains("Karabakh")
+                            })
+                            .map(|_| "AM".to_string())
+                    });
                 let other = match a1c.as_deref() {
                     Some(c) => ctx.other_party(c).map(str::to_string),
                     None => cc.clone(),
                 };
                 a2 = other.and_then(|o| military(ctx, &o)).or_else(|| {
                     // a state acting against the only non-state group the report names
-                    (ctx.non_state.len() == 1 && a1.as_deref().is_some_and(|a| a.starts_with("Military"))).then(|| ctx.non_state[0].clone())
+                    (ctx.non_state.len() == 1
+                        && a1.as_deref().is_some_and(|a| a.starts_with("Military")))
+                    .then(|| ctx.non_state[0].clone())
                 });
                 if a2 == a1 {
                     a2 = None;
@@ -564,10 +678,15 @@ fn place_at_main_place(ctx: &DocContext<'_>, frames: &mut Vec<Frame>, placeless:
             None => counts.push((f.place_key.clone(), 1, i)),
         }
     }
-    let Some(best) = counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2))) else { return };
+    let Some(best) = counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2))) else {
+        return;
+    };
     let main = frames[best.2].clone();
     for mut f in placeless {
-        if frames.iter().any(|o| o.date.map(|d| d.0) == f.date.map(|d| d.0)) {
+        if frames
+            .iter()
+            .any(|o| o.date.map(|d| d.0) == f.date.map(|d| d.0))
+        {
             continue;
         }
         f.location = main.location.clone();

@@ -74,7 +74,10 @@ impl Assembler {
         let frames = frame::build_frames(self, &ctx);
         if std::env::var_os("SITREP_DEBUG_FRAMES").is_some() {
             for f in &frames {
-                eprintln!("frame s{} {:?} {} {} {:?} {:?} regional={}", f.sentence, f.sub, f.place_key, f.location.name, f.date, f.headline, f.regional);
+                eprintln!(
+                    "frame s{} {:?} {} {} {:?} {:?} regional={}",
+                    f.sentence, f.sub, f.place_key, f.location.name, f.date, f.headline, f.regional
+                );
             }
         }
         let frames = merge::merge_frames(frames);

@@ -18,14 +18,17 @@ fn family(sub: SubEventType) -> u8 {
 pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
     // Headlines restate the body: they only count when the body names no event.
     let body = frames.iter().any(|f| !f.headline);
-    let (heads, frames): (Vec<Frame>, Vec<Frame>) = frames.into_iter().partition(|f| f.headline && body);
+    let (heads, frames): (Vec<Frame>, Vec<Frame>) =
+        frames.into_iter().partition(|f| f.headline && body);
     let mut out: Vec<Frame> = Vec::new();
     for f in frames {
         let same = out.iter_mut().find(|o| {
             o.place_key == f.place_key
                 && o.date.map(|d| d.0) == f.date.map(|d| d.0)
                 && family(o.sub) == family(f.sub)
-                && (o.sub == f.sub || o.sub == SubEventType::ArmedClash || f.sub == SubEventType::ArmedClash)
+                && (o.sub == f.sub
+                    || o.sub == SubEventType::ArmedClash
+                    || f.sub == SubEventType::ArmedClash)
         });
         match same {
             Some(o) => {
@@ -51,7 +54,10 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
         }
     }
     for h in heads {
-        if let Some(o) = out.iter_mut().find(|o| o.place_key == h.place_key && family(o.sub) == family(h.sub)) {
+        if let Some(o) = out
+            .iter_mut()
+            .find(|o| o.place_key == h.place_key && family(o.sub) == family(h.sub))
+        {
             o.evidence.extend(h.evidence);
         }
     }
@@ -64,13 +70,21 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
                     !o.regional
                         && o.date.map(|d| d.0) == r.date.map(|d| d.0)
                         && family(o.sub) == family(r.sub)
-                        && o.location.admin1.as_deref().map(sitrep_geocode::normalise).is_some_and(|a| {
-                            a == r.place_key.split('@').next().unwrap_or_default()
-                                || r.location.admin1.as_deref().map(sitrep_geocode::normalise).is_some_and(|ra| {
-                                    // a district or province row carries its own name as admin1
-                                    ra == a && r.place_key.starts_with(&ra)
-                                })
-                        })
+                        && o.location
+                            .admin1
+                            .as_deref()
+                            .map(sitrep_geocode::normalise)
+                            .is_some_and(|a| {
+                                a == r.place_key.split('@').next().unwrap_or_default()
+                                    || r.location
+                                        .admin1
+                                        .as_deref()
+                                        .map(sitrep_geocode::normalise)
+                                        .is_some_and(|ra| {
+                                            // a district or province row carries its own name as admin1
+                                            ra == a && r.place_key.starts_with(&ra)
+                                        })
+                            })
                 })
         })
         .collect();
@@ -80,16 +94,31 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
             continue;
         }
         let admin = out[r].location.admin1.clone();
-        let key = out[r].place_key.split('@').next().unwrap_or_default().to_string();
+        let key = out[r]
+            .place_key
+            .split('@')
+            .next()
+            .unwrap_or_default()
+            .to_string();
         let date = out[r].date.map(|d| d.0);
         if let Some(t) = (0..out.len()).find(|&t| {
             !covered[t]
                 && out[t].date.map(|d| d.0) == date
-                && out[t].location.admin1.as_deref().map(sitrep_geocode::normalise).is_some_and(|a| {
-                    a == key || admin.as_deref().map(sitrep_geocode::normalise) == Some(a.clone())
-                })
+                && out[t]
+                    .location
+                    .admin1
+                    .as_deref()
+                    .map(sitrep_geocode::normalise)
+                    .is_some_and(|a| {
+                        a == key
+                            || admin.as_deref().map(sitrep_geocode::normalise) == Some(a.clone())
+                    })
         }) {
-            let (figures, evidence, claims) = (out[r].figures.clone(), out[r].evidence.clone(), out[r].claims.clone());
+            let (figures, evidence, claims) = (
+                out[r].figures.clone(),
+                out[r].evidence.clone(),
+                out[r].claims.clone(),
+            );
             if out[t].figures.is_empty() {
                 out[t].figures = figures;
             }

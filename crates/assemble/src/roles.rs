@@ -37,7 +37,7 @@ static PATIENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PATIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:['’]s?\s+)?(?:\s*(?:army|armed forces|units?|military)\s*)?(?:positions?|posts?|border detachments|outposts?|servicem[ae]n|soldiers?|personnel|were|was|have been|has been|suffered|lost)\b")
+    Regex::new(r"(?i)^\s*(?:['’]s?\s+)?(?:\s*(?:army|armed forces|units?|military)\s*)?(?:positions?|posts?|border detachments|outposts?|servicem[ae]n|soldiers?|personnel|were|was|have been|has been|suffered|lost)\b")
         .expect("patient after")
 });
 
@@ -46,7 +46,20 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     let before = &s[..m.span.start];
     let after = &s[m.span.end..];
     let label = &s[m.span.start..m.span.end].to_lowercase();
-    if AGENT_BEFORE.is_match(before) {
+    // A label naming an act is its author: "Azerbaijani shelling", "Armenian attack".
+    let act = [
+        "shelling",
+        "attack",
+        "attacks",
+        "fire",
+        "sniper",
+        "drone",
+        "provocation",
+        "aggression",
+    ]
+    .iter()
+    .any(|w| label.ends_with(w));
+    if act || AGENT_BEFORE.is_match(before) {
         return Role::Agent;
     }
     if PATIENT_BEFORE.is_match(before) {

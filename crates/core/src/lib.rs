@@ -8,9 +8,9 @@
 //! ```
 //! use sitrep_core::{Span, char_span};
 //! let text = "Kəlbəcər fire";
-//! let s = Span::new(9, 13); // byte offsets of "fire"
+//! let s = Span::new(12, 16); // byte offsets of "fire"
 //! assert_eq!(s.slice(text), "fire");
-//! assert_eq!(char_span(text, s), Span::new(9 - 2, 13 - 2)); // ə is two bytes
+//! assert_eq!(char_span(text, s), Span::new(9, 13)); // each ə is two bytes
 //! ```
 
 mod document;

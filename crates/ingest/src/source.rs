@@ -61,7 +61,7 @@ fn extension(path: &Path) -> String {
 fn is_report_file(path: &Path) -> bool {
     matches!(
         extension(path).as_str(),
-        "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "jsonl" | "ndjson" | ""
+        "txt" | "text" | "html" | "htm" | "xhtml" | "jsonl" | "ndjson" | ""
     )
 }
 

@@ -5,6 +5,9 @@ use sitrep_recognise::places::find_places;
 fn main() {
     let s = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
     for p in find_places(&s, &[], &[]) {
-        println!("{:?} {:?} {:?} admin={:?} group={} alt={:?}", p.name, p.role, p.hint, p.admin, p.group, p.alt_names);
+        println!(
+            "{:?} {:?} {:?} admin={:?} group={} alt={:?}",
+            p.name, p.role, p.hint, p.admin, p.group, p.alt_names
+        );
     }
 }

@@ -51,113 +51,114 @@ pub fn military_of(country: &CountryRef) -> String {
 }
 
 /// Named groups and labels with fixed canonical names.
-static FIXED: LazyLock<Vec<(Regex, &'static str, Option<&'static str>, ActorKind)>> = LazyLock::new(
-    || {
-        use ActorKind::*;
-        let nk = "Nagorno-Karabakh Armenian forces";
-        let rows: &[(&str, &str, Option<&str>, ActorKind)] = &[
-            (
-                r"(?i)illegal Armenian (?:armed )?(?:gangs?|detachments?|formations?|groups?|units?|militants?)",
-                nk,
-                Some("AZ"),
-                NonState,
-            ),
-            (
-                r"(?i)(?:Nagorno-)?Karabakh(?:'s|’s)? (?:Defen[cs]e Army|militias?|armed forces|forces|separatists)",
-                nk,
-                Some("AZ"),
-                NonState,
-            ),
-            (
-                r"(?i)Artsakh(?:'s|’s)? (?:Defen[cs]e Army|armed forces|forces)|Defen[cs]e Army of (?:Artsakh|Nagorno-Karabakh)|armed forces of (?:Nagorno-Karabakh|Artsakh)|(?:the )?Artsakh Defense Ministry|Defen[cs]e Ministry of Artsakh",
-                nk,
-                Some("AZ"),
-                NonState,
-            ),
-            (
-                r"(?i)Russian peacekeep\w*(?: (?:forces?|contingent|troops|mission))?|(?:the )?peacekeeping (?:contingent|force|troops|mission)",
-                "Russian peacekeeping forces",
-                Some("RU"),
-                Peacekeepers,
-            ),
-            (
-                r"\bIDF\b|Israel Defen[cs]e Forces|Israeli Defen[cs]e Forces",
-                "Military Forces of Israel",
-                Some("IL"),
-                State,
-            ),
-            (
-                r"Border Security Force|\bBSF\b|Indian Army|Indian troops",
-                "Military Forces of India",
-                Some("IN"),
-                State,
-            ),
-            (
-                r"Hezbollah|Hizbollah|Hizbullah",
-                "Hezbollah",
-                Some("LB"),
-                NonState,
-            ),
-            (r"\bHamas\b", "Hamas", Some("PS"), NonState),
-            (
-                r"Islamic Jihad",
-                "Palestinian Islamic Jihad",
-                Some("PS"),
-                NonState,
-            ),
-            (
-                r"Rapid Support Forces|\bRSF\b",
-                "Rapid Support Forces",
-                Some("SD"),
-                NonState,
-            ),
-            (
-                r"Sudan(?:ese)? Armed Forces|\bSAF\b",
-                "Military Forces of Sudan",
-                Some("SD"),
-                State,
-            ),
-            (
-                r"Ethiopian National Defen[cs]e Force|Ethiopian Defen[cs]e Force",
-                "Military Forces of Ethiopia",
-                Some("ET"),
-                State,
-            ),
-            (r"\bTaliban\b", "Taliban", None, NonState),
-            (
-                r"\b(?:ISIS|ISIL|Islamic State|Daesh)\b",
-                "Islamic State",
-                None,
-                NonState,
-            ),
-            (r"\bHouthis?\b|Ansar Allah", "Houthis", Some("YE"), NonState),
-            (r"\bal-Shabaab\b", "Al Shabaab", Some("SO"), NonState),
-            (r"\bPKK\b", "PKK", None, NonState),
-            (
-                r"Wagner Group|\bWagner\b",
-                "Wagner Group",
-                Some("RU"),
-                NonState,
-            ),
-            (r"(?i)\b(?:the )?enemy\b", "enemy", None, Enemy),
-            (
-                r"(?i)\b(?:unknown|unidentified) (?:gunmen|assailants|attackers|persons)|\bgunmen\b|\bmilitants\b|\bterrorists\b",
-                "Unidentified Armed Group",
-                None,
-                Unidentified,
-            ),
-            (
-                r"(?i)\b(?:civilians?|residents?|villagers?|people|persons?|woman|women|child(?:ren)?|boy|girl|farmers?|shepherds?|journalists|employees|citizens?|local residents)\b",
-                "Civilians",
-                None,
-                Civilians,
-            ),
-        ];
-        rows.iter()
-            .map(|(p, n, c, k)| (Regex::new(p).expect("actor regex"), *n, *c, *k))
-            .collect()
-    },
-);
+/// A fixed label: its pattern, canonical name, country and kind.
+type FixedLabel = (Regex, &'static str, Option<&'static str>, ActorKind);
+
+static FIXED: LazyLock<Vec<FixedLabel>> = LazyLock::new(|| {
+    use ActorKind::*;
+    let nk = "Nagorno-Karabakh Armenian forces";
+    let rows: &[(&str, &str, Option<&str>, ActorKind)] = &[
+        (
+            r"(?i)illegal Armenian (?:armed )?(?:gangs?|detachments?|formations?|groups?|units?|militants?)",
+            nk,
+            Some("AZ"),
+            NonState,
+        ),
+        (
+            r"(?i)(?:Nagorno-)?Karabakh(?:'s|’s)? (?:Defen[cs]e Army|militias?|armed forces|forces|separatists)",
+            nk,
+            Some("AZ"),
+            NonState,
+        ),
+        (
+            r"(?i)Artsakh(?:'s|’s)? (?:Defen[cs]e Army|armed forces|forces)|Defen[cs]e Army of (?:Artsakh|Nagorno-Karabakh)|armed forces of (?:Nagorno-Karabakh|Artsakh)|(?:the )?Artsakh Defense Ministry|Defen[cs]e Ministry of Artsakh",
+            nk,
+            Some("AZ"),
+            NonState,
+        ),
+        (
+            r"(?i)Russian peacekeep\w*(?: (?:forces?|contingent|troops|mission))?|(?:the )?peacekeeping (?:contingent|force|troops|mission)",
+            "Russian peacekeeping forces",
+            Some("RU"),
+            Peacekeepers,
+        ),
+        (
+            r"\bIDF\b|Israel Defen[cs]e Forces|Israeli Defen[cs]e Forces",
+            "Military Forces of Israel",
+            Some("IL"),
+            State,
+        ),
+        (
+            r"Border Security Force|\bBSF\b|Indian Army|Indian troops",
+            "Military Forces of India",
+            Some("IN"),
+            State,
+        ),
+        (
+            r"Hezbollah|Hizbollah|Hizbullah",
+            "Hezbollah",
+            Some("LB"),
+            NonState,
+        ),
+        (r"\bHamas\b", "Hamas", Some("PS"), NonState),
+        (
+            r"Islamic Jihad",
+            "Palestinian Islamic Jihad",
+            Some("PS"),
+            NonState,
+        ),
+        (
+            r"Rapid Support Forces|\bRSF\b",
+            "Rapid Support Forces",
+            Some("SD"),
+            NonState,
+        ),
+        (
+            r"Sudan(?:ese)? Armed Forces|\bSAF\b",
+            "Military Forces of Sudan",
+            Some("SD"),
+            State,
+        ),
+        (
+            r"Ethiopian National Defen[cs]e Force|Ethiopian Defen[cs]e Force",
+            "Military Forces of Ethiopia",
+            Some("ET"),
+            State,
+        ),
+        (r"\bTaliban\b", "Taliban", None, NonState),
+        (
+            r"\b(?:ISIS|ISIL|Islamic State|Daesh)\b",
+            "Islamic State",
+            None,
+            NonState,
+        ),
+        (r"\bHouthis?\b|Ansar Allah", "Houthis", Some("YE"), NonState),
+        (r"\bal-Shabaab\b", "Al Shabaab", Some("SO"), NonState),
+        (r"\bPKK\b", "PKK", None, NonState),
+        (
+            r"Wagner Group|\bWagner\b",
+            "Wagner Group",
+            Some("RU"),
+            NonState,
+        ),
+        (r"(?i)\b(?:the )?enemy\b", "enemy", None, Enemy),
+        (
+            r"(?i)\b(?:unknown|unidentified) (?:gunmen|assailants|attackers|persons)|\bgunmen\b|\bmilitants\b|\bterrorists\b",
+            "Unidentified Armed Group",
+            None,
+            Unidentified,
+        ),
+        (
+            r"(?i)\b(?:civilians?|residents?|villagers?|people|persons?|woman|women|child(?:ren)?|boy|girl|farmers?|shepherds?|journalists|employees|citizens?|local residents)\b",
+            "Civilians",
+            None,
+            Civilians,
+        ),
+    ];
+    rows.iter()
+        .map(|(p, n, c, k)| (Regex::new(p).expect("actor regex"), *n, *c, *k))
+        .collect()
+});
 
 /// Words that, after a demonym or country, make it a reference to armed forces.
 const FORCE_NOUNS: &[&str] = &[

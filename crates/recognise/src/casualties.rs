@@ -56,7 +56,18 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 
 fn is_civilian(words: &str) -> bool {
     let w = words.to_lowercase();
-    if ["soldier", "officer", "servicem", "troop", "guard", "personnel", "fighter"].iter().any(|k| w.contains(k)) {
+    if [
+        "soldier",
+        "officer",
+        "servicem",
+        "troop",
+        "guard",
+        "personnel",
+        "fighter",
+    ]
+    .iter()
+    .any(|k| w.contains(k))
+    {
         return false;
     }
     [

@@ -122,7 +122,10 @@ pub fn find_counts(text: &str) -> Vec<Count> {
             let whole = c.get(0)?;
             let value = parse_number(c.get(2)?.as_str())?;
             // "a 46-year-old officer": an age, not a count.
-            if text[whole.end()..].starts_with("-year") || text[whole.end()..].starts_with(" year") || text[whole.end()..].starts_with("-day") {
+            if text[whole.end()..].starts_with("-year")
+                || text[whole.end()..].starts_with(" year")
+                || text[whole.end()..].starts_with("-day")
+            {
                 return None;
             }
             let bound = match c.get(1).map(|m| m.as_str().to_lowercase()) {

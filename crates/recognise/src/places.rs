@@ -83,8 +83,9 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|\band\b|\bas well as\b|\bor\b)\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$")).expect("list gap")
 });
 
-static ARTICLE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[ -](?:[Aa]l|[Ee]l|[Aa]s|[Aa]sh|[Aa]d|[Aa]r)-\p{L}+)+").expect("article word"));
+static ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[ -](?:[Aa]l|[Ee]l|[Aa]s|[Aa]sh|[Aa]d|[Aa]r)-\p{L}+)+").expect("article word")
+});
 
 static CLOSE_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
@@ -365,7 +366,14 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             span.end += m.end();
             alt = Some(name);
         }
-        add(span, &s[span.start..span.end], PlaceHint::Unknown, alt, true, &mut cands);
+        add(
+            span,
+            &s[span.start..span.end],
+            PlaceHint::Unknown,
+            alt,
+            true,
+            &mut cands,
+        );
     }
     // Drop bracketed alternative names that were also captured on their own.
     cands.sort_by_key(|c| c.span.start);
@@ -400,12 +408,15 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     cands.sort_by_key(|c| c.span.start);
     // Admin regions named after a place or list qualify it; they are not places of their own.
     let mut admin_spans = Vec::new();
-    for i in 0..cands.len() {
-        let end = cands[i].span.end;
-        if let Some(m) = ADMIN_AFTER.captures(&s[end..]).or_else(|| ADMIN_OF.captures(&s[end..])) {
+    for cand in cands.iter_mut() {
+        let end = cand.span.end;
+        if let Some(m) = ADMIN_AFTER
+            .captures(&s[end..])
+            .or_else(|| ADMIN_OF.captures(&s[end..]))
+        {
             let a = m.name("admin").expect("admin");
-            if a.as_str() != cands[i].name {
-                cands[i].admin = Some(a.as_str().to_string());
+            if a.as_str() != cand.name {
+                cand.admin = Some(a.as_str().to_string());
                 admin_spans.push(Span::new(end + a.start(), end + a.end()));
             }
         }
@@ -451,7 +462,10 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     cands.retain(|c| {
         let rest = &s[c.span.end..];
         let name = &c.name;
-        !(rest.starts_with("’s") || rest.starts_with("'s") || name.ends_with("’s") || name.ends_with("'s"))
+        !(rest.starts_with("’s")
+            || rest.starts_with("'s")
+            || name.ends_with("’s")
+            || name.ends_with("'s"))
     });
     // A known name with no place word needs a locative word before it ("in Uri",
     // "at the Western Galilee"); "SSP Baramulla said" or "Baku and Yerevan" are not places.
@@ -461,7 +475,8 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             continue;
         }
         let before = &s[..c.span.start];
-        let ok = (c.hint != PlaceHint::Unknown || LOC_PREP.is_match(before)) && !REFERENCE_POINT.is_match(before);
+        let ok = (c.hint != PlaceHint::Unknown || LOC_PREP.is_match(before))
+            && !REFERENCE_POINT.is_match(before);
         keep_group.push((c.group, ok));
     }
     cands.retain(|c| keep_group.iter().any(|(g, ok)| *g == c.group && *ok));
@@ -487,9 +502,15 @@ fn role_of(before: &str, offset: usize, agents: &[Span]) -> PlaceRole {
         {
             PlaceRole::Origin
         }
-        (_, Some((t, _))) if agent_end.is_some_and(|a| a > t && before[a..].contains("direction")) => PlaceRole::Origin,
+        (_, Some((t, _)))
+            if agent_end.is_some_and(|a| a > t && before[a..].contains("direction")) =>
+        {
+            PlaceRole::Origin
+        }
         (Some(_), None) => PlaceRole::Origin,
-        (None, None) if agent_end.is_some_and(|a| before[a..].contains("direction")) => PlaceRole::Origin,
+        (None, None) if agent_end.is_some_and(|a| before[a..].contains("direction")) => {
+            PlaceRole::Origin
+        }
         _ => PlaceRole::Target,
     }
 }
@@ -542,8 +563,13 @@ fn extend_lists(s: &str, cands: &mut Vec<PlaceMention>) {
             let taken = cands.iter().any(|c| c.span.overlaps(&span));
             let connector_and = rest[..nm.start()].contains("and");
             let after = s[span.end..].trim_start();
-            let mid_list = after.starts_with(',') || after.starts_with("and ") || after.starts_with("or ");
-            if !taken && cap_words_ok(name) && cands[i].hint != PlaceHint::Unknown && (connector_and || mid_list) {
+            let mid_list =
+                after.starts_with(',') || after.starts_with("and ") || after.starts_with("or ");
+            if !taken
+                && cap_words_ok(name)
+                && cands[i].hint != PlaceHint::Unknown
+                && (connector_and || mid_list)
+            {
                 let mut next = cands[i].clone();
                 next.span = span;
                 next.name = name.to_string();
