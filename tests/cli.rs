@@ -195,9 +195,6 @@ fn example_a_defence_ministry_statement() {
 }
 
 #[test]
-#[ignore = "extraction bug: the Kut event gets actor1 null and the Verin Shorzha injuries; \
-            the Verin Shorzha event lacks its time (05:10-06:30), weapons (mortar, machine gun) \
-            and the Azerbaijani denial in claims"]
 fn example_b_armenian_report_with_denial() {
     let o = sitrep(&["extract", "examples/reports/am-verin-shorzha.txt"]);
     assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));

@@ -66,6 +66,10 @@ static CIVILIAN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:residential|civilian|settlements|houses|homes|apartment|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|damage was recorded)\b").expect("civilian target")
 });
 
+static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:used|using|uses|with|employed|from)\b").expect("use verb")
+});
+
 static SUPERSEDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:after )?(?:earlier|initially|previously) report(?:ed|ing)\b")
         .expect("superseded")
@@ -412,8 +416,11 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             .collect();
         let origin_pm = places.iter().find(|p| p.role == PlaceRole::Origin);
         // A sentence that adds to the event before it: figures, weapons, a denial.
+        // What the sentence adds to the event(s) of the last event sentence: figures
+        // (to its first place), weapons used, the time, a denial or dispute.
+        let uses_weapons = sub.is_some() || USE_VERB.is_match(text);
         let attach = |frames: &mut Vec<Frame>| {
-            let Some(last) = frames.last_mut() else {
+            let Some(last) = frames.last() else {
                 return;
             };
             let near_enough = last_frame_sentence.is_some_and(|l| si <= l + 3)
@@ -425,29 +432,57 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             if !near_enough || !same_day {
                 return;
             }
-            if !figures.is_empty() || s.stance != Stance::Asserts || !weapons.is_empty() {
-                last.evidence.push(s.sentence.span);
-            }
-            last.figures.extend(figures.iter().cloned());
-            if sub.is_some() {
-                for w in &weapons {
-                    if !last.weapons.iter().any(|x| x == w) {
-                        last.weapons.push(w.to_string());
+            let last_sentence = last.sentence;
+            let last_date = last.date.map(|d| d.0);
+            // A denial answers the whole report: every recent event of that day.
+            let group: Vec<usize> = if s.stance != Stance::Asserts {
+                (0..frames.len())
+                    .filter(|&i| {
+                        frames[i].sentence + 6 >= si && frames[i].date.map(|d| d.0) == last_date
+                    })
+                    .collect()
+            } else {
+                (0..frames.len())
+                    .filter(|&i| frames[i].sentence == last_sentence)
+                    .collect()
+            };
+            let adds = !figures.is_empty()
+                || s.stance != Stance::Asserts
+                || (uses_weapons && !weapons.is_empty());
+            for (n, &i) in group.iter().enumerate() {
+                let f = &mut frames[i];
+                if adds {
+                    f.evidence.push(s.sentence.span);
+                }
+                if n == 0 {
+                    f.figures.extend(figures.iter().cloned());
+                }
+                if uses_weapons {
+                    for w in &weapons {
+                        if !f.weapons.iter().any(|x| x == w) {
+                            f.weapons.push(w.to_string());
+                        }
                     }
                 }
-            }
-            if s.stance != Stance::Asserts {
-                last.claims.push(Claim {
-                    claimant: s.claimant.clone(),
-                    stance: s.stance,
-                    fatalities: None,
-                    injuries: None,
-                    text: Some(s.text.chars().take(160).collect()),
-                });
+                if f.time.is_none() && (uses_weapons || !figures.is_empty()) {
+                    f.time = s.times.first().map(|t| t.render());
+                }
+                if s.stance != Stance::Asserts {
+                    f.claims.push(Claim {
+                        claimant: s.claimant.clone(),
+                        stance: s.stance,
+                        fatalities: None,
+                        injuries: None,
+                        text: Some(s.text.chars().take(160).collect()),
+                    });
+                }
             }
         };
         let Some(sub) = sub else {
-            if !figures.is_empty() || s.stance != Stance::Asserts {
+            if !figures.is_empty()
+                || s.stance != Stance::Asserts
+                || uses_weapons && !weapons.is_empty()
+            {
                 attach(&mut frames);
             }
             continue;
@@ -578,6 +613,16 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             {
                 a2 = cc.as_ref().map(|c| format!("Civilians ({c})"));
             }
+            // "Positions near Kut also came under fire": the sides of the event before.
+            if a1.is_none() && a2.is_none() && s.actors.is_empty() {
+                if let Some(prev) = frames
+                    .last()
+                    .filter(|p| p.paragraph + 1 >= s.sentence.paragraph)
+                {
+                    a1 = prev.agent.clone();
+                    a2 = prev.patient.clone();
+                }
+            }
             if a1.is_none() {
                 let victim_country =
                     a2.as_deref()
@@ -642,6 +687,16 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 _ => Vec::new(),
             };
             first_place = false;
+            // An event told again in more detail keeps the weapons named just before.
+            let mut weapons: Vec<String> = weapons.iter().map(|w| w.to_string()).collect();
+            if weapons.is_empty() {
+                if let Some(prev) = frames
+                    .last()
+                    .filter(|p| p.sub == sub && p.date == date && p.sentence + 2 >= si)
+                {
+                    weapons = prev.weapons.clone();
+                }
+            }
             frames.push(Frame {
                 sentence: si,
                 paragraph: s.sentence.paragraph,
@@ -653,7 +708,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 location: loc,
                 place_key: key,
                 origin: origin.clone(),
-                weapons: weapons.iter().map(|w| w.to_string()).collect(),
+                weapons,
                 figures: fig,
                 claimant: s.claimant.clone().or(ctx.default_claimant.clone()),
                 claims: Vec::new(),

@@ -148,6 +148,21 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
     for v in VERB.find_iter(s) {
         let verb = v.as_str().to_lowercase();
         let Some(harm) = harm_of(&verb) else { continue };
+        // "the two wounded soldiers were taken to hospital": an attribute, not a report.
+        let next = s[v.end()..].trim_start();
+        if !verb.ends_with("ing")
+            && PERSON
+                .find(next)
+                .is_some_and(|m| m.start() == 0 && !next.starts_with("and"))
+            && !s[..v.start()]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+        {
+            let first = next.split_whitespace().next().unwrap_or("");
+            if PERSON.is_match(first) {
+                continue;
+            }
+        }
         let active = verb.ends_with("ing")
             || (verb == "killed" || verb == "wounded" || verb == "injured") && {
                 let after = s[v.end()..].trim_start();

@@ -87,6 +87,12 @@ static ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[ -](?:[Aa]l|[Ee]l|[Aa]s|[Aa]sh|[Aa]d|[Aa]r)-\p{L}+)+").expect("article word")
 });
 
+/// "a spokesman in Srinagar said": where a source sits, not where the event was.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based)\s+(?:in|at)\s+(?:the\s+)?$")
+        .expect("attribution")
+});
+
 static CLOSE_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
 
@@ -476,7 +482,8 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         }
         let before = &s[..c.span.start];
         let ok = (c.hint != PlaceHint::Unknown || LOC_PREP.is_match(before))
-            && !REFERENCE_POINT.is_match(before);
+            && !REFERENCE_POINT.is_match(before)
+            && !ATTRIBUTION.is_match(before);
         keep_group.push((c.group, ok));
     }
     cands.retain(|c| keep_group.iter().any(|(g, ok)| *g == c.group && *ok));

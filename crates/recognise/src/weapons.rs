@@ -42,7 +42,6 @@ const WEAPONS: &[(&str, &str)] = &[
     ("howitzer", "artillery"),
     ("howitzers", "artillery"),
     ("shells", "artillery"),
-    ("shelling", "artillery"),
     ("cannon", "artillery"),
     ("grad", "rocket"),
     ("grads", "rocket"),
