@@ -235,9 +235,6 @@ fn example_b_armenian_report_with_denial() {
 }
 
 #[test]
-#[ignore = "extraction bug: the spokesman's city (\"a defence spokesman in Srinagar said\") is coded \
-            as a shelling place, and the Balkote and Salamabad events carry weapons [\"artillery\"] \
-            without the reported mortar"]
 fn example_c_loc_shelling_of_villages() {
     let o = sitrep(&["extract", "examples/reports/kashmir-uri-shelling.txt"]);
     assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
