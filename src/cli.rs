@@ -22,6 +22,19 @@ pub enum Command {
     Clean(CleanArgs),
     /// Show the gazetteer's ranked candidates for a place name.
     Place(PlaceArgs),
+    /// Measure cleaning and extraction throughput over a corpus (MB/s, documents/s).
+    Bench(BenchArgs),
+}
+
+/// `sitrep bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// How many times to run over the corpus.
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub repeat: usize,
 }
 
 /// Inputs shared by commands that read reports.

@@ -9,7 +9,7 @@ use sitrep_assemble::Assembler;
 use sitrep_core::Event;
 use sitrep_geocode::{Gazetteer, Hints};
 
-use crate::cli::{CleanArgs, Cli, Command, ExtractArgs, PlaceArgs};
+use crate::cli::{BenchArgs, CleanArgs, Cli, Command, ExtractArgs, PlaceArgs};
 use crate::output::write_events;
 use crate::pipeline::{clean, read_all, set_jobs, Item};
 
@@ -19,6 +19,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Extract(a) => extract(a),
         Command::Clean(a) => clean_cmd(a),
         Command::Place(a) => place(a),
+        Command::Bench(a) => crate::bench::bench(a),
     }
 }
 

@@ -4,6 +4,7 @@
 //! inputs, `sitrep-clean` strips boilerplate, `sitrep-recognise` and
 //! `sitrep-assemble` code the events, `sitrep-geocode` places them.
 
+mod bench;
 mod cli;
 mod commands;
 mod output;
