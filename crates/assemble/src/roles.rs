@@ -43,7 +43,7 @@ static PATIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The role of `m` in sentence `s`.
 pub fn role_of(s: &str, m: &ActorMention) -> Role {
-    let before = &s[..m.span.start];
+    let before = sitrep_core::tail(&s[..m.span.start], 80);
     let after = &s[m.span.end..];
     let label = &s[m.span.start..m.span.end].to_lowercase();
     // A label naming an act is its author: "Azerbaijani shelling", "Armenian attack".

@@ -21,7 +21,7 @@ pub use document::{CleanDoc, Document, InputFormat};
 pub use event::{
     Claim, DatePrecision, Event, EventType, Location, Stance, SubEventType, ACLED_TYPES,
 };
-pub use span::{char_span, Span};
+pub use span::{char_span, tail, Span};
 
 /// Calendar date used throughout (a re-export of `jiff::civil::Date`).
 pub type Date = jiff::civil::Date;

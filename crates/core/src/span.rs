@@ -48,6 +48,16 @@ impl Span {
     }
 }
 
+/// The last `max` bytes of `text` (fewer, to stay on a character boundary): the
+/// window that cue patterns anchored at the end (`...$`) need to look at.
+pub fn tail(text: &str, max: usize) -> &str {
+    let mut start = text.len().saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
 /// Converts a byte span of `text` into character (Unicode scalar) offsets, the
 /// unit that `evidence` uses in output records.
 pub fn char_span(text: &str, span: Span) -> Span {

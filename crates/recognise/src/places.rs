@@ -455,7 +455,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         let prev_end = if i > 0 { cands[i - 1].span.end } else { 0 };
         let before = &s[prev_end..cands[i].span.start];
         cands[i].role = role_of(before, prev_end, agents);
-        cands[i].approximate = APPROX_CUE.is_match(before);
+        cands[i].approximate = APPROX_CUE.is_match(sitrep_core::tail(before, 80));
     }
     // A plural noun after a list sets the hint of the whole list.
     for i in (1..cands.len()).rev() {
@@ -481,9 +481,9 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             continue;
         }
         let before = &s[..c.span.start];
-        let ok = (c.hint != PlaceHint::Unknown || LOC_PREP.is_match(before))
-            && !REFERENCE_POINT.is_match(before)
-            && !ATTRIBUTION.is_match(before);
+        let ok = (c.hint != PlaceHint::Unknown || LOC_PREP.is_match(sitrep_core::tail(before, 80)))
+            && !REFERENCE_POINT.is_match(sitrep_core::tail(before, 120))
+            && !ATTRIBUTION.is_match(sitrep_core::tail(before, 80));
         keep_group.push((c.group, ok));
     }
     cands.retain(|c| keep_group.iter().any(|(g, ok)| *g == c.group && *ok));

@@ -159,7 +159,7 @@ pub fn find_triggers(sentence: &str) -> Vec<Trigger> {
             if found.iter().any(|t| t.span.overlaps(&span)) {
                 continue;
             }
-            let negated = NEGATION.is_match(&sentence[..m.start()]);
+            let negated = NEGATION.is_match(sitrep_core::tail(&sentence[..m.start()], 80));
             found.push(Trigger {
                 span,
                 kind: *kind,
