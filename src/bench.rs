@@ -17,7 +17,10 @@ pub fn bench(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let t0 = Instant::now();
     let asm = Assembler::embedded();
     let load_ms = t0.elapsed().as_secs_f64() * 1e3;
-    let docs: Vec<Document> = read_all(&args.input).into_iter().filter_map(Result::ok).collect();
+    let docs: Vec<Document> = read_all(&args.input)
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
     if docs.is_empty() {
         anyhow::bail!("no readable documents in the inputs");
     }
@@ -60,6 +63,10 @@ pub fn bench(args: BenchArgs) -> anyhow::Result<ExitCode> {
         .flat_map_iter(|_| docs.iter())
         .map(|d| asm.assemble(&clean(d)).len())
         .sum();
-    report(&format!("clean+extract, {threads} threads"), t.elapsed().as_secs_f64(), events);
+    report(
+        &format!("clean+extract, {threads} threads"),
+        t.elapsed().as_secs_f64(),
+        events,
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -94,7 +94,9 @@ impl<'a> DocContext<'a> {
             let dates: Vec<DateMention> = all_dates
                 .iter()
                 .filter(|d| span.contains(&d.span))
-                .filter(|d| !STATEMENT_DATE.is_match(sitrep_core::tail(&text[span.start..d.span.start], 80)))
+                .filter(|d| {
+                    !STATEMENT_DATE.is_match(sitrep_core::tail(&text[span.start..d.span.start], 80))
+                })
                 .map(|d| DateMention {
                     span: rel(d.span),
                     ..d.clone()

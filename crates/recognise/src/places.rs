@@ -72,7 +72,7 @@ static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state)\b")).expect("admin after")
+    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector)\b")).expect("admin after")
 });
 
 static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,0 +1,115 @@
+//! End-to-end assembly on report texts written for these tests, in the genre of
+//! defence-ministry statements and wire reports.
+
+use sitrep_assemble::Assembler;
+use sitrep_core::{CleanDoc, Event, EventType, SubEventType};
+
+fn assemble(text: &str, published: Option<&str>) -> Vec<Event> {
+    let doc = CleanDoc {
+        id: "t".into(),
+        text: text.into(),
+        title: None,
+        published: published.map(|p| p.parse().expect("date")),
+        outlet: None,
+        url: None,
+    };
+    Assembler::embedded().assemble(&doc)
+}
+
+fn at<'a>(events: &'a [Event], place: &str) -> &'a Event {
+    events
+        .iter()
+        .find(|e| e.location.as_ref().is_some_and(|l| l.name == place))
+        .unwrap_or_else(|| panic!("no event at {place}: {events:#?}"))
+}
+
+#[test]
+fn ministry_statement_gives_one_event_per_target_with_origin() {
+    let text = "On April 2, starting from 21:10 to 23:40, units of the Armenian armed forces from the positions in the direction of the Chinari settlement of the Tovuzgala region subjected to fire the positions of the Azerbaijan Army stationed in the direction of Alibayli and Kokhanebi settlements of the Tovuz region using small arms, the Defence Ministry of Azerbaijan said.";
+    let ev = assemble(text, Some("2024-04-03"));
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    for place in ["Alibayli", "Kokhanebi"] {
+        let e = at(&ev, place);
+        assert_eq!(e.date.unwrap().to_string(), "2024-04-02");
+        assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+        assert_eq!(e.actor1.as_deref(), Some("Military Forces of Armenia"));
+        assert_eq!(e.actor2.as_deref(), Some("Military Forces of Azerbaijan"));
+        assert_eq!(e.location.as_ref().unwrap().country.as_deref(), Some("AZ"));
+        assert_eq!(e.origin.as_ref().map(|o| o.name.as_str()), Some("Chinari"));
+        assert_eq!(e.weapons, vec!["small arms".to_string()]);
+        assert_eq!(e.time.as_deref(), Some("21:10-23:40"));
+        assert_eq!(
+            e.claimant.as_deref(),
+            Some("Ministry of Defence of Azerbaijan")
+        );
+    }
+}
+
+#[test]
+fn naming_traditions_resolve_to_one_place() {
+    let az = assemble(
+        "On May 5, Armenian units fired on Azerbaijani positions in the Kalbajar direction from the direction of the Zod settlement of the Basarkechar region.",
+        Some("2024-05-06"),
+    );
+    assert_eq!(az.len(), 1, "{az:#?}");
+    assert_eq!(
+        az[0].location.as_ref().unwrap().admin1.as_deref(),
+        Some("Kalbajar")
+    );
+    let origin = az[0].origin.as_ref().expect("origin");
+    assert_eq!(origin.name, "Sotk");
+    assert_eq!(origin.country.as_deref(), Some("AM"));
+}
+
+#[test]
+fn casualties_weekdays_and_denials() {
+    let text = "Two Armenian servicemen were killed and three wounded when Azerbaijani forces opened fire on Armenian positions near the village of Norabak on Thursday, the Defence Ministry of Armenia said.\nThe Azerbaijani Defence Ministry denied the report.";
+    // 2024-05-10 is a Friday: "on Thursday" is the day before.
+    let ev = assemble(text, Some("2024-05-10"));
+    let e = at(&ev, "Norabak");
+    assert_eq!(e.date.unwrap().to_string(), "2024-05-09");
+    assert_eq!((e.fatalities, e.injuries), (2, 3));
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Azerbaijan"));
+    assert_eq!(e.actor2.as_deref(), Some("Military Forces of Armenia"));
+    assert!(
+        e.claims
+            .iter()
+            .any(|c| c.stance == sitrep_core::Stance::Denies),
+        "{e:#?}"
+    );
+    assert_eq!(e.evidence.len(), 2, "both sentences support it");
+}
+
+#[test]
+fn shelling_of_villages_hits_civilians_and_background_is_not_an_event() {
+    let text = "Pakistan Army fired mortar shells at Balkote village in the Uri sector on Monday, injuring two civilians, police said.\nThe two countries have fought over Kashmir since 1947.";
+    let ev = assemble(text, Some("2023-10-10"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = at(&ev, "Balkote");
+    assert_eq!(e.event_type, EventType::ExplosionsRemoteViolence);
+    assert_eq!(e.sub_event_type, SubEventType::Shelling);
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Pakistan"));
+    assert_eq!(e.actor2.as_deref(), Some("Civilians (IN)"));
+    assert_eq!(e.injuries, 2);
+    assert_eq!(e.date.unwrap().to_string(), "2023-10-09");
+}
+
+#[test]
+fn a_drone_shot_down_is_disrupted_weapons_use() {
+    let text = "On June 8, at about 20:10, a quadcopter belonging to illegal Armenian armed detachments attempted to fly over the Azerbaijan Army positions in the direction of the Aghdam region and was suppressed.";
+    let ev = assemble(text, Some("2023-06-09"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(ev[0].location.as_ref().unwrap().geo_precision, 3);
+    assert_eq!(ev[0].weapons, vec!["drone".to_string()]);
+}
+
+#[test]
+fn text_without_incidents_gives_no_events() {
+    assert!(assemble(
+        "The foreign ministers met in Geneva to discuss a peace agreement.",
+        Some("2024-01-01")
+    )
+    .is_empty());
+    assert!(assemble("", None).is_empty());
+}
