@@ -9,7 +9,7 @@ use sitrep_assemble::Assembler;
 use sitrep_core::Event;
 use sitrep_geocode::{Gazetteer, Hints};
 
-use crate::cli::{BenchArgs, CleanArgs, Cli, Command, ExtractArgs, PlaceArgs};
+use crate::cli::{CleanArgs, Cli, Command, ExtractArgs, PlaceArgs};
 use crate::output::write_events;
 use crate::pipeline::{clean, read_all, set_jobs, Item};
 
