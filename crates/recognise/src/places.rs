@@ -97,7 +97,7 @@ static CLOSE_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
 
 static LOC_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:in|at|near|on|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|\b(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+)$")
+    Regex::new(r"(?i)(?:\b(?:in|at|near|on|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|\b(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|\b(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)\b[^.:;]{0,60}:\s*)$")
         .expect("loc prep")
 });
 
@@ -620,6 +620,14 @@ mod tests {
         assert_eq!(p[0].1, PlaceRole::Origin);
         assert_eq!(p[1].0, "Hotel");
         assert_eq!(p[1].1, PlaceRole::Target);
+    }
+
+    #[test]
+    fn colon_lists_of_settlements_are_places() {
+        let s = "Russian troops shelled 3 settlements of the region: Alpha, Bravo and Charlie.";
+        let known = [Span::new(52, 57), Span::new(59, 64), Span::new(69, 76)];
+        let names: Vec<String> = find_places(s, &known, &[]).into_iter().map(|p| p.name).collect();
+        assert_eq!(names, vec!["Alpha", "Bravo", "Charlie"]);
     }
 
     #[test]
