@@ -30,10 +30,26 @@ pub fn totals(figures: &[Figure]) -> (u32, u32) {
                     .or_insert(v);
             }
         }
-        // An unknown side with the same figure as a known side is the same count.
-        if let Some(&u) = per_side.get("") {
-            if per_side.iter().any(|(k, v)| !k.is_empty() && *v >= u) {
-                per_side.remove("");
+        // A figure whose side is not named belongs with the one side that is named
+        // (the lower figure wins); with several named sides it cannot be placed.
+        if let Some(u) = per_side.get("").copied() {
+            let known: Vec<&str> = per_side.keys().copied().filter(|k| !k.is_empty()).collect();
+            match known.as_slice() {
+                [] => {}
+                [one] => {
+                    let one = one.to_string();
+                    per_side.remove("");
+                    if let Some(v) = per_side
+                        .iter_mut()
+                        .find(|(k, _)| **k == one)
+                        .map(|(_, v)| v)
+                    {
+                        *v = (*v).min(u);
+                    }
+                }
+                _ => {
+                    per_side.remove("");
+                }
             }
         }
         per_side.values().sum::<u64>().min(u32::MAX as u64) as u32

@@ -327,6 +327,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut last_frame_sentence: Option<usize> = None;
     let title = ctx.doc.title;
     let mut placeless: Vec<Frame> = Vec::new();
+    let mut carried: Option<(usize, Vec<PlaceMention>)> = None;
     for (si, s) in ctx.sentences.iter().enumerate() {
         let text = s.text.as_str();
         let headline = title.is_some_and(|t| t.contains(&s.sentence.span))
@@ -477,6 +478,32 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     });
                 }
             }
+        };
+        // A sentence that sets the scene ("a quadcopter ... over the positions in the
+        // direction of the Aghdam region was observed") lends its places to the next.
+        let carried_here: Vec<PlaceMention>;
+        let targets: Vec<&PlaceMention> = match (&sub, targets.is_empty(), &carried) {
+            // Only outcomes ("was suppressed", "were detained") take the scene's places;
+            // an act of its own needs its own place.
+            (Some(sub), true, Some((at, places)))
+                if si <= at + 1
+                    && sub.event_type() == sitrep_core::EventType::StrategicDevelopments =>
+            {
+                carried_here = places
+                    .iter()
+                    .map(|p| PlaceMention {
+                        span: Span::new(text.len(), text.len()),
+                        ..p.clone()
+                    })
+                    .collect();
+                carried_here.iter().collect()
+            }
+            _ => targets,
+        };
+        carried = if sub.is_none() && !targets.is_empty() {
+            Some((si, targets.iter().map(|p| (*p).clone()).collect()))
+        } else {
+            None
         };
         let Some(sub) = sub else {
             if !figures.is_empty()
