@@ -148,6 +148,10 @@ fn resolve(
     hints.near = near.to_vec();
     // "the Syunik part / Gegharkunik section of the border" names a region.
     hints.want_region = matches!(pm.hint, PlaceHint::Region | PlaceHint::Sector);
+    // "the Kyrgyz border outpost of X": a demonym is not a place.
+    if gaz.country_by_demonym(&pm.name).is_some() {
+        return None;
+    }
     let names = std::iter::once(pm.name.as_str()).chain(pm.alt_names.iter().map(String::as_str));
     for name in names {
         if let Some(c) = gaz.resolve(name, &hints) {
@@ -642,12 +646,14 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             }
             // "Positions near Kut also came under fire": the sides of the event before.
             if a1.is_none() && a2.is_none() && s.actors.is_empty() {
+                // the latest recent event on the same side of the line
                 if let Some(prev) = frames
-                    .last()
-                    .filter(|p| p.paragraph + 1 >= s.sentence.paragraph)
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.sentence + 3 >= si)
+                    .find(|p| p.location.country == loc.country)
                 {
                     a1 = prev.agent.clone();
-                    a2 = prev.patient.clone();
                 }
             }
             if a1.is_none() {

@@ -416,10 +416,16 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     let mut admin_spans = Vec::new();
     for cand in cands.iter_mut() {
         let end = cand.span.end;
-        if let Some(m) = ADMIN_AFTER
-            .captures(&s[end..])
-            .or_else(|| ADMIN_OF.captures(&s[end..]))
-        {
+        // "X villages of Y" makes Y the region of a known X; after an adjective
+        // ("the southern Lebanese villages of A and B") the names after "of" are the places.
+        let admin_of = || {
+            if cand.known {
+                ADMIN_OF.captures(&s[end..])
+            } else {
+                None
+            }
+        };
+        if let Some(m) = ADMIN_AFTER.captures(&s[end..]).or_else(admin_of) {
             let a = m.name("admin").expect("admin");
             if a.as_str() != cand.name {
                 cand.admin = Some(a.as_str().to_string());
@@ -626,7 +632,10 @@ mod tests {
     fn colon_lists_of_settlements_are_places() {
         let s = "Russian troops shelled 3 settlements of the region: Alpha, Bravo and Charlie.";
         let known = [Span::new(52, 57), Span::new(59, 64), Span::new(69, 76)];
-        let names: Vec<String> = find_places(s, &known, &[]).into_iter().map(|p| p.name).collect();
+        let names: Vec<String> = find_places(s, &known, &[])
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
         assert_eq!(names, vec!["Alpha", "Bravo", "Charlie"]);
     }
 

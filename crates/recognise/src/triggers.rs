@@ -127,11 +127,11 @@ static PATTERNS: LazyLock<Vec<(TriggerKind, Regex)>> = LazyLock::new(|| {
         ),
         (
             Fire,
-            r"\b(?:fire (?:was |had been )?opened|subjected to (?:intensive )?fire|subjecting to fire|opened (?:intensive |heavy )?fire|open(?:ing)? fire|fired (?:on|at|upon|toward|towards)|fired|firing|shooting|shot at|ceasefire violations?|violat(?:ed|ing|ion of) (?:the )?(?:ceasefire|truce)|gunfire|sniper fire|were shot|was shot|shot dead|fatally wounded by a sniper|came under fire|targeted)\b",
+            r"\b(?:used (?:[\w-]+ ){0,3}(?:mortars?|artillery|rockets?|drones?|UAVs?|missiles?|weapons|small arms|grenade launchers?|tanks?|machine guns?|howitzers?)|fire (?:was |had been )?opened|subjected to (?:intensive )?fire|subjecting to fire|opened (?:intensive |heavy )?fire|open(?:ing)? fire|fired (?:on|at|upon|toward|towards)|fired|firing|shooting|shot at|ceasefire violations?|violat(?:ed|ing|ion of) (?:the )?(?:ceasefire|truce)|gunfire|sniper fire|were shot|was shot|shot dead|fatally wounded by a sniper|came under fire|targeted)\b",
         ),
         (
             Attack,
-            r"\b(?:attack(?:ed|s|ing)?|advance|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage)\b",
+            r"\b(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage)\b",
         ),
         (
             Damage,

@@ -81,6 +81,10 @@ const WEAPONS: &[(&str, &str)] = &[
     ("airstrike", "aircraft"),
     ("air strike", "aircraft"),
     ("guided aerial bomb", "aircraft"),
+    ("guided aerial bombs", "aircraft"),
+    ("aerial bombs", "aircraft"),
+    ("fighter jets", "aircraft"),
+    ("jets", "aircraft"),
     ("tank", "tank"),
     ("tanks", "tank"),
 ];
