@@ -113,3 +113,46 @@ fn text_without_incidents_gives_no_events() {
     .is_empty());
     assert!(assemble("", None).is_empty());
 }
+
+#[test]
+fn cross_border_exchange_keeps_each_side_s_acts_apart() {
+    let text = "Hezbollah fired a barrage of 20 rockets at Kiryat Shmona on Wednesday, the Israel Defense Forces said, lightly injuring two civilians.\nIn response, Israeli fighter jets struck Hezbollah targets in the southern Lebanese villages of Aita al-Shaab and Khiam, the military said.\nAn anti-tank missile was also fired at an army post near Metula. No soldiers were hurt.";
+    let ev = assemble(text, Some("2024-05-02"));
+    assert_eq!(ev.len(), 4, "{ev:#?}");
+    let k = at(&ev, "Kiryat Shmona");
+    assert_eq!(
+        (k.actor1.as_deref(), k.actor2.as_deref()),
+        (Some("Hezbollah"), Some("Civilians (IL)"))
+    );
+    assert_eq!(k.injuries, 2);
+    for village in ["Aita al-Shaab", "Khiam"] {
+        let e = at(&ev, village);
+        assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike);
+        assert_eq!(e.actor1.as_deref(), Some("Military Forces of Israel"));
+        assert_eq!(e.location.as_ref().unwrap().country.as_deref(), Some("LB"));
+    }
+    let m = at(&ev, "Metula");
+    assert_eq!(m.actor1.as_deref(), Some("Hezbollah"));
+    assert_eq!(m.actor2.as_deref(), Some("Military Forces of Israel"));
+}
+
+#[test]
+fn border_post_and_village_with_district_qualifier() {
+    let text = "On the morning of April 28, Tajik servicemen opened fire on the Kyrgyz border outpost of Kojo-Alo in Batken district using small arms, the Border Service of Kyrgyzstan said. One Kyrgyz border guard was wounded.\nLater the Tajik side used mortars against positions near the village of Ak-Sai.";
+    let ev = assemble(text, Some("2024-05-02"));
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    let post = at(&ev, "Kojo-Alo");
+    assert_eq!(post.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(post.injuries, 1);
+    assert_eq!(post.date.unwrap().to_string(), "2024-04-28");
+    let village = at(&ev, "Ak-Sai");
+    assert_eq!(village.sub_event_type, SubEventType::Shelling);
+    assert_eq!(
+        village.actor1.as_deref(),
+        Some("Military Forces of Tajikistan")
+    );
+    assert_eq!(
+        village.actor2.as_deref(),
+        Some("Military Forces of Kyrgyzstan")
+    );
+}
