@@ -156,3 +156,29 @@ fn border_post_and_village_with_district_qualifier() {
         Some("Military Forces of Kyrgyzstan")
     );
 }
+
+#[test]
+fn nested_admin_address_and_night_range() {
+    let text = "On September 5, starting from 23:15 until 01:30 on September 6, units of the Armenian armed forces located in the direction of the Yeraskh settlement of the Ararat region subjected to fire the positions of the Azerbaijan Army stationed in the direction of the Heydarabad settlement of the Sadarak district of the Nakhchivan Autonomous Republic.";
+    let ev = assemble(text, Some("2024-09-07"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = at(&ev, "Heydarabad");
+    assert_eq!(e.origin.as_ref().map(|o| o.name.as_str()), Some("Yeraskh"));
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Armenia"));
+    assert_eq!(e.date.unwrap().to_string(), "2024-09-05");
+}
+
+#[test]
+fn a_place_qualified_by_its_area_is_one_event_and_numbers_of_dead_count() {
+    let text = "Five Sudanese soldiers were killed on Tuesday when Ethiopian militias backed by Ethiopian forces attacked an army position near Jabal Abu Tayour in the al-Fashaga area, Sudan's army said in a statement.\nEthiopia's foreign ministry denied that its forces took part.";
+    let ev = assemble(text, Some("2024-09-17"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = at(&ev, "Jabal Abu Tayour");
+    assert_eq!(e.fatalities, 5);
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Ethiopia"));
+    assert_eq!(e.actor2.as_deref(), Some("Military Forces of Sudan"));
+    assert!(e
+        .claims
+        .iter()
+        .any(|c| c.stance == sitrep_core::Stance::Denies));
+}

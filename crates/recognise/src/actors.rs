@@ -377,7 +377,8 @@ impl ActorFinder {
             let mut span = Span::new(m.start(), m.end());
             let mut kind = None;
             let mut bare = false;
-            if let Some(pre) = OF_FORM.find(before) {
+            // "armed forces of (the Republic of) Armenia"; not "units of the Armenian armed forces"
+            if let Some(pre) = OF_FORM.find(before).filter(|_| *form != Form::Demonym) {
                 span.start = pre.start();
                 kind = Some(ActorKind::State);
             }

@@ -31,7 +31,7 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
 
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>Defen[cs]e|Foreign|Interior)\s+Ministry(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?))?",
+        r"(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior))\s+(?i:ministry)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?))?",
         r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?))?)",
         r"|(?P<nk>(?:Karabakh|Artsakh|Nagorno-Karabakh)\s+Defen[cs]e\s+Army)",
         r"|(?P<idf>\bIDF\b|Israel Defen[cs]e Forces)",
@@ -89,9 +89,10 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                     c.name("adj").or(c.name("adj2")).map(|x| x.as_str()),
                 )
             });
-            let office = if kind.starts_with("Foreign") {
+            let kind = kind.to_lowercase();
+            let office = if kind.starts_with("foreign") {
                 "Ministry of Foreign Affairs"
-            } else if kind.starts_with("Interior") || kind.starts_with("Internal") {
+            } else if kind.starts_with("interior") || kind.starts_with("internal") {
                 "Ministry of Internal Affairs"
             } else {
                 "Ministry of Defence"

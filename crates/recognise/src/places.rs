@@ -72,7 +72,7 @@ static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector)\b")).expect("admin after")
+    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area)\b")).expect("admin after")
 });
 
 static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,6 +91,12 @@ static ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based)\s+(?:in|at)\s+(?:the\s+)?$")
         .expect("attribution")
+});
+
+/// "... district of the Nakhchivan Autonomous Republic": a higher level of the address.
+static HIGHER_ADMIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:region|district|province|rayon|raion|oblast|marz|governorate|municipality|community)\s+of\s+(?:the\s+)?$")
+        .expect("higher admin")
 });
 
 static CLOSE_BRACKET: LazyLock<Regex> =
@@ -489,7 +495,8 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         let before = &s[..c.span.start];
         let ok = (c.hint != PlaceHint::Unknown || LOC_PREP.is_match(sitrep_core::tail(before, 80)))
             && !REFERENCE_POINT.is_match(sitrep_core::tail(before, 120))
-            && !ATTRIBUTION.is_match(sitrep_core::tail(before, 80));
+            && !ATTRIBUTION.is_match(sitrep_core::tail(before, 80))
+            && !HIGHER_ADMIN.is_match(sitrep_core::tail(before, 40));
         keep_group.push((c.group, ok));
     }
     cands.retain(|c| keep_group.iter().any(|(g, ok)| *g == c.group && *ok));
