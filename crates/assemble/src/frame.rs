@@ -58,25 +58,25 @@ pub struct Frame {
 }
 
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bsince (?:the )?(?:\d{4}|ceasefire|war|signing|start|beginning|early)|\b(?:\d+)-day war\b|\bsince the (?:end|collapse)|\bin the (?:fall|spring|summer|winter) of \d{4}|\bback in \d{4}|\bhave been common\b|\bover the years\b|\bfirst (?:war|conflict)\b")
+    Regex::new(r"(?i)(?-u:\b)since (?:the )?(?:\d{4}|ceasefire|war|signing|start|beginning|early)|(?-u:\b)(?:\d+)-day war(?-u:\b)|(?-u:\b)since the (?:end|collapse)|(?-u:\b)in the (?:fall|spring|summer|winter) of \d{4}|(?-u:\b)back in \d{4}|(?-u:\b)have been common(?-u:\b)|(?-u:\b)over the years(?-u:\b)|(?-u:\b)first (?:war|conflict)(?-u:\b)")
         .expect("history")
 });
 
 static CIVILIAN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:residential|civilian|settlements|houses|homes|apartment|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|damage was recorded)\b").expect("civilian target")
+    Regex::new(r"(?-u:\b)(?:residential|civilian|settlements|houses|homes|apartment|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|damage was recorded)(?-u:\b)").expect("civilian target")
 });
 
 static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:used|using|uses|with|employed|from)\b").expect("use verb")
+    Regex::new(r"(?i)(?-u:\b)(?:used|using|uses|with|employed|from)(?-u:\b)").expect("use verb")
 });
 
 static SUPERSEDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:after )?(?:earlier|initially|previously) report(?:ed|ing)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:after )?(?:earlier|initially|previously) report(?:ed|ing)(?-u:\b)")
         .expect("superseded")
 });
 
 static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:earlier|previously|back in|last (?:week|month|year)|in (?:november|december|january|february|march|april|may|june|july|august|september|october)\b)").expect("background")
+    Regex::new(r"(?i)^(?:earlier|previously|back in|last (?:week|month|year)|in (?:november|december|january|february|march|april|may|june|july|august|september|october)(?-u:\b))").expect("background")
 });
 
 fn specificity(sub: SubEventType) -> u8 {
@@ -252,7 +252,7 @@ fn split_each(
     harm_killed: bool,
 ) -> (Vec<Figure>, Option<(usize, Figure)>) {
     static EACH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(one|two|three|four|five|\d+) each in\b").expect("each")
+        Regex::new(r"(?i)(?-u:\b)(one|two|three|four|five|\d+) each in(?-u:\b)").expect("each")
     });
     let Some(m) = EACH.captures(text) else {
         return (figures.to_vec(), None);

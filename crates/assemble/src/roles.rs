@@ -17,27 +17,27 @@ pub enum Role {
 }
 
 static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:units?|forces|troops|members|side|army|military|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled)\b")
+    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:units?|forces|troops|members|side|army|military|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled)(?-u:\b)")
         .expect("agent after")
 });
 
 static AGENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bby|\bfrom(?: the)?(?: positions?| side| direction)?(?: of)?|\bmembers of|\bunits of|\bsubdivisions of|\bgroups of)\s+(?:the\s+|an?\s+)?(?:units of\s+)?(?:the\s+)?$")
+    Regex::new(r"(?i)(?:(?-u:\b)by|(?-u:\b)from(?: the)?(?: positions?| side| direction)?(?: of)?|(?-u:\b)members of|(?-u:\b)units of|(?-u:\b)subdivisions of|(?-u:\b)groups of)\s+(?:the\s+|an?\s+)?(?:units of\s+)?(?:the\s+)?$")
         .expect("agent before")
 });
 
 static ACTOR_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:units?\s+)?(?:located |stationed |deployed |positioned )?(?:in|from) the directions? of\b")
+    Regex::new(r"(?i)^\s*(?:units?\s+)?(?:located |stationed |deployed |positioned )?(?:in|from) the directions? of(?-u:\b)")
         .expect("actor at")
 });
 
 static PATIENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bon|\bat|\bagainst|\btoward|\btowards|\btargeting|\btargeted|\bpositions of|\bposts of|\bfire on|\bfire at|\bwith|\bkilled|\bkilling|\bwounding|\binjuring|\bof the positions of)\s+(?:the\s+)?(?:positions of\s+(?:the\s+)?)?(?:\w+\s+){0,1}$")
+    Regex::new(r"(?i)(?:(?-u:\b)on|(?-u:\b)at|(?-u:\b)against|(?-u:\b)toward|(?-u:\b)towards|(?-u:\b)targeting|(?-u:\b)targeted|(?-u:\b)positions of|(?-u:\b)posts of|(?-u:\b)fire on|(?-u:\b)fire at|(?-u:\b)with|(?-u:\b)killed|(?-u:\b)killing|(?-u:\b)wounding|(?-u:\b)injuring|(?-u:\b)of the positions of)\s+(?:the\s+)?(?:positions of\s+(?:the\s+)?)?(?:\w+\s+){0,1}$")
         .expect("patient before")
 });
 
 static PATIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:['’]s?\s+)?(?:\s*(?:army|armed forces|units?|military)\s*)?(?:positions?|posts?|border detachments|outposts?|servicem[ae]n|soldiers?|personnel|were|was|have been|has been|suffered|lost)\b")
+    Regex::new(r"(?i)^\s*(?:['’]s?\s+)?(?:\s*(?:army|armed forces|units?|military)\s*)?(?:positions?|posts?|border detachments|outposts?|servicem[ae]n|soldiers?|personnel|were|was|have been|has been|suffered|lost)(?-u:\b)")
         .expect("patient after")
 });
 

@@ -83,13 +83,13 @@ static FIXED: LazyLock<Vec<FixedLabel>> = LazyLock::new(|| {
             Peacekeepers,
         ),
         (
-            r"\bIDF\b|Israel Defen[cs]e Forces|Israeli Defen[cs]e Forces",
+            r"(?-u:\b)IDF(?-u:\b)|Israel Defen[cs]e Forces|Israeli Defen[cs]e Forces",
             "Military Forces of Israel",
             Some("IL"),
             State,
         ),
         (
-            r"Border Security Force|\bBSF\b|Indian Army|Indian troops",
+            r"Border Security Force|(?-u:\b)BSF(?-u:\b)|Indian Army|Indian troops",
             "Military Forces of India",
             Some("IN"),
             State,
@@ -100,7 +100,7 @@ static FIXED: LazyLock<Vec<FixedLabel>> = LazyLock::new(|| {
             Some("LB"),
             NonState,
         ),
-        (r"\bHamas\b", "Hamas", Some("PS"), NonState),
+        (r"(?-u:\b)Hamas(?-u:\b)", "Hamas", Some("PS"), NonState),
         (
             r"Islamic Jihad",
             "Palestinian Islamic Jihad",
@@ -108,13 +108,13 @@ static FIXED: LazyLock<Vec<FixedLabel>> = LazyLock::new(|| {
             NonState,
         ),
         (
-            r"Rapid Support Forces|\bRSF\b",
+            r"Rapid Support Forces|(?-u:\b)RSF(?-u:\b)",
             "Rapid Support Forces",
             Some("SD"),
             NonState,
         ),
         (
-            r"Sudan(?:ese)? Armed Forces|\bSAF\b",
+            r"Sudan(?:ese)? Armed Forces|(?-u:\b)SAF(?-u:\b)",
             "Military Forces of Sudan",
             Some("SD"),
             State,
@@ -125,31 +125,41 @@ static FIXED: LazyLock<Vec<FixedLabel>> = LazyLock::new(|| {
             Some("ET"),
             State,
         ),
-        (r"\bTaliban\b", "Taliban", None, NonState),
+        (r"(?-u:\b)Taliban(?-u:\b)", "Taliban", None, NonState),
         (
-            r"\b(?:ISIS|ISIL|Islamic State|Daesh)\b",
+            r"(?-u:\b)(?:ISIS|ISIL|Islamic State|Daesh)(?-u:\b)",
             "Islamic State",
             None,
             NonState,
         ),
-        (r"\bHouthis?\b|Ansar Allah", "Houthis", Some("YE"), NonState),
-        (r"\bal-Shabaab\b", "Al Shabaab", Some("SO"), NonState),
-        (r"\bPKK\b", "PKK", None, NonState),
         (
-            r"Wagner Group|\bWagner\b",
+            r"(?-u:\b)Houthis?(?-u:\b)|Ansar Allah",
+            "Houthis",
+            Some("YE"),
+            NonState,
+        ),
+        (
+            r"(?-u:\b)al-Shabaab(?-u:\b)",
+            "Al Shabaab",
+            Some("SO"),
+            NonState,
+        ),
+        (r"(?-u:\b)PKK(?-u:\b)", "PKK", None, NonState),
+        (
+            r"Wagner Group|(?-u:\b)Wagner(?-u:\b)",
             "Wagner Group",
             Some("RU"),
             NonState,
         ),
-        (r"(?i)\b(?:the )?enemy\b", "enemy", None, Enemy),
+        (r"(?i)(?-u:\b)(?:the )?enemy(?-u:\b)", "enemy", None, Enemy),
         (
-            r"(?i)\b(?:unknown|unidentified) (?:gunmen|assailants|attackers|persons)|\bgunmen\b|\bmilitants\b|\bterrorists\b",
+            r"(?i)(?-u:\b)(?:unknown|unidentified) (?:gunmen|assailants|attackers|persons)|(?-u:\b)gunmen(?-u:\b)|(?-u:\b)militants(?-u:\b)|(?-u:\b)terrorists(?-u:\b)",
             "Unidentified Armed Group",
             None,
             Unidentified,
         ),
         (
-            r"(?i)\b(?:civilians?|residents?|villagers?|people|persons?|woman|women|child(?:ren)?|boy|girl|farmers?|shepherds?|journalists|employees|citizens?|local residents)\b",
+            r"(?i)(?-u:\b)(?:civilians?|residents?|villagers?|people|persons?|woman|women|child(?:ren)?|boy|girl|farmers?|shepherds?|journalists|employees|citizens?|local residents)(?-u:\b)",
             "Civilians",
             None,
             Civilians,
@@ -365,7 +375,7 @@ impl ActorFinder {
         }
         // "armed forces of (the Republic of) X"
         static OF_FORM: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:armed forces|army|troops|military|units|forces|soldiers|servicemen|border guards)\s+of\s+(?:the\s+)?(?:Republic of\s+)?$").expect("of-form")
+            Regex::new(r"(?i)(?-u:\b)(?:armed forces|army|troops|military|units|forces|soldiers|servicemen|border guards)\s+of\s+(?:the\s+)?(?:Republic of\s+)?$").expect("of-form")
         });
         for m in self.forms.find_iter(s) {
             if !word_boundary(s, m.start(), m.end()) {

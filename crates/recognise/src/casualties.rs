@@ -35,22 +35,22 @@ pub struct Casualty {
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(killed|killing|dead|died|deaths?|death toll|fatalities|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties)\b")
+    Regex::new(r"(?i)(?-u:\b)(killed|killing|dead|died|deaths?|death toll|fatalities|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties)(?-u:\b)")
         .expect("casualty verb")
 });
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|[A-Z]\w+(?:ians|ians|anis|is|ese)\b)")
+    Regex::new(r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))")
         .expect("person")
 });
 
 static ARTICLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(an?|another)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|resident|villager|journalist|sergeant|conscript|shepherd|farmer))\b")
+    Regex::new(r"(?i)(?-u:\b)(an?|another)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|resident|villager|journalist|sergeant|conscript|shepherd|farmer))(?-u:\b)")
         .expect("article person")
 });
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:[;:“”\x22(]|\b(?:that|said|says|after|when|which|while|as|where|adding|but|reported|informed|since)\b)")
+    Regex::new(r"(?i)(?:[;:“”\x22(]|(?-u:\b)(?:that|said|says|after|when|which|while|as|where|adding|but|reported|informed|since)(?-u:\b))")
         .expect("clause break")
 });
 

@@ -25,7 +25,7 @@ pub struct ClaimantMention {
 }
 
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(said|says|say|stated|states|reported|reports|report|informed|informs|told|added|noted|claimed|claims|announced|confirmed|according to|wrote|denied|denies|deny|rejected|refuted|dismissed|disputed|described|accused|accuses|blamed|declared|statement|message)\b")
+    Regex::new(r"(?i)(?-u:\b)(said|says|say|stated|states|reported|reports|report|informed|informs|told|added|noted|claimed|claims|announced|confirmed|according to|wrote|denied|denies|deny|rejected|refuted|dismissed|disputed|described|accused|accuses|blamed|declared|statement|message)(?-u:\b)")
         .expect("reporting")
 });
 
@@ -34,13 +34,13 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior))\s+(?i:ministry)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?))?",
         r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?))?)",
         r"|(?P<nk>(?:Karabakh|Artsakh|Nagorno-Karabakh)\s+Defen[cs]e\s+Army)",
-        r"|(?P<idf>\bIDF\b|Israel Defen[cs]e Forces)",
-        r"|(?P<gov>\b(?:[Oo]fficial\s+)?(?P<cap>[A-Z][a-z]+)\s+(?:has\s+|had\s+)?(?:said|denied|accused|reported|claimed|stated|blamed))",
+        r"|(?P<idf>(?-u:\b)IDF(?-u:\b)|Israel Defen[cs]e Forces)",
+        r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z][a-z]+)\s+(?:has\s+|had\s+)?(?:said|denied|accused|reported|claimed|stated|blamed))",
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
         r"|(?P<service>(?:the\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service)(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s*)+)?))",
-        r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)\s+(?:Army|military|armed forces)\b)",
-        r"|(?P<ana>\b(?:[Tt]he\s+)(?:ministry|[Dd]efen[cs]e [Mm]inistry|statement|military|army|[Aa]rmy|message|department|agency)\b)",
+        r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)\s+(?:Army|military|armed forces)(?-u:\b))",
+        r"|(?P<ana>(?-u:\b)(?:[Tt]he\s+)(?:ministry|[Dd]efen[cs]e [Mm]inistry|statement|military|army|[Aa]rmy|message|department|agency)(?-u:\b))",
     ))
     .expect("org")
 });

@@ -109,7 +109,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?i)\b(?:(at least|more than|over|nearly|almost|up to|about|around|some|approximately|less than|fewer than)\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{words})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+        r"(?i)(?-u:\b)(?:(at least|more than|over|nearly|almost|up to|about|around|some|approximately|less than|fewer than)\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{words})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)"
     ))
     .expect("count regex")
 });

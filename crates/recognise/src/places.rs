@@ -62,17 +62,17 @@ const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|regions?|dist
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<name>{NAME})(?:\s+\((?P<alt>[^)]{{1,60}})\))?\s+(?P<noun>{NOUN})\b"
+        r"(?P<name>{NAME})(?:\s+\((?P<alt>[^)]{{1,60}})\))?\s+(?P<noun>{NOUN})(?-u:\b)"
     ))
     .expect("name noun")
 });
 
 static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<noun>villages?|towns?|city|settlements?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?) of (?:the )?(?P<name>{NAME})")).expect("noun of name")
+    Regex::new(&format!(r"(?-u:\b)(?P<noun>villages?|towns?|city|settlements?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?) of (?:the )?(?P<name>{NAME})")).expect("noun of name")
 });
 
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area)\b")).expect("admin after")
+    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area)(?-u:\b)")).expect("admin after")
 });
 
 static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,7 +80,7 @@ static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|\band\b|\bas well as\b|\bor\b)\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$")).expect("list gap")
+    Regex::new(&format!(r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b)|(?-u:\b)or(?-u:\b))\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$")).expect("list gap")
 });
 
 static ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -89,13 +89,13 @@ static ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "a spokesman in Srinagar said": where a source sits, not where the event was.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based)\s+(?:in|at)\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based)\s+(?:in|at)\s+(?:the\s+)?$")
         .expect("attribution")
 });
 
 /// "... district of the Nakhchivan Autonomous Republic": a higher level of the address.
 static HIGHER_ADMIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:region|district|province|rayon|raion|oblast|marz|governorate|municipality|community)\s+of\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:region|district|province|rayon|raion|oblast|marz|governorate|municipality|community)\s+of\s+(?:the\s+)?$")
         .expect("higher admin")
 });
 
@@ -103,25 +103,25 @@ static CLOSE_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
 
 static LOC_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:in|at|near|on|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|\b(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|\b(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)\b[^.:;]{0,60}:\s*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:in|at|near|on|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$")
         .expect("loc prep")
 });
 
 static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:north|south|east|west|northwest|northeast|southwest|southeast|north-west|north-east|south-west|south-east)(?:ern)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+    Regex::new(r"(?i)(?-u:\b)(?:north|south|east|west|northwest|northeast|southwest|southeast|north-west|north-east|south-west|south-east)(?:ern)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
         .expect("reference point")
 });
 
 static ORIGIN_CUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bfrom\b").expect("origin cue"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)from(?-u:\b)").expect("origin cue"));
 
 static TARGET_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:positions?|posts?|outposts?|at|on|toward|towards|against|near|targeting|targeted|hit|struck|into|over|shelled|attacked|areas?|fire|villages? of|town of|city of|border detachments)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:positions?|posts?|outposts?|at|on|toward|towards|against|near|targeting|targeted|hit|struck|into|over|shelled|attacked|areas?|fire|villages? of|town of|city of|border detachments)(?-u:\b)")
         .expect("target cue")
 });
 
 static APPROX_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bnear(?:by)?|\bdirections? of|\barea of|\bvicinity of|\boutskirts of|\bsuburbs of|\bdirection)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+    Regex::new(r"(?i)(?:(?-u:\b)near(?:by)?|(?-u:\b)directions? of|(?-u:\b)area of|(?-u:\b)vicinity of|(?-u:\b)outskirts of|(?-u:\b)suburbs of|(?-u:\b)direction)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
         .expect("approx cue")
 });
 
@@ -537,14 +537,14 @@ fn role_of(before: &str, offset: usize, agents: &[Span]) -> PlaceRole {
 
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:,\s*and|,\s*as well as|,|\band\b|\bas well as\b)\s*(?:the\s+)?(?P<name>{NAME})"
+        r"^(?:,\s*and|,\s*as well as|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b))\s*(?:the\s+)?(?P<name>{NAME})"
     ))
     .expect("list item")
 });
 
 static LIST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<name>{NAME})\s*(?:,\s*and|,|\band\b|\bas well as\b)\s*(?:the\s+)?$"
+        r"(?P<name>{NAME})\s*(?:,\s*and|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b))\s*(?:the\s+)?$"
     ))
     .expect("list before")
 });

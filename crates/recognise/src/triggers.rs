@@ -75,67 +75,67 @@ static PATTERNS: LazyLock<Vec<(TriggerKind, Regex)>> = LazyLock::new(|| {
     let table: &[(TriggerKind, &str)] = &[
         (
             Disrupted,
-            r"(?:was|were|been|being)\s+(?:suppressed|shot down|neutrali[sz]ed|intercepted|downed|destroyed in the air)|\b(?:suppressed|shot down|intercepted|downed|neutrali[sz]ed|defused|foiled|thwarted|prevented)\b",
+            r"(?:was|were|been|being)\s+(?:suppressed|shot down|neutrali[sz]ed|intercepted|downed|destroyed in the air)|(?-u:\b)(?:suppressed|shot down|intercepted|downed|neutrali[sz]ed|defused|foiled|thwarted|prevented)(?-u:\b)",
         ),
         (
             Arrest,
-            r"\b(?:detained|arrested|apprehended|taken (?:into custody|prisoner)|captured (?:\w+ )?(?:soldiers?|servicem[ae]n|saboteurs?))\b",
+            r"(?-u:\b)(?:detained|arrested|apprehended|taken (?:into custody|prisoner)|captured (?:\w+ )?(?:soldiers?|servicem[ae]n|saboteurs?))(?-u:\b)",
         ),
         (
             Abduction,
-            r"\b(?:abducted|kidnapped|abduction|kidnapping)\b",
+            r"(?-u:\b)(?:abducted|kidnapped|abduction|kidnapping)(?-u:\b)",
         ),
         (
             Seize,
-            r"\b(?:seized control|took control|taken control|gained control|captured|regained control|(?:has |have |had |was |were )liberated|seized)\b",
+            r"(?-u:\b)(?:seized control|took control|taken control|gained control|captured|regained control|(?:has |have |had |was |were )liberated|seized)(?-u:\b)",
         ),
         (
             Fortify,
-            r"\b(?:fortification|fortifications|engineering work|established a (?:new )?(?:border )?checkpoint|set up (?:new )?positions|dig(?:ging)? trenches|new combat positions)\b",
+            r"(?-u:\b)(?:fortification|fortifications|engineering work|established a (?:new )?(?:border )?checkpoint|set up (?:new )?positions|dig(?:ging)? trenches|new combat positions)(?-u:\b)",
         ),
         (
             Mobilise,
-            r"\b(?:mobili[sz]ation|mobili[sz]ed|build(?:ing)?[- ]up|concentrating|assembling|amassing|reinforcements?)\b",
+            r"(?-u:\b)(?:mobili[sz]ation|mobili[sz]ed|build(?:ing)?[- ]up|concentrating|assembling|amassing|reinforcements?)(?-u:\b)",
         ),
         (
             Agreement,
-            r"\b(?:agreed (?:to|on) a (?:ceasefire|truce)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|exchange of prisoners|handed over)\b",
+            r"(?-u:\b)(?:agreed (?:to|on) a (?:ceasefire|truce)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|exchange of prisoners|handed over)(?-u:\b)",
         ),
         (
             AirStrike,
-            r"(?i:\b(?:air ?strikes?|airstrikes?|air raids?|drone (?:attacks?|strikes?)|(?:UAV|unmanned aerial vehicle)(?: \(drone\))? attacks?|attack drones?|kamikaze drones?|dropped (?:explosives|a bomb|bombs|grenades?)|bombed|bombing|struck by (?:a )?drones?)\b)",
+            r"(?i:(?-u:\b)(?:air ?strikes?|airstrikes?|air raids?|drone (?:attacks?|strikes?)|(?:UAV|unmanned aerial vehicle)(?: \(drone\))? attacks?|attack drones?|kamikaze drones?|dropped (?:explosives|a bomb|bombs|grenades?)|bombed|bombing|struck by (?:a )?drones?)(?-u:\b))",
         ),
         (
             Explosive,
-            r"\b(?:mine explosion|landmine|land mine|stepped on (?:a|an) (?:\w+ )?mine|hit (?:a|an) (?:\w+ )?mine|IED|improvised explosive|explosive device|blew up|exploded|detonated)\b",
+            r"(?-u:\b)(?:mine explosion|landmine|land mine|stepped on (?:a|an) (?:\w+ )?mine|hit (?:a|an) (?:\w+ )?mine|IED|improvised explosive|explosive device|blew up|exploded|detonated)(?-u:\b)",
         ),
         (
             Grenade,
-            r"\b(?:threw (?:a )?(?:hand )?grenades?|grenade attack)\b",
+            r"(?-u:\b)(?:threw (?:a )?(?:hand )?grenades?|grenade attack)(?-u:\b)",
         ),
         (
             Shelling,
-            r"\b(?:shell(?:ed|ing|s)?|shelling attacks?|artillery (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:\d+|\w+) (?:shells|rockets|missiles|mortars)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))\b",
+            r"(?-u:\b)(?:shell(?:ed|ing|s)?|shelling attacks?|artillery (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:\d+|\w+) (?:shells|rockets|missiles|mortars)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))(?-u:\b)",
         ),
         (
             Clash,
-            r"\b(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefight|exchanges? of fire|exchanged fire|gun ?battles?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict)\b",
+            r"(?-u:\b)(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefight|exchanges? of fire|exchanged fire|gun ?battles?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict)(?-u:\b)",
         ),
         (
             Retaliation,
-            r"\b(?:retaliatory (?:measures|actions?|fire|operation)|returned fire|retaliated|response measures|counter-?attack(?:ed)?)\b",
+            r"(?-u:\b)(?:retaliatory (?:measures|actions?|fire|operation)|returned fire|retaliated|response measures|counter-?attack(?:ed)?)(?-u:\b)",
         ),
         (
             Fire,
-            r"\b(?:used (?:[\w-]+ ){0,3}(?:mortars?|artillery|rockets?|drones?|UAVs?|missiles?|weapons|small arms|grenade launchers?|tanks?|machine guns?|howitzers?)|fire (?:was |had been )?opened|subjected to (?:intensive )?fire|subjecting to fire|opened (?:intensive |heavy )?fire|open(?:ing)? fire|fired (?:on|at|upon|toward|towards)|fired|firing|shooting|shot at|ceasefire violations?|violat(?:ed|ing|ion of) (?:the )?(?:ceasefire|truce)|gunfire|sniper fire|were shot|was shot|shot dead|fatally wounded by a sniper|came under fire|targeted)\b",
+            r"(?-u:\b)(?:used (?:[\w-]+ ){0,3}(?:mortars?|artillery|rockets?|drones?|UAVs?|missiles?|weapons|small arms|grenade launchers?|tanks?|machine guns?|howitzers?)|fire (?:was |had been )?opened|subjected to (?:intensive )?fire|subjecting to fire|opened (?:intensive |heavy )?fire|open(?:ing)? fire|fired (?:on|at|upon|toward|towards)|fired|firing|shooting|shot at|ceasefire violations?|violat(?:ed|ing|ion of) (?:the )?(?:ceasefire|truce)|gunfire|sniper fire|were shot|was shot|shot dead|fatally wounded by a sniper|came under fire|targeted)(?-u:\b)",
         ),
         (
             Attack,
-            r"\b(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage)\b",
+            r"(?-u:\b)(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage)(?-u:\b)",
         ),
         (
             Damage,
-            r"\b(?:damage was recorded|were damaged|was damaged|landed in|hit (?:a|the) |fell (?:in|on))",
+            r"(?-u:\b)(?:damage was recorded|were damaged|was damaged|landed in|hit (?:a|the) |fell (?:in|on))",
         ),
     ];
     table
@@ -145,7 +145,7 @@ static PATTERNS: LazyLock<Vec<(TriggerKind, Regex)>> = LazyLock::new(|| {
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|never|no|denied|deny|denies|without|could|would|may|might|threaten(?:ed|s)? to)\s+(?:\w+\s+){0,3}$")
+    Regex::new(r"(?i)(?-u:\b)(?:not|never|no|denied|deny|denies|without|could|would|may|might|threaten(?:ed|s)? to)\s+(?:\w+\s+){0,3}$")
         .expect("negation regex")
 });
 
