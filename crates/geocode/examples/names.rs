@@ -35,8 +35,13 @@ fn main() {
                     format!("{} ({}, {})", p.name, p.kind, p.country)
                 })
                 .collect();
+            let world = if m.places.iter().all(|&id| g.is_world(id)) {
+                " [world]"
+            } else {
+                ""
+            };
             println!(
-                "{:>6}..{:<6} {:?}{} -> {}",
+                "{:>6}..{:<6} {:?}{}{world} -> {}",
                 m.span.start,
                 m.span.end,
                 m.matched,

@@ -1,4 +1,6 @@
-//! Measures the load time of [`Gazetteer::embedded`] and the throughput of
+//! Measures the load time of [`Gazetteer::embedded`] (with the world base; set
+//! `SITREP_NO_WORLD=1` to compare without it), the first world lookup, and the
+//! throughput of
 //! [`Gazetteer::find_names`] on generated news-like text (default 5 MB).
 //!
 //! ```text
@@ -84,6 +86,16 @@ fn main() {
         s.patterns,
         s.merged,
         s.warnings
+    );
+    println!(
+        "world base: {} places kept ({} duplicates of curated rows dropped), {} names, {} keys, {} scan patterns",
+        s.world_places, s.world_duplicates, s.world_names, s.world_keys, s.world_patterns
+    );
+    let t = Instant::now();
+    let n = g.rank("Kidal", &sitrep_geocode::Hints::new()).len();
+    println!(
+        "first world lookup (rank \"Kidal\", {n} candidates): {:.2} ms",
+        t.elapsed().as_secs_f64() * 1e3
     );
 
     // Names to sprinkle: every 50th place's name and first alias.

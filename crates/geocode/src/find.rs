@@ -5,14 +5,17 @@
 //! for a word that does not begin lowercase and `\x02` for one that does, `E` is
 //! `\x03`, and `\x04` marks a break (punctuation other than spaces and hyphens
 //! between two words). Every name becomes the pattern `\x01 tok E (M tok E)*`, so
-//! an Aho-Corasick automaton (leftmost-longest) over that layout only matches
-//! whole words, names beginning with a non-lowercase letter, and never across
-//! punctuation. Token positions map matches back to exact byte spans of the
-//! original text.
+//! a leftmost-longest search over that layout only matches whole words, names
+//! beginning with a non-lowercase letter, and never across punctuation. Token
+//! positions map matches back to exact byte spans of the original text.
+//!
+//! The patterns are held in two fsts: the curated names (built at load, a few
+//! thousand) and the world base's towns of at least 15,000 inhabitants (built by
+//! `build.rs`, see `world.rs`). At each token the longest match of either is taken
+//! (a curated one on a tie: curated rows win), then the search goes on after it.
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use sitrep_core::Span;
 
 use crate::index::NameIndex;
@@ -20,6 +23,8 @@ use crate::normalise::{
     generic_of, generic_range, name_tokens, norm_token_with, normalise, starts_lower, Scratch,
     Tokens,
 };
+use crate::stoplist::STOPLIST;
+use crate::world::{longest, World};
 use crate::{NameMatch, Place};
 
 const WORD: char = '\x01';
@@ -27,138 +32,16 @@ const LOWER: char = '\x02';
 const END: char = '\x03';
 const BREAK: char = '\x04';
 
-/// Common English words (and news words) that are also place names somewhere:
-/// never reported by `find_names` (they still resolve through `rank`).
-const STOPLIST: &[&str] = &[
-    "army",
-    "border",
-    "post",
-    "centre",
-    "center",
-    "victory",
-    "unity",
-    "hope",
-    "may",
-    "mine",
-    "ministry",
-    "bar",
-    "defence",
-    "defense",
-    "police",
-    "state",
-    "union",
-    "republic",
-    "north",
-    "south",
-    "east",
-    "west",
-    "central",
-    "new",
-    "old",
-    "upper",
-    "lower",
-    "great",
-    "little",
-    "saint",
-    "lake",
-    "river",
-    "mount",
-    "red",
-    "white",
-    "black",
-    "green",
-    "gold",
-    "golden",
-    "star",
-    "park",
-    "liberty",
-    "freedom",
-    "peace",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "the",
-    "and",
-    "for",
-    "are",
-    "was",
-    "his",
-    "her",
-    "president",
-    "minister",
-    "government",
-    "office",
-    "press",
-    "news",
-    "agency",
-    "today",
-    "said",
-    "service",
-    "security",
-    "council",
-    "forces",
-    "force",
-    "national",
-    "people",
-    "world",
-    "region",
-    "district",
-    "village",
-    "city",
-    "town",
-    "height",
-    "heights",
-    "hill",
-    "valley",
-    "field",
-    "camp",
-    "base",
-    "school",
-    "church",
-    "station",
-    "bridge",
-    "road",
-    "highway",
-    "airport",
-    "port",
-    "market",
-    "square",
-    "garden",
-    "memorial",
-    "independence",
-    "october",
-    "november",
-    "december",
-    "january",
-    "february",
-    "september",
-    "spring",
-    "summer",
-    "winter",
-    "autumn",
-    "sun",
-    "moon",
-    "eagle",
-    "lion",
-    "tiger",
-    "hero",
-    "heroes",
-    "martyrs",
-];
+/// A world-base match must hold a lowercase letter: all-caps words are
+/// headlines, acronyms and codes ("KAAN", "ORLOVA") far more often than towns.
+fn world_text_ok(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
 
 /// The name automaton.
 #[derive(Debug)]
 pub(crate) struct Finder {
-    ac: Option<AhoCorasick>,
+    fst: fst::Map<Vec<u8>>,
     /// Pattern id → normalised key.
     keys: Vec<String>,
 }
@@ -202,11 +85,11 @@ impl Finder {
                 keys.push(key);
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok();
-        Finder { ac, keys }
+        let mut order: Vec<usize> = (0..patterns.len()).collect();
+        order.sort_by(|&a, &b| patterns[a].cmp(&patterns[b]));
+        let fst = fst::Map::from_iter(order.into_iter().map(|i| (&patterns[i], i as u64)))
+            .unwrap_or_default();
+        Finder { fst, keys }
     }
 
     /// Number of distinct patterns.
@@ -215,10 +98,7 @@ impl Finder {
     }
 
     /// See [`crate::Gazetteer::find_names`].
-    pub fn find(&self, index: &NameIndex, text: &str) -> Vec<NameMatch> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
+    pub fn find(&self, index: &NameIndex, world: Option<&World>, text: &str) -> Vec<NameMatch> {
         let mut norm = String::with_capacity(text.len() + text.len() / 3 + 16);
         // Per token: position of its marker in `norm`, and its byte range in `text`.
         let mut marks: Vec<usize> = Vec::new();
@@ -238,16 +118,69 @@ impl Finder {
             norm.push(END);
         }
         let mut out = Vec::new();
-        for m in ac.find_iter(&norm) {
-            let first = marks.partition_point(|&p| p < m.start());
-            let last = marks.partition_point(|&p| p < m.end()).saturating_sub(1);
-            if first >= spans.len() || last < first {
+        let hay = norm.as_bytes();
+        let curated = self.fst.as_fst();
+        let mut i = 0;
+        while i < marks.len() {
+            let at = marks[i];
+            if hay[at] != WORD as u8 {
+                i += 1;
+                continue;
+            }
+            let c = longest(curated, hay, at);
+            let w = world
+                .and_then(|w| longest(w.scan(), hay, at).map(|m| (w, m)))
+                .filter(|(_, (we, _))| {
+                    let last = marks.partition_point(|&p| p < *we).saturating_sub(1);
+                    world_text_ok(&text[spans[i].0..spans[last].1])
+                });
+            // (end in `norm`, key, places)
+            let found: Option<(usize, String, Vec<u32>)> = match (c, w) {
+                (Some((ce, v)), w) if w.is_none_or(|(_, (we, _))| ce >= we) => {
+                    let key = &self.keys[v as usize];
+                    let mut places: Vec<u32> = index.exact(key).iter().map(|(id, _)| *id).collect();
+                    places.dedup();
+                    Some((ce, key.clone(), places))
+                }
+                (_, Some((w, (we, off)))) => {
+                    let last = marks.partition_point(|&p| p < we) - 1;
+                    let key = (i..=last)
+                        .map(|t| norm[marks[t] + 1..].split(END).next().unwrap_or(""))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let curated: Vec<u32> = index.exact(&key).iter().map(|(id, _)| *id).collect();
+                    // Country names and demonyms ("Ukrainian") are not towns.
+                    let country_word = index.country_name.contains_key(&key)
+                        || index.demonym.contains_key(&key)
+                        || key
+                            .strip_suffix('s')
+                            .is_some_and(|k| index.demonym.contains_key(k));
+                    let places = if country_word {
+                        Vec::new()
+                    } else if curated.is_empty() {
+                        w.postings_at(off)
+                            .into_iter()
+                            .map(|(ix, _)| w.id(ix))
+                            .collect()
+                    } else {
+                        curated
+                    };
+                    Some((we, key, places))
+                }
+                _ => None,
+            };
+            let Some((end, key, mut places)) = found else {
+                i += 1;
+                continue;
+            };
+            places.dedup();
+            let first = i;
+            let last = marks.partition_point(|&p| p < end).saturating_sub(1);
+            i = last + 1;
+            if places.is_empty() {
                 continue;
             }
             let span = Span::new(spans[first].0, spans[last].1);
-            let key = &self.keys[m.pattern().as_usize()];
-            let mut places: Vec<u32> = index.exact(key).iter().map(|(id, _)| *id).collect();
-            places.dedup();
             // A generic word right after the name ("Kalbajar region").
             let (generic, extended) = match spans.get(last + 1) {
                 Some(&(s, e)) if joined[last + 1] => {
@@ -264,7 +197,7 @@ impl Finder {
             out.push(NameMatch {
                 span,
                 matched: text[span.start..span.end].to_string(),
-                key: key.clone(),
+                key,
                 places,
                 generic,
                 extended,

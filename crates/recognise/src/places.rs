@@ -99,6 +99,13 @@ static HIGHER_ADMIN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("higher admin")
 });
 
+/// "... in the wake of a major attack launched by X in Y": Y is where an earlier,
+/// larger event took place, named as background to this one.
+static BACKGROUND_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:in the wake of|amid|in the aftermath of|on the anniversary of)\s+(?:an?|the)\s+[^,;.]{0,100}$")
+        .expect("background clause")
+});
+
 static CLOSE_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
 
@@ -496,7 +503,8 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         let ok = (c.hint != PlaceHint::Unknown || LOC_PREP.is_match(sitrep_core::tail(before, 80)))
             && !REFERENCE_POINT.is_match(sitrep_core::tail(before, 120))
             && !ATTRIBUTION.is_match(sitrep_core::tail(before, 80))
-            && !HIGHER_ADMIN.is_match(sitrep_core::tail(before, 40));
+            && !HIGHER_ADMIN.is_match(sitrep_core::tail(before, 40))
+            && !BACKGROUND_CLAUSE.is_match(sitrep_core::tail(before, 120));
         keep_group.push((c.group, ok));
     }
     cands.retain(|c| keep_group.iter().any(|(g, ok)| *g == c.group && *ok));

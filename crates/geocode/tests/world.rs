@@ -1,0 +1,114 @@
+//! The world base (GeoNames cities500) behind the curated packs.
+
+use sitrep_geocode::{Gazetteer, Hints, Kind};
+
+fn g() -> &'static Gazetteer {
+    Gazetteer::embedded()
+}
+
+#[test]
+fn world_base_is_loaded_and_counted() {
+    let s = g().stats();
+    eprintln!(
+        "curated {} places; world {} places kept ({} duplicates of curated rows dropped), {} names, {} keys, {} scan patterns",
+        s.curated_places, s.world_places, s.world_duplicates, s.world_names, s.world_keys, s.world_patterns
+    );
+    assert!(g().has_world());
+    assert!(s.world_places > 200_000, "{s:?}");
+    assert!(s.world_names > s.world_places);
+    assert!(s.world_patterns > 10_000 && s.world_patterns < s.world_keys);
+    assert!(s.curated_places > 1_000);
+}
+
+#[test]
+fn a_world_only_town_resolves() {
+    // Mali has no curated pack.
+    let c = g().resolve("Kidal", &Hints::new()).expect("Kidal");
+    assert_eq!(c.place.country, "ML", "{c}");
+    assert!(g().is_world(c.place.id));
+    assert_eq!(c.place.kind, Kind::City);
+    assert_eq!(c.precision(), 1);
+    assert!(
+        c.place.admin1.is_some(),
+        "admin1 name from the admin1 table"
+    );
+    // With a country hint the Indonesian namesake (no population) stays behind.
+    let ranked = g().rank("Kidal", &Hints::new().country("ML"));
+    assert_eq!(ranked[0].place.country, "ML");
+    // Towns below the scan threshold still resolve, by population among namesakes.
+    let c = g().resolve("Reading", &Hints::new()).expect("Reading");
+    assert_eq!(
+        (c.place.country.as_str(), c.place.admin1.is_some()),
+        ("GB", true)
+    );
+    let c = g().resolve("Reading", &Hints::new().country("US")).unwrap();
+    assert_eq!(c.place.country, "US");
+    assert_eq!(
+        c.place.population,
+        Some(87879),
+        "the largest US Reading: {c}"
+    );
+}
+
+#[test]
+fn curated_rows_win_over_world_namesakes() {
+    // Kut (Gegharkunik) is curated; GeoNames also has Kut in Ukraine and Al-Kut.
+    let ranked = g().rank("Kut", &Hints::new());
+    assert!(!g().is_world(ranked[0].place.id), "{}", ranked[0]);
+    assert_eq!(ranked[0].place.country, "AM");
+    let first_world = ranked.iter().position(|c| g().is_world(c.place.id));
+    let last_curated = ranked.iter().rposition(|c| !g().is_world(c.place.id));
+    if let (Some(w), Some(c)) = (first_world, last_curated) {
+        assert!(c < w, "every curated Kut before every world one");
+    }
+    // Even against a country hint that favours the world namesake.
+    let c = g().resolve("Kut", &Hints::new().country("UA")).unwrap();
+    assert!(!g().is_world(c.place.id), "{c}");
+    // The GeoNames copy of a curated village (same name, < 5 km) is dropped.
+    for p in g().lookup("Sotk") {
+        assert!(!g().is_world(p.id) || p.country != "AM", "duplicate {p:?}");
+    }
+    assert!(g().stats().world_duplicates > 100);
+}
+
+#[test]
+fn find_names_skips_common_words_and_small_towns() {
+    for text in [
+        "The attack came on Friday.",
+        "Shelling resumed in April.",
+        "Talks were held in Reading.",
+        "Mobile units arrived on Tuesday.",
+        "A drone was shot down in May and in March.",
+        "David said the UN was told.",
+        "SHELLING IN KAAN",
+    ] {
+        let found: Vec<String> = g()
+            .find_names(text)
+            .into_iter()
+            .filter(|m| m.places.iter().all(|&id| g().is_world(id)))
+            .map(|m| m.matched)
+            .collect();
+        assert!(found.is_empty(), "{text:?}: {found:?}");
+    }
+    // A town of the world base (≥ 15,000 inhabitants) is found, with a generic word.
+    let text = "Fighting was reported in Kidal town and near Gao.";
+    let found = g().find_names(text);
+    let names: Vec<&str> = found.iter().map(|m| m.span.slice(text)).collect();
+    assert_eq!(names, ["Kidal", "Gao"]);
+    assert!(found[0].generic.is_some());
+    assert!(found[0].places.iter().all(|&id| g().is_world(id)));
+    // A curated name found in text yields the curated places only.
+    let text = "Shelling hit Kut.";
+    let m = &g().find_names(text)[0];
+    assert!(m.places.iter().all(|&id| !g().is_world(id)));
+}
+
+#[test]
+fn world_places_are_stable_and_round_trip() {
+    let a = g().resolve("Kidal", &Hints::new()).unwrap().place;
+    let b = g().get(a.id).unwrap();
+    assert!(std::ptr::eq(a, b), "built once");
+    assert!(a.source.starts_with("GeoNames "));
+    assert!(g().lookup("Kidal").iter().any(|p| p.id == a.id));
+    assert!(g().get(u32::MAX).is_none());
+}
