@@ -284,3 +284,27 @@ mod tests {
         assert_eq!(d.id, content_id("Plain report text."));
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_bytes_give_documents_or_errors(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            for r in read_bytes(&bytes, "-", Limits::default()) {
+                match r {
+                    Ok(d) => prop_assert!(!d.id.is_empty()),
+                    Err(e) => prop_assert!(e.to_string().starts_with("-")),
+                }
+            }
+        }
+
+        #[test]
+        fn jsonl_lines_never_panic(lines in proptest::collection::vec("\\PC{0,80}", 0..8)) {
+            let text = lines.join("\n");
+            let _ = read_bytes(format!("{{\"text\": 1}}\n{text}").as_bytes(), "in.jsonl", Limits::default());
+        }
+    }
+}
