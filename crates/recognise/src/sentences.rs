@@ -36,13 +36,41 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             if piece.trim().is_empty() {
                 continue;
             }
-            out.push(Sentence {
-                span: Span::new(line_start + s + lead, line_start + e - trail),
+            push_bounded(
+                &mut out,
+                body,
+                Span::new(s + lead, e - trail),
+                line_start,
                 paragraph,
-            });
+            );
         }
     }
     out
+}
+
+/// Longest sentence kept whole, in bytes. Real sentences are far shorter; longer runs
+/// (tables, scraped link lists, a whole page on one line without full stops) are cut at
+/// white space so that the per-sentence work stays linear in the size of the text.
+pub const MAX_SENTENCE_BYTES: usize = 1_500;
+
+fn push_bounded(out: &mut Vec<Sentence>, body: &str, span: Span, offset: usize, paragraph: usize) {
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let piece = &body[start..cut];
+        let at = piece.rfind(char::is_whitespace).filter(|&i| i > 0).map_or(cut, |i| start + i);
+        out.push(Sentence { span: Span::new(offset + start, offset + at), paragraph });
+        start = at;
+        while start < span.end && body[start..].starts_with(char::is_whitespace) {
+            start += body[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if start < span.end {
+        out.push(Sentence { span: Span::new(offset + start, offset + span.end), paragraph });
+    }
 }
 
 #[cfg(test)]
@@ -64,6 +92,15 @@ mod tests {
                 "Two soldiers were hurt."
             ]
         );
+    }
+
+    #[test]
+    fn overlong_runs_are_cut_at_white_space() {
+        let text = "fire near Kut ".repeat(500);
+        let s = split_sentences(&text);
+        assert!(s.len() > 1);
+        assert!(s.iter().all(|x| x.span.len() <= MAX_SENTENCE_BYTES));
+        assert!(s.iter().all(|x| !x.span.slice(&text).starts_with(' ') && !x.span.slice(&text).is_empty()));
     }
 
     #[test]
