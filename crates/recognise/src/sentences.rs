@@ -61,15 +61,24 @@ fn push_bounded(out: &mut Vec<Sentence>, body: &str, span: Span, offset: usize, 
             cut -= 1;
         }
         let piece = &body[start..cut];
-        let at = piece.rfind(char::is_whitespace).filter(|&i| i > 0).map_or(cut, |i| start + i);
-        out.push(Sentence { span: Span::new(offset + start, offset + at), paragraph });
+        let at = piece
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > 0)
+            .map_or(cut, |i| start + i);
+        out.push(Sentence {
+            span: Span::new(offset + start, offset + at),
+            paragraph,
+        });
         start = at;
         while start < span.end && body[start..].starts_with(char::is_whitespace) {
             start += body[start..].chars().next().map_or(1, char::len_utf8);
         }
     }
     if start < span.end {
-        out.push(Sentence { span: Span::new(offset + start, offset + span.end), paragraph });
+        out.push(Sentence {
+            span: Span::new(offset + start, offset + span.end),
+            paragraph,
+        });
     }
 }
 
@@ -100,7 +109,9 @@ mod tests {
         let s = split_sentences(&text);
         assert!(s.len() > 1);
         assert!(s.iter().all(|x| x.span.len() <= MAX_SENTENCE_BYTES));
-        assert!(s.iter().all(|x| !x.span.slice(&text).starts_with(' ') && !x.span.slice(&text).is_empty()));
+        assert!(s
+            .iter()
+            .all(|x| !x.span.slice(&text).starts_with(' ') && !x.span.slice(&text).is_empty()));
     }
 
     #[test]
