@@ -24,6 +24,16 @@ pub enum Command {
     Place(PlaceArgs),
     /// Measure cleaning and extraction throughput over a corpus (MB/s, documents/s).
     Bench(BenchArgs),
+    /// Store the inputs, their records and the merged incidents in the database.
+    Ingest(crate::db_commands::IngestArgs),
+    /// List the database's incidents, filtered.
+    Events(crate::db_commands::EventsArgs),
+    /// Write every incident (or report) of the database in an exchange format.
+    Export(crate::db_commands::ExportArgs),
+    /// Show one incident with each claim, its source and its supporting sentences.
+    Show(crate::db_commands::ShowArgs),
+    /// Run extraction again over the stored documents (after an upgrade).
+    Reprocess(crate::db_commands::ReprocessArgs),
 }
 
 /// `sitrep bench`.

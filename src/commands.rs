@@ -20,6 +20,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Clean(a) => clean_cmd(a),
         Command::Place(a) => place(a),
         Command::Bench(a) => crate::bench::bench(a),
+        Command::Ingest(a) => crate::db_commands::ingest(a),
+        Command::Events(a) => crate::db_commands::events(a),
+        Command::Export(a) => crate::db_commands::export(a),
+        Command::Show(a) => crate::db_commands::show(a),
+        Command::Reprocess(a) => crate::db_commands::reprocess(a),
     }
 }
 

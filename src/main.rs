@@ -7,6 +7,8 @@
 mod bench;
 mod cli;
 mod commands;
+mod db_commands;
+mod merging;
 mod output;
 mod pipeline;
 

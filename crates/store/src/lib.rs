@@ -1,0 +1,821 @@
+//! Stage 7, store: the incident database of sitrep.
+//!
+//! An embedded SQLite database (WAL journal) that keeps, for years:
+//! - every **document** as ingested (raw content, cleaned text, metadata, content hash),
+//!   with a full-text index (FTS5) over the cleaned text;
+//! - every **report**: one report-level record per row (who says what happened,
+//!   where, when, with which figures and evidence spans), as JSON plus indexed columns;
+//! - the **incidents** merged from the reports, with low / best / high fatalities
+//!   and their sources.
+//!
+//! Each document is written in one transaction, so an interrupted ingest loses
+//! nothing it committed and can simply be run again. Re-ingesting an unchanged
+//! document (same id and content hash) writes nothing; a new version (same id or
+//! url, new content) replaces the document and its reports. Every document and
+//! record carries the sitrep version and gazetteer fingerprint that produced it.
+//!
+//! The schema is versioned by numbered SQL files in `migrations/`.
+//!
+//! ```
+//! use sitrep_store::{Producer, Store};
+//! let store = Store::open_in_memory(&Producer::new("0.1.0", "test")).unwrap();
+//! assert_eq!(store.schema_version().unwrap(), sitrep_store::migrate::latest());
+//! ```
+
+pub mod migrate;
+mod query;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use sitrep_core::{CleanDoc, Date, Document, Event, InputFormat};
+
+pub use query::Filter;
+
+/// Default database file name (in the current folder).
+pub const DEFAULT_DB: &str = "sitrep.db";
+
+/// Environment variable naming the database when `--db` is not given.
+pub const DB_ENV: &str = "SITREP_DB";
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite failed.
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A stored JSON record could not be read.
+    #[error("stored record: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The database was written by a newer sitrep.
+    #[error("database schema version {found} is newer than this sitrep supports ({supported})")]
+    TooNew {
+        /// Version found.
+        found: i64,
+        /// Latest version known here.
+        supported: i64,
+    },
+}
+
+/// Result of the store.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What produced a record: the sitrep version and the gazetteer fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Producer {
+    /// sitrep version (`CARGO_PKG_VERSION`).
+    pub sitrep_version: String,
+    /// Fingerprint of the gazetteer.
+    pub gazetteer: String,
+}
+
+impl Producer {
+    /// A producer.
+    pub fn new(sitrep_version: impl Into<String>, gazetteer: impl Into<String>) -> Producer {
+        Producer {
+            sitrep_version: sitrep_version.into(),
+            gazetteer: gazetteer.into(),
+        }
+    }
+}
+
+/// What writing a document did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Same id and content hash as stored: nothing written.
+    Unchanged,
+    /// A document not seen before.
+    Added,
+    /// A new version of a stored document (same id or url): replaced with its reports.
+    Replaced,
+}
+
+/// A report-level record as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredReport {
+    /// Row id.
+    pub id: i64,
+    /// Id of its document.
+    pub doc_id: String,
+    /// Position among the document's records.
+    pub ordinal: i64,
+    /// The record.
+    pub event: Event,
+    /// The incident it was merged into.
+    pub incident: Option<String>,
+}
+
+/// An incident to store: the merge of one or more reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NewIncident {
+    /// Stable id.
+    pub id: String,
+    /// Row ids of its reports ([`StoredReport::id`]).
+    pub reports: Vec<i64>,
+    /// The merged record.
+    pub event: Event,
+    /// Lowest fatalities figure across claims.
+    pub fatalities_low: u32,
+    /// Best (conservative) figure, CODEBOOK §6.
+    pub fatalities_best: u32,
+    /// Highest figure across claims.
+    pub fatalities_high: u32,
+    /// Its sources.
+    pub sources: Vec<String>,
+}
+
+/// An incident as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredIncident {
+    /// Id.
+    pub id: String,
+    /// The merged record.
+    pub event: Event,
+    /// Lowest fatalities figure.
+    pub fatalities_low: u32,
+    /// Best figure.
+    pub fatalities_best: u32,
+    /// Highest figure.
+    pub fatalities_high: u32,
+    /// Its sources.
+    pub sources: Vec<String>,
+    /// Row ids of its reports.
+    pub reports: Vec<i64>,
+}
+
+impl StoredIncident {
+    /// The incident as one JSON object: the merged record's fields, then `incident`,
+    /// `fatalities_low` / `_best` / `_high`, `sources` and `reports` (`doc#ordinal`).
+    pub fn to_json(&self, report_keys: &[String]) -> serde_json::Value {
+        let mut v = serde_json::to_value(&self.event).unwrap_or_default();
+        if let Some(o) = v.as_object_mut() {
+            o.insert("incident".into(), self.id.clone().into());
+            o.insert("fatalities_low".into(), self.fatalities_low.into());
+            o.insert("fatalities_best".into(), self.fatalities_best.into());
+            o.insert("fatalities_high".into(), self.fatalities_high.into());
+            o.insert("sources".into(), self.sources.clone().into());
+            o.insert("reports".into(), report_keys.to_vec().into());
+        }
+        v
+    }
+}
+
+/// A document as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDocument {
+    /// The document as it was read (enough to run extraction again).
+    pub document: Document,
+    /// Its cleaned text.
+    pub cleaned: String,
+    /// Content hash.
+    pub content_hash: String,
+    /// When it was last written (UTC).
+    pub ingested_at: String,
+    /// What extracted its reports.
+    pub producer: Producer,
+}
+
+/// Counts of the database's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Documents.
+    pub documents: u64,
+    /// Reports.
+    pub reports: u64,
+    /// Incidents.
+    pub incidents: u64,
+}
+
+/// The database.
+pub struct Store {
+    conn: Connection,
+    producer: Producer,
+}
+
+/// Current UTC time, as stored in `*_at` columns.
+pub(crate) fn now() -> String {
+    jiff::Timestamp::now().to_string()
+}
+
+/// The content hash of a document: SHA-256 of its raw content and the metadata
+/// that extraction depends on (publication date, url, outlet, format).
+pub fn content_hash(doc: &Document) -> String {
+    let mut h = Sha256::new();
+    h.update(doc.raw.as_bytes());
+    for part in [
+        doc.published.map(|d| d.to_string()),
+        doc.url.clone(),
+        doc.outlet.clone(),
+        Some(format_name(doc.format).to_string()),
+    ] {
+        h.update([0u8]);
+        h.update(part.unwrap_or_default().as_bytes());
+    }
+    let digest = h.finalize();
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn format_name(f: InputFormat) -> &'static str {
+    match f {
+        InputFormat::Text => "text",
+        InputFormat::Html => "html",
+    }
+}
+
+fn opt_date(s: Option<String>) -> Option<Date> {
+    s.and_then(|s| s.parse().ok())
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, in WAL mode, and
+    /// applies pending migrations.
+    pub fn open(path: &Path, producer: &Producer) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        Store::setup(conn, producer)
+    }
+
+    /// Opens an existing database read-only, without migrating (for watching a
+    /// database that another process writes).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        Ok(Store {
+            conn,
+            producer: Producer::new("-", "-"),
+        })
+    }
+
+    /// An in-memory database (tests).
+    pub fn open_in_memory(producer: &Producer) -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?, producer)
+    }
+
+    fn setup(mut conn: Connection, producer: &Producer) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        // With WAL, NORMAL keeps every committed transaction across a process kill
+        // (only a power loss may roll back the last ones).
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        migrate::migrate(&mut conn, &producer.sitrep_version)?;
+        Ok(Store {
+            conn,
+            producer: producer.clone(),
+        })
+    }
+
+    /// The underlying connection (read-only use by callers is fine).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The producer this handle writes with.
+    pub fn producer(&self) -> &Producer {
+        &self.producer
+    }
+
+    /// Schema version of the database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT MAX(version) FROM schema_version", [], |r| {
+                r.get::<_, Option<i64>>(0)
+            })?
+            .unwrap_or(0))
+    }
+
+    /// Row counts.
+    pub fn counts(&self) -> Result<Counts> {
+        let n = |t: &str| -> Result<u64> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })? as u64)
+        };
+        Ok(Counts {
+            documents: n("documents")?,
+            reports: n("reports")?,
+            incidents: n("incidents")?,
+        })
+    }
+
+    /// Content hash of every stored document, by id.
+    pub fn known_hashes(&self) -> Result<HashMap<String, String>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, content_hash FROM documents")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// True when `doc` is stored with the same id and content hash.
+    pub fn is_unchanged(&self, id: &str, hash: &str) -> Result<bool> {
+        let stored: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT content_hash FROM documents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(stored.as_deref() == Some(hash))
+    }
+
+    /// Writes one document, its cleaned text and its report-level records, in one
+    /// transaction. Unchanged documents are left alone; a new version (same id, or
+    /// same url under another id) replaces the stored one and its reports. Marks
+    /// the incidents as needing a recompute when anything changed.
+    pub fn put_document(
+        &mut self,
+        doc: &Document,
+        cleaned: &CleanDoc,
+        events: &[Event],
+    ) -> Result<Outcome> {
+        let hash = content_hash(doc);
+        if self.is_unchanged(&doc.id, &hash)? {
+            return Ok(Outcome::Unchanged);
+        }
+        let tx = self.conn.transaction()?;
+        let mut old: Vec<String> = Vec::new();
+        {
+            let mut st = tx.prepare(
+                "SELECT id FROM documents WHERE id = ?1 OR (?2 IS NOT NULL AND url = ?2)",
+            )?;
+            let rows = st.query_map(params![doc.id, doc.url], |r| r.get(0))?;
+            for r in rows {
+                old.push(r?);
+            }
+        }
+        for id in &old {
+            delete_document(&tx, id)?;
+        }
+        tx.execute(
+            "INSERT INTO documents (id, source, url, outlet, published, format, raw, cleaned,
+                 clean_published, content_hash, bytes, ingested_at, sitrep_version, gazetteer)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                doc.id,
+                doc.source,
+                doc.url,
+                doc.outlet,
+                doc.published.map(|d| d.to_string()),
+                format_name(doc.format),
+                doc.raw,
+                cleaned.text,
+                cleaned.published.map(|d| d.to_string()),
+                hash,
+                doc.raw.len() as i64,
+                now(),
+                self.producer.sitrep_version,
+                self.producer.gazetteer,
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO documents_fts (rowid, cleaned) VALUES (last_insert_rowid(), ?1)",
+            params![cleaned.text],
+        )?;
+        insert_reports(&tx, &doc.id, events, &self.producer)?;
+        set_meta(&tx, "incidents_dirty", "1")?;
+        tx.commit()?;
+        Ok(if old.is_empty() {
+            Outcome::Added
+        } else {
+            Outcome::Replaced
+        })
+    }
+
+    /// Replaces the cleaned text and reports of a stored document (after
+    /// extraction was run again over it), recording the current producer.
+    pub fn replace_extraction(
+        &mut self,
+        doc_id: &str,
+        cleaned: &CleanDoc,
+        events: &[Event],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        unindex_document(&tx, doc_id)?;
+        tx.execute(
+            "UPDATE documents SET cleaned = ?2, clean_published = ?3, sitrep_version = ?4,
+                 gazetteer = ?5, ingested_at = ?6 WHERE id = ?1",
+            params![
+                doc_id,
+                cleaned.text,
+                cleaned.published.map(|d| d.to_string()),
+                self.producer.sitrep_version,
+                self.producer.gazetteer,
+                now()
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO documents_fts (rowid, cleaned) SELECT num, cleaned FROM documents
+             WHERE id = ?1",
+            [doc_id],
+        )?;
+        tx.execute("DELETE FROM reports WHERE doc_id = ?1", [doc_id])?;
+        insert_reports(&tx, doc_id, events, &self.producer)?;
+        set_meta(&tx, "incidents_dirty", "1")?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// True when reports changed since incidents were last computed.
+    pub fn incidents_dirty(&self) -> Result<bool> {
+        Ok(get_meta(&self.conn, "incidents_dirty")?.as_deref() == Some("1"))
+    }
+
+    /// Every report, ordered by document id and position (a stable order).
+    pub fn reports(&self) -> Result<Vec<StoredReport>> {
+        self.reports_where("1", [])
+    }
+
+    /// The reports of one incident.
+    pub fn reports_of_incident(&self, incident: &str) -> Result<Vec<StoredReport>> {
+        self.reports_where("incident_id = ?1", [incident])
+    }
+
+    /// The reports of one document.
+    pub fn reports_of_document(&self, doc_id: &str) -> Result<Vec<StoredReport>> {
+        self.reports_where("doc_id = ?1", [doc_id])
+    }
+
+    fn reports_where<P: rusqlite::Params>(&self, cond: &str, p: P) -> Result<Vec<StoredReport>> {
+        let mut st = self.conn.prepare(&format!(
+            "SELECT id, doc_id, ordinal, event, incident_id FROM reports WHERE {cond}
+             ORDER BY doc_id, ordinal"
+        ))?;
+        let rows = st.query_map(p, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, doc_id, ordinal, json, incident) = row?;
+            out.push(StoredReport {
+                id,
+                doc_id,
+                ordinal,
+                event: serde_json::from_str(&json)?,
+                incident,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Replaces every incident (one transaction) and points each report at its
+    /// incident; clears the recompute mark.
+    pub fn replace_incidents(&mut self, incidents: &[NewIncident]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM incidents", [])?;
+        tx.execute("UPDATE reports SET incident_id = NULL", [])?;
+        {
+            let mut ins = tx.prepare(
+                "INSERT INTO incidents (id, record, date, date_end, country, admin1, location,
+                     event_type, sub_event_type, actor1, actor2, lat, lon, fatalities_low,
+                     fatalities_best, fatalities_high, sources, n_reports, sitrep_version, gazetteer)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     ?17, ?18, ?19, ?20)",
+            )?;
+            let mut link = tx.prepare("UPDATE reports SET incident_id = ?1 WHERE id = ?2")?;
+            for inc in incidents {
+                let c = Columns::of(&inc.event);
+                let record = serde_json::json!({
+                    "event": inc.event,
+                    "reports": inc.reports,
+                    "sources": inc.sources,
+                });
+                ins.execute(params![
+                    inc.id,
+                    record.to_string(),
+                    c.date,
+                    c.date_end,
+                    c.country,
+                    c.admin1,
+                    c.location,
+                    c.event_type,
+                    c.sub_event_type,
+                    inc.event.actor1,
+                    inc.event.actor2,
+                    c.lat,
+                    c.lon,
+                    inc.fatalities_low,
+                    inc.fatalities_best,
+                    inc.fatalities_high,
+                    serde_json::to_string(&inc.sources)?,
+                    inc.reports.len() as i64,
+                    self.producer.sitrep_version,
+                    self.producer.gazetteer,
+                ])?;
+                for r in &inc.reports {
+                    link.execute(params![inc.id, r])?;
+                }
+            }
+        }
+        set_meta(&tx, "incidents_dirty", "0")?;
+        set_meta(&tx, "incidents_computed_at", &now())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Incidents matching `filter`, ordered by date then id.
+    pub fn incidents(&self, filter: &Filter) -> Result<Vec<StoredIncident>> {
+        let (cond, args) = filter.to_sql();
+        let sql = format!(
+            "SELECT id, record, fatalities_low, fatalities_best, fatalities_high FROM incidents
+             WHERE {cond} ORDER BY date IS NULL, date, id"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), incident_row)?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(parse_incident(r?)?);
+        }
+        Ok(out)
+    }
+
+    /// One incident by id.
+    pub fn incident(&self, id: &str) -> Result<Option<StoredIncident>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT id, record, fatalities_low, fatalities_best, fatalities_high
+                 FROM incidents WHERE id = ?1",
+                [id],
+                incident_row,
+            )
+            .optional()?;
+        row.map(parse_incident).transpose()
+    }
+
+    /// One document by id.
+    pub fn document(&self, id: &str) -> Result<Option<StoredDocument>> {
+        self.documents_where("id = ?1", [id]).map(|mut v| v.pop())
+    }
+
+    /// Every document, ordered by id.
+    pub fn documents(&self) -> Result<Vec<StoredDocument>> {
+        self.documents_where("1", [])
+    }
+
+    /// Ids of every document, ordered.
+    pub fn document_ids(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare("SELECT id FROM documents ORDER BY id")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn documents_where<P: rusqlite::Params>(
+        &self,
+        cond: &str,
+        p: P,
+    ) -> Result<Vec<StoredDocument>> {
+        let mut st = self.conn.prepare(&format!(
+            "SELECT id, source, url, outlet, published, format, raw, cleaned, content_hash,
+                 ingested_at, sitrep_version, gazetteer FROM documents WHERE {cond} ORDER BY id"
+        ))?;
+        let rows = st.query_map(p, |r| {
+            let format: String = r.get(5)?;
+            Ok(StoredDocument {
+                document: Document {
+                    id: r.get(0)?,
+                    source: r.get(1)?,
+                    url: r.get(2)?,
+                    outlet: r.get(3)?,
+                    published: opt_date(r.get(4)?),
+                    format: if format == "html" {
+                        InputFormat::Html
+                    } else {
+                        InputFormat::Text
+                    },
+                    raw: r.get(6)?,
+                },
+                cleaned: r.get(7)?,
+                content_hash: r.get(8)?,
+                ingested_at: r.get(9)?,
+                producer: Producer::new(r.get::<_, String>(10)?, r.get::<_, String>(11)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A canonical text dump of the database's content (documents, reports,
+    /// incidents), without write times or row ids: two databases holding the same
+    /// data give the same dump, whatever order or how many runs wrote them.
+    pub fn canonical_dump(&self) -> Result<String> {
+        let mut out = String::new();
+        let mut st = self.conn.prepare(
+            "SELECT id, source, url, outlet, published, format, content_hash, cleaned,
+                 sitrep_version, gazetteer FROM documents ORDER BY id",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let cols: Vec<String> = (0..10).map(|i| value_text(r, i)).collect();
+            out.push_str(&format!("doc\t{}\n", cols.join("\t")));
+        }
+        let mut st = self.conn.prepare(
+            "SELECT doc_id, ordinal, event, incident_id FROM reports ORDER BY doc_id, ordinal",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let cols: Vec<String> = (0..4).map(|i| value_text(r, i)).collect();
+            out.push_str(&format!("report\t{}\n", cols.join("\t")));
+        }
+        // Incident records name reports by row id, which depends on write order:
+        // dump them by their reports' document keys instead.
+        let keys: HashMap<i64, String> = self
+            .reports()?
+            .into_iter()
+            .map(|r| (r.id, format!("{}#{}", r.doc_id, r.ordinal)))
+            .collect();
+        for inc in self.incidents(&Filter::default())? {
+            let mut members: Vec<&str> = inc
+                .reports
+                .iter()
+                .filter_map(|r| keys.get(r).map(String::as_str))
+                .collect();
+            members.sort_unstable();
+            out.push_str(&format!(
+                "incident\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                inc.id,
+                serde_json::to_string(&inc.event)?,
+                inc.fatalities_low,
+                inc.fatalities_best,
+                inc.fatalities_high,
+                inc.sources.join(","),
+                members.join(",")
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Ids of documents whose stored text matches an FTS5 query.
+    pub fn search_documents(&self, query: &str) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare(
+            "SELECT id FROM documents WHERE num IN
+                 (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1)
+             ORDER BY id",
+        )?;
+        let rows = st.query_map([query], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A value of the `meta` table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        get_meta(&self.conn, key)
+    }
+
+    /// Folds the write-ahead log into the database file (for measuring its size).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}
+
+fn value_text(r: &Row<'_>, i: usize) -> String {
+    use rusqlite::types::ValueRef;
+    match r.get_ref(i) {
+        Ok(ValueRef::Null) | Err(_) => "-".into(),
+        Ok(ValueRef::Integer(n)) => n.to_string(),
+        Ok(ValueRef::Real(x)) => x.to_string(),
+        Ok(ValueRef::Text(t)) | Ok(ValueRef::Blob(t)) => String::from_utf8_lossy(t).into_owned(),
+    }
+}
+
+type IncidentRow = (String, String, u32, u32, u32);
+
+fn incident_row(r: &Row<'_>) -> rusqlite::Result<IncidentRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+}
+
+fn parse_incident((id, record, low, best, high): IncidentRow) -> Result<StoredIncident> {
+    #[derive(serde::Deserialize)]
+    struct Record {
+        event: Event,
+        reports: Vec<i64>,
+        sources: Vec<String>,
+    }
+    let rec: Record = serde_json::from_str(&record)?;
+    Ok(StoredIncident {
+        id,
+        event: rec.event,
+        fatalities_low: low,
+        fatalities_best: best,
+        fatalities_high: high,
+        sources: rec.sources,
+        reports: rec.reports,
+    })
+}
+
+fn delete_document(tx: &Connection, id: &str) -> Result<()> {
+    tx.execute("DELETE FROM reports WHERE doc_id = ?1", [id])?;
+    unindex_document(tx, id)?;
+    tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Removes a document's text from the full-text index (an external-content
+/// index is told the old text to remove).
+fn unindex_document(tx: &Connection, id: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO documents_fts (documents_fts, rowid, cleaned)
+         SELECT 'delete', num, cleaned FROM documents WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+/// Indexed columns of a record.
+struct Columns {
+    date: Option<String>,
+    date_end: Option<String>,
+    country: Option<String>,
+    admin1: Option<String>,
+    location: Option<String>,
+    event_type: String,
+    sub_event_type: String,
+    lat: Option<f64>,
+    lon: Option<f64>,
+}
+
+impl Columns {
+    fn of(e: &Event) -> Columns {
+        let loc = e.location.as_ref();
+        let label = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+        Columns {
+            date: e.date.map(|d| d.to_string()),
+            date_end: e.date_end.or(e.date).map(|d| d.to_string()),
+            country: loc.and_then(|l| l.country.clone()),
+            admin1: loc.and_then(|l| l.admin1.clone()),
+            location: loc.map(|l| l.name.clone()),
+            event_type: label(serde_json::to_value(e.event_type).unwrap_or_default()),
+            sub_event_type: e.sub_event_type.label().to_string(),
+            lat: loc.and_then(|l| l.lat),
+            lon: loc.and_then(|l| l.lon),
+        }
+    }
+}
+
+fn insert_reports(tx: &Connection, doc_id: &str, events: &[Event], p: &Producer) -> Result<()> {
+    let mut st = tx.prepare_cached(
+        "INSERT INTO reports (doc_id, ordinal, event, date, date_end, country, admin1, location,
+             event_type, sub_event_type, actor1, actor2, lat, lon, fatalities, claimant, context,
+             sitrep_version, gazetteer)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    )?;
+    for (i, e) in events.iter().enumerate() {
+        let c = Columns::of(e);
+        st.execute(params![
+            doc_id,
+            i as i64,
+            serde_json::to_string(e)?,
+            c.date,
+            c.date_end,
+            c.country,
+            c.admin1,
+            c.location,
+            c.event_type,
+            c.sub_event_type,
+            e.actor1,
+            e.actor2,
+            c.lat,
+            c.lon,
+            e.fatalities,
+            e.claimant,
+            e.context,
+            p.sitrep_version,
+            p.gazetteer,
+        ])?;
+    }
+    Ok(())
+}
+
+fn set_meta(tx: &Connection, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+fn get_meta(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+/// SHA-256 of `text`, in hex: for fingerprints and stable ids.
+pub fn short_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,1038 @@
+//! The database commands: `ingest`, `events`, `export`, `show`, `reprocess`.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context};
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde_json::{json, Value};
+use sitrep_assemble::Assembler;
+use sitrep_core::{CleanDoc, DatePrecision, Document, Event, EventType, Span};
+use sitrep_geocode::Gazetteer;
+use sitrep_store::{
+    content_hash, Filter, NewIncident, Outcome, Producer, Store, StoredIncident, StoredReport,
+    DB_ENV, DEFAULT_DB,
+};
+
+use crate::cli::InputArgs;
+use crate::pipeline::{clean, read_all, set_jobs};
+
+/// Where the database is.
+#[derive(Debug, Args)]
+pub struct DbArg {
+    /// Database file (default: `$SITREP_DB`, else `sitrep.db` in the current folder).
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+impl DbArg {
+    /// The database path: `--db`, else `$SITREP_DB`, else `./sitrep.db`.
+    pub fn path(&self) -> PathBuf {
+        self.db
+            .clone()
+            .or_else(|| std::env::var_os(DB_ENV).map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_DB))
+    }
+}
+
+/// `sitrep ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Database.
+    #[command(flatten)]
+    pub db: DbArg,
+    /// No progress bar and no summary.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Most events kept per document.
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub max_events_per_doc: usize,
+}
+
+/// Output formats of `events`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum EventsFormat {
+    /// An aligned table for reading.
+    Table,
+    /// One incident (JSON) per line.
+    Jsonl,
+    /// CSV, one incident per row.
+    Csv,
+    /// A GeoJSON FeatureCollection of points.
+    Geojson,
+}
+
+/// `sitrep events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Database.
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Incidents ending on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<jiff::civil::Date>,
+    /// Incidents starting on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<jiff::civil::Date>,
+    /// Country of the location (ISO 3166-1 alpha-2).
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// First-level region of the location.
+    #[arg(long, value_name = "NAME")]
+    pub admin1: Option<String>,
+    /// Event type or sub-event type (ACLED label, any case).
+    #[arg(long = "type", value_name = "T")]
+    pub event_type: Option<String>,
+    /// Part of either actor's name.
+    #[arg(long, value_name = "A")]
+    pub actor: Option<String>,
+    /// Bounding box: west,south,east,north in degrees.
+    #[arg(long, value_name = "W,S,E,N", allow_hyphen_values = true)]
+    pub bbox: Option<String>,
+    /// Full-text query (SQLite FTS5 syntax) over the documents' text.
+    #[arg(long, value_name = "Q")]
+    pub text: Option<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = EventsFormat::Table)]
+    pub format: EventsFormat,
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// One incident (JSON) per line.
+    Jsonl,
+    /// One report-level record per line: the fields `extract` prints plus `incident`.
+    ReportsJsonl,
+    /// ACLED's CSV columns, one incident per row.
+    AcledCsv,
+    /// A GeoJSON FeatureCollection of incidents.
+    Geojson,
+}
+
+/// `sitrep export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Database.
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: ExportFormat,
+}
+
+/// `sitrep show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Incident id (as `events` lists it).
+    pub incident: String,
+    /// Database.
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+/// `sitrep reprocess`.
+#[derive(Debug, Args)]
+pub struct ReprocessArgs {
+    /// Database.
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Only documents extracted by another sitrep version or gazetteer.
+    #[arg(long)]
+    pub outdated: bool,
+    /// No progress bar and no summary.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Most events kept per document.
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub max_events_per_doc: usize,
+}
+
+/// Documents extracted in parallel per batch, then written one transaction each.
+const BATCH: usize = 32;
+
+/// The producer of new records: this sitrep and its gazetteer.
+fn producer() -> Producer {
+    Producer::new(env!("CARGO_PKG_VERSION"), gazetteer_fingerprint())
+}
+
+/// For commands that only read.
+fn reader() -> Producer {
+    Producer::new(env!("CARGO_PKG_VERSION"), "-")
+}
+
+/// A fingerprint of the embedded gazetteer: its sizes and every place's name,
+/// kind, region, coordinates and aliases.
+fn gazetteer_fingerprint() -> String {
+    let g = Gazetteer::embedded();
+    let mut s = format!("{:?}\n", g.stats());
+    for p in g.places() {
+        s.push_str(&format!(
+            "{}\t{}\t{}\t{:?}\t{:?}\t{:?}\t{}\n",
+            p.name,
+            p.kind,
+            p.country,
+            p.admin1,
+            p.lat,
+            p.lon,
+            p.aliases.join("|")
+        ));
+    }
+    format!("gaz-{}", &sitrep_store::short_hash(&s)[..16])
+}
+
+fn progress(len: usize, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::new(len as u64);
+    pb.set_style(
+        ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} documents  {per_sec}  elapsed {elapsed}  eta {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    pb
+}
+
+fn extract(asm: &Assembler, doc: &Document, max: usize) -> (CleanDoc, Vec<Event>) {
+    let cleaned = clean(doc);
+    let mut events = asm.assemble(&cleaned);
+    events.truncate(max);
+    (cleaned, events)
+}
+
+/// `sitrep ingest`.
+pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    set_jobs(args.input.jobs);
+    let path = args.db.path();
+    let started = Instant::now();
+    let items = read_all(&args.input);
+    let mut failed = 0;
+    for e in items.iter().filter_map(|i| i.as_ref().err()) {
+        eprintln!("sitrep: {e}");
+        failed += 1;
+    }
+    let docs: Vec<&Document> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
+    let mut store = Store::open(&path, &producer())
+        .with_context(|| format!("opening database {}", path.display()))?;
+    let known = store.known_hashes()?;
+    let asm = Assembler::embedded();
+    let pb = progress(docs.len(), args.quiet);
+    let mut tally = Tally::default();
+    // Extraction of one batch (in parallel) overlaps the writing of the one before.
+    let mut pending: Option<(&[&Document], Vec<Prepared>)> = None;
+    for chunk in docs.chunks(BATCH) {
+        let (prepared, written) = rayon::join(
+            || {
+                chunk
+                    .par_iter()
+                    .map(|d| {
+                        if known.get(&d.id).map(String::as_str) == Some(content_hash(d).as_str()) {
+                            None
+                        } else {
+                            Some(extract(asm, d, args.max_events_per_doc))
+                        }
+                    })
+                    .collect::<Vec<Prepared>>()
+            },
+            || match pending.take() {
+                Some((docs, prepared)) => write_batch(&mut store, docs, prepared, &mut tally, &pb),
+                None => Ok(()),
+            },
+        );
+        written?;
+        pending = Some((chunk, prepared));
+    }
+    if let Some((docs, prepared)) = pending.take() {
+        write_batch(&mut store, docs, prepared, &mut tally, &pb)?;
+    }
+    let Tally {
+        added,
+        replaced,
+        unchanged,
+        bytes,
+    } = tally;
+    pb.finish_and_clear();
+    let secs = started.elapsed().as_secs_f64();
+    if store.incidents_dirty()? {
+        recompute_incidents(&mut store)?;
+    }
+    if !args.quiet {
+        let c = store.counts()?;
+        eprintln!(
+            "sitrep: {} documents in {:.2} s ({:.1} documents/s, {:.2} MB/s): {added} added, \
+             {replaced} replaced, {unchanged} unchanged; {} now holds {} documents, {} reports, \
+             {} incidents",
+            docs.len(),
+            secs,
+            docs.len() as f64 / secs.max(1e-9),
+            bytes as f64 / 1e6 / secs.max(1e-9),
+            path.display(),
+            c.documents,
+            c.reports,
+            c.incidents
+        );
+    }
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A document extracted, or `None` when it is stored unchanged.
+type Prepared = Option<(CleanDoc, Vec<Event>)>;
+
+/// What an ingest did.
+#[derive(Debug, Default)]
+struct Tally {
+    added: usize,
+    replaced: usize,
+    unchanged: usize,
+    bytes: usize,
+}
+
+/// Writes a batch of extracted documents, one transaction each.
+fn write_batch(
+    store: &mut Store,
+    docs: &[&Document],
+    prepared: Vec<Prepared>,
+    tally: &mut Tally,
+    pb: &ProgressBar,
+) -> anyhow::Result<()> {
+    for (doc, prep) in docs.iter().zip(prepared) {
+        match prep {
+            None => tally.unchanged += 1,
+            Some((cleaned, events)) => {
+                let outcome = store
+                    .put_document(doc, &cleaned, &events)
+                    .with_context(|| format!("storing {}", doc.id))?;
+                match outcome {
+                    Outcome::Added => tally.added += 1,
+                    Outcome::Replaced => tally.replaced += 1,
+                    Outcome::Unchanged => tally.unchanged += 1,
+                }
+            }
+        }
+        tally.bytes += doc.raw.len();
+        pb.inc(1);
+    }
+    Ok(())
+}
+
+/// Merges every stored report into incidents and stores them.
+fn recompute_incidents(store: &mut Store) -> anyhow::Result<()> {
+    let reports = store.reports()?;
+    let events: Vec<Event> = reports.iter().map(|r| r.event.clone()).collect();
+    let merged = crate::merging::merge_events(&events);
+    let incidents: Vec<NewIncident> = merged
+        .into_iter()
+        .map(|m| NewIncident {
+            id: m.id,
+            reports: m
+                .members
+                .iter()
+                .filter_map(|&i| reports.get(i).map(|r| r.id))
+                .collect(),
+            event: m.event,
+            fatalities_low: m.fatalities_low,
+            fatalities_best: m.fatalities_best,
+            fatalities_high: m.fatalities_high,
+            sources: m.sources,
+        })
+        .collect();
+    store
+        .replace_incidents(&incidents)
+        .context("storing incidents")?;
+    Ok(())
+}
+
+/// `sitrep reprocess`.
+pub fn reprocess(args: ReprocessArgs) -> anyhow::Result<ExitCode> {
+    set_jobs(args.jobs);
+    let path = args.db.path();
+    if !path.exists() {
+        bail!("no database at {}", path.display());
+    }
+    let producer = producer();
+    let mut store = Store::open(&path, &producer)?;
+    let asm = Assembler::embedded();
+    let ids = store.document_ids()?;
+    let pb = progress(ids.len(), args.quiet);
+    let started = Instant::now();
+    let mut done = 0usize;
+    for chunk in ids.chunks(BATCH) {
+        let mut docs = Vec::new();
+        for id in chunk {
+            if let Some(d) = store.document(id)? {
+                if !args.outdated || d.producer != producer {
+                    docs.push(d.document);
+                }
+            }
+        }
+        let prepared: Vec<(CleanDoc, Vec<Event>)> = docs
+            .par_iter()
+            .map(|d| extract(asm, d, args.max_events_per_doc))
+            .collect();
+        for (doc, (cleaned, events)) in docs.iter().zip(prepared) {
+            store.replace_extraction(&doc.id, &cleaned, &events)?;
+            done += 1;
+        }
+        pb.inc(chunk.len() as u64);
+    }
+    pb.finish_and_clear();
+    if store.incidents_dirty()? {
+        recompute_incidents(&mut store)?;
+    }
+    if !args.quiet {
+        let c = store.counts()?;
+        eprintln!(
+            "sitrep: re-extracted {done} of {} documents in {:.2} s; {} reports, {} incidents",
+            ids.len(),
+            started.elapsed().as_secs_f64(),
+            c.reports,
+            c.incidents
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn open_existing(db: &DbArg) -> anyhow::Result<Store> {
+    let path = db.path();
+    if !path.exists() {
+        bail!(
+            "no database at {} (create one with `sitrep ingest INPUT... --db {}`)",
+            path.display(),
+            path.display()
+        );
+    }
+    Store::open(&path, &reader()).with_context(|| format!("opening database {}", path.display()))
+}
+
+fn parse_bbox(s: &str) -> anyhow::Result<[f64; 4]> {
+    let v: Vec<f64> = s
+        .split(',')
+        .map(|p| p.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("--bbox {s:?}: expected W,S,E,N in degrees"))?;
+    match v.as_slice() {
+        [w, s2, e, n] if s2 <= n => Ok([*w, *s2, *e, *n]),
+        _ => bail!("--bbox {s:?}: expected four numbers W,S,E,N with S <= N"),
+    }
+}
+
+/// `doc#ordinal` keys of reports, by row id.
+fn report_keys(store: &Store) -> anyhow::Result<HashMap<i64, StoredReport>> {
+    Ok(store.reports()?.into_iter().map(|r| (r.id, r)).collect())
+}
+
+fn keys_of(inc: &StoredIncident, reports: &HashMap<i64, StoredReport>) -> Vec<String> {
+    inc.reports
+        .iter()
+        .filter_map(|id| reports.get(id))
+        .map(|r| format!("{}#{}", r.doc_id, r.ordinal))
+        .collect()
+}
+
+/// `sitrep events`.
+pub fn events(args: EventsArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&args.db)?;
+    let filter = Filter {
+        since: args.since,
+        until: args.until,
+        country: args.country.clone(),
+        admin1: args.admin1.clone(),
+        event_type: args.event_type.clone(),
+        actor: args.actor.clone(),
+        bbox: args.bbox.as_deref().map(parse_bbox).transpose()?,
+        text: args.text.clone(),
+    };
+    let incidents = store.incidents(&filter).context("querying incidents")?;
+    let reports = report_keys(&store)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match args.format {
+        EventsFormat::Table => write_table(&mut out, &incidents)?,
+        EventsFormat::Jsonl => write_jsonl(&mut out, &incidents, &reports)?,
+        EventsFormat::Csv => write_csv(&mut out, &incidents, &reports)?,
+        EventsFormat::Geojson => write_geojson(&mut out, &incidents, &reports)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `sitrep export`.
+pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&args.db)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match args.format {
+        ExportFormat::ReportsJsonl => {
+            for r in store.reports()? {
+                let mut v = serde_json::to_value(&r.event)?;
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("incident".into(), r.incident.clone().into());
+                }
+                let mut line = serde_json::to_vec(&v)?;
+                line.push(b'\n');
+                out.write_all(&line)?;
+            }
+        }
+        ExportFormat::Jsonl | ExportFormat::Geojson | ExportFormat::AcledCsv => {
+            let incidents = store.incidents(&Filter::default())?;
+            let reports = report_keys(&store)?;
+            match args.format {
+                ExportFormat::Jsonl => write_jsonl(&mut out, &incidents, &reports)?,
+                ExportFormat::Geojson => write_geojson(&mut out, &incidents, &reports)?,
+                _ => write_acled(&mut out, &store, &incidents, &reports)?,
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn figures(inc: &StoredIncident) -> String {
+    if inc.fatalities_low == inc.fatalities_high {
+        inc.fatalities_best.to_string()
+    } else {
+        format!(
+            "{} ({}-{})",
+            inc.fatalities_best, inc.fatalities_low, inc.fatalities_high
+        )
+    }
+}
+
+fn write_table(out: &mut dyn Write, incidents: &[StoredIncident]) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "{:<20} {:<10} {:<30} {:<20} {:<4} {:<28} {:<28} {:>9} {:>3}",
+        "incident", "date", "type", "place", "cc", "actor1", "actor2", "killed", "src"
+    )?;
+    for inc in incidents {
+        let e = &inc.event;
+        let loc = e.location.as_ref();
+        writeln!(
+            out,
+            "{:<20} {:<10} {:<30} {:<20} {:<4} {:<28} {:<28} {:>9} {:>3}",
+            inc.id,
+            e.date.map_or("-".to_string(), |d| d.to_string()),
+            truncate(e.sub_event_type.label(), 30),
+            truncate(loc.map_or("-", |l| l.name.as_str()), 20),
+            loc.and_then(|l| l.country.as_deref()).unwrap_or("-"),
+            truncate(e.actor1.as_deref().unwrap_or("-"), 28),
+            truncate(e.actor2.as_deref().unwrap_or("-"), 28),
+            figures(inc),
+            inc.sources.len()
+        )?;
+    }
+    Ok(())
+}
+
+fn write_jsonl(
+    out: &mut dyn Write,
+    incidents: &[StoredIncident],
+    reports: &HashMap<i64, StoredReport>,
+) -> anyhow::Result<()> {
+    for inc in incidents {
+        let mut line = serde_json::to_vec(&inc.to_json(&keys_of(inc, reports)))?;
+        line.push(b'\n');
+        out.write_all(&line)?;
+    }
+    Ok(())
+}
+
+fn write_csv(
+    out: &mut dyn Write,
+    incidents: &[StoredIncident],
+    reports: &HashMap<i64, StoredReport>,
+) -> anyhow::Result<()> {
+    let mut w = CsvOut::new(out);
+    w.write_record([
+        "incident",
+        "date",
+        "date_end",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "country",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "fatalities_low",
+        "fatalities_best",
+        "fatalities_high",
+        "sources",
+        "reports",
+    ])?;
+    for inc in incidents {
+        let e = &inc.event;
+        let loc = e.location.clone().unwrap_or_default();
+        w.write_record([
+            inc.id.clone(),
+            e.date.map(|d| d.to_string()).unwrap_or_default(),
+            e.date_end.map(|d| d.to_string()).unwrap_or_default(),
+            event_type_label(e.event_type),
+            e.sub_event_type.label().to_string(),
+            e.actor1.clone().unwrap_or_default(),
+            e.actor2.clone().unwrap_or_default(),
+            loc.country.clone().unwrap_or_default(),
+            loc.admin1.clone().unwrap_or_default(),
+            loc.name.clone(),
+            loc.lat.map(|x| x.to_string()).unwrap_or_default(),
+            loc.lon.map(|x| x.to_string()).unwrap_or_default(),
+            if e.location.is_some() {
+                loc.geo_precision.to_string()
+            } else {
+                String::new()
+            },
+            inc.fatalities_low.to_string(),
+            inc.fatalities_best.to_string(),
+            inc.fatalities_high.to_string(),
+            inc.sources.join(";"),
+            keys_of(inc, reports).join(";"),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn event_type_label(t: EventType) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn write_geojson(
+    out: &mut dyn Write,
+    incidents: &[StoredIncident],
+    reports: &HashMap<i64, StoredReport>,
+) -> anyhow::Result<()> {
+    let features: Vec<Value> = incidents
+        .iter()
+        .map(|inc| {
+            let loc = inc.event.location.as_ref();
+            let geometry = match (loc.and_then(|l| l.lon), loc.and_then(|l| l.lat)) {
+                (Some(lon), Some(lat)) => json!({"type": "Point", "coordinates": [lon, lat]}),
+                _ => Value::Null,
+            };
+            json!({
+                "type": "Feature",
+                "id": inc.id,
+                "geometry": geometry,
+                "properties": inc.to_json(&keys_of(inc, reports)),
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_vec(&json!({"type": "FeatureCollection", "features": features}))?;
+    text.push(b'\n');
+    out.write_all(&text)?;
+    Ok(())
+}
+
+/// A CSV writer that hands its output on in blocks, so that a closed pipe shows
+/// as the `io::Error` it is (the caller ends quietly on a broken pipe).
+struct CsvOut<'a> {
+    csv: csv::Writer<Vec<u8>>,
+    out: &'a mut dyn Write,
+    rows: usize,
+}
+
+impl<'a> CsvOut<'a> {
+    fn new(out: &'a mut dyn Write) -> Self {
+        CsvOut {
+            csv: csv::Writer::from_writer(Vec::new()),
+            out,
+            rows: 0,
+        }
+    }
+
+    fn write_record<I, T>(&mut self, record: I) -> anyhow::Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<[u8]>,
+    {
+        self.csv.write_record(record)?;
+        self.rows += 1;
+        if self.rows % 256 == 0 {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> anyhow::Result<()> {
+        let full = std::mem::replace(&mut self.csv, csv::Writer::from_writer(Vec::new()));
+        let bytes = full
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("csv: {}", e.error()))?;
+        self.out.write_all(&bytes)?;
+        Ok(())
+    }
+}
+
+/// ACLED's export columns, in order.
+const ACLED_COLUMNS: [&str; 31] = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+];
+
+/// ACLED's actor type codes (inter1 / inter2): 1 state forces, 2 rebel groups,
+/// 3 political militias, 7 civilians, 8 external/other forces.
+fn inter_code(actor: Option<&str>) -> Option<u8> {
+    let a = actor?;
+    Some(
+        if a.starts_with("Military Forces of") || a.starts_with("Police Forces of") {
+            1
+        } else if a.starts_with("Civilians") {
+            7
+        } else if a.contains("peacekeep") {
+            8
+        } else if a.starts_with("Unidentified Armed Group") {
+            3
+        } else {
+            2
+        },
+    )
+}
+
+fn disorder_type(e: &Event) -> &'static str {
+    match e.event_type {
+        EventType::Battles
+        | EventType::ExplosionsRemoteViolence
+        | EventType::ViolenceAgainstCivilians => "Political violence",
+        EventType::Protests => "Demonstrations",
+        EventType::Riots => {
+            if e.sub_event_type.label() == "Mob violence" {
+                "Political violence"
+            } else {
+                "Demonstrations"
+            }
+        }
+        EventType::StrategicDevelopments => "Strategic developments",
+    }
+}
+
+/// ISO 3166-1 numeric code and ACLED region of the countries the gazetteer covers
+/// most; others are left blank.
+fn iso_region(cc: &str) -> (&'static str, &'static str) {
+    match cc {
+        "AM" => ("51", "Caucasus and Central Asia"),
+        "AZ" => ("31", "Caucasus and Central Asia"),
+        "GE" => ("268", "Caucasus and Central Asia"),
+        "KG" => ("417", "Caucasus and Central Asia"),
+        "TJ" => ("762", "Caucasus and Central Asia"),
+        "UZ" => ("860", "Caucasus and Central Asia"),
+        "IN" => ("356", "South Asia"),
+        "PK" => ("586", "South Asia"),
+        "IL" => ("376", "Middle East"),
+        "LB" => ("422", "Middle East"),
+        "SY" => ("760", "Middle East"),
+        "IR" => ("364", "Middle East"),
+        "TR" => ("792", "Middle East"),
+        "RU" => ("643", "Europe"),
+        "UA" => ("804", "Europe"),
+        _ => ("", ""),
+    }
+}
+
+/// The text of a character span of `text`.
+fn char_slice(text: &str, span: Span) -> &str {
+    let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+    let (s, e) = (byte(span.start), byte(span.end));
+    text.get(s..e.max(s)).unwrap_or("")
+}
+
+fn write_acled(
+    out: &mut dyn Write,
+    store: &Store,
+    incidents: &[StoredIncident],
+    reports: &HashMap<i64, StoredReport>,
+) -> anyhow::Result<()> {
+    let gaz = Gazetteer::embedded();
+    let mut docs: HashMap<String, Option<sitrep_store::StoredDocument>> = HashMap::new();
+    let mut w = CsvOut::new(out);
+    w.write_record(ACLED_COLUMNS)?;
+    for inc in incidents {
+        let e = &inc.event;
+        let loc = e.location.clone().unwrap_or_default();
+        let cc = loc.country.clone().unwrap_or_default();
+        let (iso, region) = iso_region(&cc);
+        let country = gaz
+            .country(&cc)
+            .map(|c| c.name.clone())
+            .unwrap_or(cc.clone());
+        let (i1, i2) = (
+            inter_code(e.actor1.as_deref()),
+            inter_code(e.actor2.as_deref()),
+        );
+        let interaction = match (i1, i2) {
+            (Some(a), Some(b)) => format!("{}{}", a.min(b), a.max(b)),
+            (Some(a), None) | (None, Some(a)) => format!("{a}0"),
+            (None, None) => String::new(),
+        };
+        let civilian = e.event_type == EventType::ViolenceAgainstCivilians
+            || e.actor2
+                .as_deref()
+                .is_some_and(|a| a.starts_with("Civilians"));
+        // Sources: the outlets (else document ids) of every report; notes: the
+        // evidence sentences of the merged record; timestamp: last write.
+        let mut sources = BTreeSet::new();
+        let mut stamp: i64 = 0;
+        let mut member_docs: Vec<String> = inc
+            .reports
+            .iter()
+            .filter_map(|r| reports.get(r).map(|r| r.doc_id.clone()))
+            .collect();
+        member_docs.push(e.doc.clone());
+        for id in &member_docs {
+            let d = docs
+                .entry(id.clone())
+                .or_insert_with(|| store.document(id).ok().flatten());
+            if let Some(d) = d {
+                sources.insert(d.document.outlet.clone().unwrap_or_else(|| id.clone()));
+                if let Ok(t) = d.ingested_at.parse::<jiff::Timestamp>() {
+                    stamp = stamp.max(t.as_second());
+                }
+            }
+        }
+        let notes = docs
+            .get(&e.doc)
+            .and_then(|d| d.as_ref())
+            .map(|d| {
+                e.evidence
+                    .iter()
+                    .map(|s| char_slice(&d.cleaned, *s).trim())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default();
+        let precision = match e.date_precision {
+            Some(DatePrecision::Day) | None => "1",
+            Some(DatePrecision::Week) => "2",
+            Some(DatePrecision::Month) | Some(DatePrecision::Year) => "3",
+        };
+        let tags = format!(
+            "sitrep incident {}; fatalities low {} best {} high {}; reports {}",
+            inc.id,
+            inc.fatalities_low,
+            inc.fatalities_best,
+            inc.fatalities_high,
+            keys_of(inc, reports).join(" ")
+        );
+        w.write_record([
+            inc.id.clone(),
+            e.date.map(|d| d.to_string()).unwrap_or_default(),
+            e.date.map(|d| d.year().to_string()).unwrap_or_default(),
+            precision.to_string(),
+            disorder_type(e).to_string(),
+            event_type_label(e.event_type),
+            e.sub_event_type.label().to_string(),
+            e.actor1.clone().unwrap_or_default(),
+            String::new(),
+            i1.map(|c| c.to_string()).unwrap_or_default(),
+            e.actor2.clone().unwrap_or_default(),
+            String::new(),
+            i2.map(|c| c.to_string()).unwrap_or_default(),
+            interaction,
+            if civilian {
+                "Civilian targeting".into()
+            } else {
+                String::new()
+            },
+            iso.to_string(),
+            region.to_string(),
+            country,
+            loc.admin1.clone().unwrap_or_default(),
+            String::new(),
+            String::new(),
+            loc.name.clone(),
+            loc.lat.map(|x| x.to_string()).unwrap_or_default(),
+            loc.lon.map(|x| x.to_string()).unwrap_or_default(),
+            if e.location.is_some() {
+                loc.geo_precision.to_string()
+            } else {
+                String::new()
+            },
+            sources.into_iter().collect::<Vec<_>>().join("; "),
+            String::new(),
+            notes,
+            inc.fatalities_best.to_string(),
+            tags,
+            stamp.to_string(),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// `sitrep show`.
+pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&args.db)?;
+    let Some(inc) = store.incident(&args.incident)? else {
+        eprintln!(
+            "sitrep: no incident {:?} in {}",
+            args.incident,
+            args.db.path().display()
+        );
+        return Ok(ExitCode::from(1));
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let e = &inc.event;
+    let loc = e.location.as_ref();
+    writeln!(out, "incident {}", inc.id)?;
+    writeln!(
+        out,
+        "  {} / {}",
+        event_type_label(e.event_type),
+        e.sub_event_type.label()
+    )?;
+    let date = match (e.date, e.date_end) {
+        (Some(d), Some(end)) if end != d => format!("{d} to {end}"),
+        (Some(d), _) => d.to_string(),
+        _ => "unknown".into(),
+    };
+    writeln!(out, "  date:       {date}")?;
+    if let Some(l) = loc {
+        writeln!(
+            out,
+            "  place:      {} ({}{}) {} precision {}",
+            l.name,
+            l.country.as_deref().unwrap_or("-"),
+            l.admin1
+                .as_deref()
+                .map(|a| format!(", {a}"))
+                .unwrap_or_default(),
+            match (l.lat, l.lon) {
+                (Some(a), Some(o)) => format!("{a:.4},{o:.4}"),
+                _ => "-".into(),
+            },
+            l.geo_precision
+        )?;
+    }
+    writeln!(
+        out,
+        "  actors:     {} vs {}",
+        e.actor1.as_deref().unwrap_or("-"),
+        e.actor2.as_deref().unwrap_or("-")
+    )?;
+    writeln!(
+        out,
+        "  fatalities: best {}, low {}, high {}",
+        inc.fatalities_best, inc.fatalities_low, inc.fatalities_high
+    )?;
+    writeln!(out, "  sources:    {}", inc.sources.join(", "))?;
+    let reports = store.reports_of_incident(&inc.id)?;
+    for r in &reports {
+        let doc = store.document(&r.doc_id)?;
+        let ev = &r.event;
+        writeln!(out)?;
+        writeln!(out, "claim {}#{}", r.doc_id, r.ordinal)?;
+        if let Some(d) = &doc {
+            let meta = [
+                d.document.outlet.clone(),
+                d.document.published.map(|p| p.to_string()),
+                d.document.url.clone(),
+            ];
+            let meta: Vec<String> = meta.into_iter().flatten().collect();
+            if !meta.is_empty() {
+                writeln!(out, "  source:     {}", meta.join(", "))?;
+            }
+        }
+        writeln!(
+            out,
+            "  claimant:   {}",
+            ev.claimant.as_deref().unwrap_or("(the outlet)")
+        )?;
+        writeln!(
+            out,
+            "  says:       {} by {} against {} at {} on {}; killed {}, injured {}",
+            ev.sub_event_type.label(),
+            ev.actor1.as_deref().unwrap_or("-"),
+            ev.actor2.as_deref().unwrap_or("-"),
+            ev.location.as_ref().map_or("-", |l| l.name.as_str()),
+            ev.date.map_or("-".to_string(), |d| d.to_string()),
+            ev.fatalities,
+            ev.injuries
+        )?;
+        for c in &ev.claims {
+            writeln!(
+                out,
+                "  claim:      {} {:?}{}{}",
+                c.claimant.as_deref().unwrap_or("(the outlet)"),
+                c.stance,
+                c.fatalities
+                    .map(|f| format!(", killed {f}"))
+                    .unwrap_or_default(),
+                c.injuries
+                    .map(|f| format!(", injured {f}"))
+                    .unwrap_or_default()
+            )?;
+        }
+        if let Some(d) = &doc {
+            for s in &ev.evidence {
+                let text = char_slice(&d.cleaned, *s).trim();
+                if !text.is_empty() {
+                    writeln!(out, "  > {text}")?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
