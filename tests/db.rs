@@ -162,7 +162,6 @@ fn two_incidents_on_one_day_in_one_district_stay_apart() {
 /// firing positions and hours. sitrep-merge links them today (it does not weigh
 /// origins against each other or the reported hours).
 #[test]
-#[ignore = "sitrep-merge merges two nearby clashes of one day with different origins and hours"]
 fn two_nearby_clashes_with_different_origins_stay_apart() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");

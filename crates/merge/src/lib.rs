@@ -338,6 +338,35 @@ struct Prep<'a> {
     /// likely where the fire came from, not where it landed (CODEBOOK §3), so its
     /// links are tried last.
     misplaced: bool,
+    /// Reported local time, minutes after midnight (start, end).
+    minutes: Option<(u32, u32)>,
+}
+
+/// Parses `HH:MM` or `HH:MM-HH:MM` into minutes after midnight.
+fn minutes_of(time: &str) -> Option<(u32, u32)> {
+    let one = |t: &str| -> Option<u32> {
+        let (h, m) = t.trim().split_once(':')?;
+        Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
+    };
+    match time.split_once('-') {
+        Some((a, b)) => Some((one(a)?, one(b)?)),
+        None => one(time).map(|m| (m, m)),
+    }
+}
+
+/// Two reports of the same side telling of fire from different firing positions, or
+/// at hours that do not overlap, are two clashes, however near their targets.
+fn distinct_clashes(a: &Prep, b: &Prep, strong_km: f64) -> bool {
+    let apart_origins = match (&a.origin, &b.origin) {
+        (Some(x), Some(y)) => place_km(x, y).is_some_and(|d| d > strong_km),
+        _ => false,
+    };
+    // An hour's slack: reports round their times.
+    let apart_hours = match (a.minutes, b.minutes) {
+        (Some(x), Some(y)) => x.0.max(y.0) > x.1.min(y.1) + 60,
+        _ => false,
+    };
+    apart_origins || apart_hours
 }
 
 impl<'a> Prep<'a> {
@@ -375,6 +404,7 @@ impl<'a> Prep<'a> {
             origin: e.origin.as_ref().map(Place::new),
             implied: None,
             misplaced,
+            minutes: e.time.as_deref().and_then(minutes_of),
         }
     }
 }
@@ -487,6 +517,9 @@ fn link(a: &Prep, b: &Prep, opts: &MergeOptions) -> Option<f64> {
     let max_km = opts.max_km;
     let strong_km = max_km / 5.0;
     let opp = opposing(a, b, dir);
+    if !opp && distinct_clashes(a, b, strong_km) {
+        return None;
+    }
     let mut best: Option<f64> = None;
     let mut offer = |k: f64| {
         if best.is_none_or(|b| k < b) {
