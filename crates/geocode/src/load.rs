@@ -57,6 +57,13 @@ impl Header {
     fn pos(&self, name: &str) -> Option<usize> {
         self.cols.iter().position(|c| c == name)
     }
+    /// The position of a column the file must have.
+    fn need(&self, file: &str, name: &str) -> Result<usize, LoadError> {
+        self.pos(name).ok_or_else(|| LoadError {
+            file: file.to_string(),
+            reason: format!("header lacks column {name:?}"),
+        })
+    }
 }
 
 /// Lines of a pack that are neither blank nor comments: (1-based line number, line).
@@ -123,12 +130,7 @@ pub(crate) fn parse_places(
         return Ok(0);
     };
     let h = Header::parse(head);
-    let need = |c: &str| {
-        h.pos(c).ok_or_else(|| LoadError {
-            file: file.to_string(),
-            reason: format!("header lacks column {c:?}"),
-        })
-    };
+    let need = |c: &str| h.need(file, c);
     let (c_name, c_kind, c_country) = (need("name")?, need("kind")?, need("country")?);
     let (c_admin, c_lat, c_lon) = (h.pos("admin1"), h.pos("lat"), h.pos("lon"));
     let (c_pop, c_alias, c_src) = (h.pos("population"), h.pos("aliases"), h.pos("source"));
@@ -206,12 +208,7 @@ pub(crate) fn parse_countries(
         return Ok(0);
     };
     let h = Header::parse(head);
-    let need = |c: &str| {
-        h.pos(c).ok_or_else(|| LoadError {
-            file: file.to_string(),
-            reason: format!("header lacks column {c:?}"),
-        })
-    };
+    let need = |c: &str| h.need(file, c);
     let (c_iso, c_name) = (need("iso2")?, need("name")?);
     let (c_alias, c_dem, c_cap) = (h.pos("aliases"), h.pos("demonyms"), h.pos("capitals"));
     let (c_lat, c_lon) = (h.pos("lat"), h.pos("lon"));
