@@ -182,3 +182,29 @@ fn a_place_qualified_by_its_area_is_one_event_and_numbers_of_dead_count() {
         .iter()
         .any(|c| c.stance == sitrep_core::Stance::Denies));
 }
+
+#[test]
+fn conflicts_without_a_curated_pack_use_the_world_base() {
+    let text = "Al-Shabaab militants attacked a military base in the town of Beledweyne on Saturday, killing at least seven soldiers, a Somali army officer said.";
+    let ev = assemble(text, Some("2025-07-26"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = at(&ev, "Beledweyne");
+    assert_eq!(e.location.as_ref().unwrap().country.as_deref(), Some("SO"));
+    assert!(e.location.as_ref().unwrap().lat.is_some());
+    assert_eq!(e.actor1.as_deref(), Some("Al Shabaab"));
+    assert_eq!(e.fatalities, 7);
+    assert_eq!(e.date.unwrap().to_string(), "2025-07-26");
+}
+
+#[test]
+fn a_named_site_unknown_to_the_gazetteer_is_kept_with_its_province() {
+    let text = "Thai and Cambodian soldiers exchanged fire near the Ta Muen Thom temple in Surin province early on Thursday, killing one Thai soldier and wounding three, the Royal Thai Army said.";
+    let ev = assemble(text, Some("2025-07-26"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let loc = ev[0].location.as_ref().unwrap();
+    assert_eq!(loc.name, "Ta Muen Thom");
+    assert_eq!(loc.country.as_deref(), Some("TH"));
+    assert_eq!(loc.geo_precision, 3, "placed at its province");
+    assert_eq!((ev[0].fatalities, ev[0].injuries), (1, 3));
+    assert_eq!(ev[0].date.unwrap().to_string(), "2025-07-24");
+}

@@ -139,7 +139,7 @@ static FIXED: LazyLock<Vec<FixedLabel>> = LazyLock::new(|| {
             NonState,
         ),
         (
-            r"(?-u:\b)al-Shabaab(?-u:\b)",
+            r"(?i)(?-u:\b)al-Shabaa?b(?-u:\b)",
             "Al Shabaab",
             Some("SO"),
             NonState,
@@ -359,12 +359,25 @@ impl ActorFinder {
                 out.push(m);
             }
         };
+        // "Al-Shabaab militants", "Hezbollah fighters": the group noun belongs to the name.
+        static GROUP_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"^\s+(?:militants|fighters|gunmen|insurgents|rebels|members|operatives)(?-u:\b)",
+            )
+            .expect("group noun")
+        });
         for (re, name, cc, kind) in FIXED.iter() {
             for m in re.find_iter(s) {
+                let mut end = m.end();
+                if *kind == ActorKind::NonState {
+                    if let Some(g) = GROUP_NOUN.find(&s[end..]) {
+                        end += g.end();
+                    }
+                }
                 push(
                     &mut out,
                     ActorMention {
-                        span: Span::new(m.start(), m.end()),
+                        span: Span::new(m.start(), end),
                         name: name.to_string(),
                         country: cc.map(str::to_string),
                         kind: *kind,

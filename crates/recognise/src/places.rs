@@ -58,7 +58,7 @@ pub struct PlaceMention {
 }
 
 const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*){0,3}";
-const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment)";
+const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -274,7 +274,15 @@ fn hint_of(noun: &str) -> PlaceHint {
             PlaceHint::Area
         }
         s if s.starts_with("sector") || s == "section" || s == "part" => PlaceHint::Sector,
-        s if s.contains("post") || s == "border detachment" => PlaceHint::Post,
+        s if s.contains("post")
+            || s == "border detachment"
+            || s == "checkpoint"
+            || s == "crossing" =>
+        {
+            PlaceHint::Post
+        }
+        "temple" | "monastery" | "mosque" | "airport" | "airbase" | "air base" | "bridge"
+        | "dam" | "mountain" | "mountains" | "pass" => PlaceHint::Area,
         _ => PlaceHint::Unknown,
     }
 }
