@@ -116,6 +116,8 @@ pub enum ExportFormat {
     AcledCsv,
     /// A GeoJSON FeatureCollection of incidents.
     Geojson,
+    /// A Parquet table of incidents (binary: use `--out FILE` or redirect stdout).
+    Parquet,
 }
 
 /// `sitrep export`.
@@ -127,6 +129,9 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum)]
     pub format: ExportFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
 }
 
 /// `sitrep show`.
@@ -476,9 +481,17 @@ pub fn events(args: EventsArgs) -> anyhow::Result<ExitCode> {
 /// `sitrep export`.
 pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let store = open_existing(&args.db)?;
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out: BufWriter<Box<dyn Write>> = BufWriter::new(match &args.out {
+        Some(path) => Box::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    });
     match args.format {
+        ExportFormat::Parquet => {
+            let incidents = store.incidents(&Filter::default())?;
+            out.write_all(&crate::parquet_export::incidents_to_parquet(&incidents)?)?;
+        }
         ExportFormat::ReportsJsonl => {
             for r in store.reports()? {
                 let mut v = serde_json::to_value(&r.event)?;

@@ -10,6 +10,7 @@ mod commands;
 mod db_commands;
 mod merging;
 mod output;
+mod parquet_export;
 mod pipeline;
 
 use std::process::ExitCode;

@@ -439,3 +439,58 @@ fn kill_9_mid_ingest_loses_nothing_committed_and_a_rerun_finishes_the_job() {
     );
     assert_eq!(dump(&db), dump(&reference));
 }
+
+#[test]
+fn parquet_export_holds_one_row_per_incident() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    write(&inputs, "az-aygepar.txt", AZ_AYGEPAR);
+    write(&inputs, "am-aygepar.txt", AM_AYGEPAR);
+    let db = dir.path().join("t.db");
+    ingest(&db, &[&inputs]);
+    let incidents = jsonl(&ok(sitrep(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "-f",
+        "jsonl",
+    ])));
+    let file = dir.path().join("incidents.parquet");
+    ok(sitrep(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "-f",
+        "parquet",
+        "-o",
+        file.to_str().unwrap(),
+    ]));
+    let reader = SerializedFileReader::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let meta = reader.metadata();
+    assert_eq!(meta.file_metadata().num_rows() as usize, incidents.len());
+    let names: Vec<&str> = meta
+        .file_metadata()
+        .schema_descr()
+        .columns()
+        .iter()
+        .map(|c| c.name())
+        .collect();
+    for col in [
+        "incident",
+        "date",
+        "event_type",
+        "latitude",
+        "fatalities_best",
+        "sources",
+    ] {
+        assert!(names.contains(&col), "{names:?}");
+    }
+    let first = reader.get_row_iter(None).unwrap().next().unwrap().unwrap();
+    let row = first.to_string();
+    assert!(
+        row.contains(incidents[0]["incident"].as_str().unwrap()),
+        "{row}"
+    );
+}
