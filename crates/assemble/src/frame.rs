@@ -708,6 +708,17 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     a2 = None;
                 }
             }
+            // "wounded by a sniper at X": the side hit is known, the shooter is the other party.
+            if a1.is_none()
+                && !matches!(
+                    sub,
+                    SubEventType::Other | SubEventType::HeadquartersEstablished
+                )
+            {
+                if let Some(p) = a2.as_deref().and_then(|p| actor_country(p, ctx)) {
+                    a1 = ctx.other_party(&p).and_then(|o| military(ctx, o));
+                }
+            }
             // Fire from inside Armenia is Armenia's, whatever the target district.
             if origin.as_ref().and_then(|o| o.country.as_deref()) != Some("AM") {
                 karabakh_forces(ctx, &loc, &mut a1);
