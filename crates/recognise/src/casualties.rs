@@ -147,7 +147,14 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
     let mut last_end = 0;
     for v in VERB.find_iter(s) {
         let verb = v.as_str().to_lowercase();
-        let Some(harm) = harm_of(&verb) else { continue };
+        let Some(mut harm) = harm_of(&verb) else {
+            continue;
+        };
+        // "fatally / mortally wounded" is a death.
+        let lead = s[..v.start()].trim_end().to_lowercase();
+        if lead.ends_with("fatally") || lead.ends_with("mortally") {
+            harm = Harm::Killed;
+        }
         // "the two wounded soldiers were taken to hospital": an attribute, not a report.
         let next = s[v.end()..].trim_start();
         if !verb.ends_with("ing")
@@ -253,7 +260,8 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
             harm,
             count,
             bound,
-            civilian: is_civilian(&victims),
+            // "eight people including three soldiers ..." are not all civilians
+            civilian: is_civilian(&victims) && is_civilian(window),
             victims,
         });
         last_end = v.end();
