@@ -122,6 +122,9 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
             if out[t].figures.is_empty() {
                 out[t].figures = figures;
             }
+            if out[t].origin.is_none() {
+                out[t].origin = out[r].origin.clone();
+            }
             out[t].evidence.extend(evidence);
             out[t].claims.extend(claims);
         }

@@ -160,8 +160,24 @@ pub fn merge(events: &[Event], opts: &MergeOptions) -> Vec<Incident> {
     links.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 
     let mut uf = Clusters::new(&preps);
-    for &(_, i, j) in &links {
-        uf.try_union(i, j, &preps, opts);
+    let debug = std::env::var_os("SITREP_DEBUG_MERGE").is_some();
+    for &(k, i, j) in &links {
+        let ok = uf.try_union(i, j, &preps, opts);
+        if debug {
+            let name = |n: usize| {
+                format!(
+                    "{}:{}",
+                    &events[n].doc[..events[n].doc.len().min(5)],
+                    events[n].location.as_ref().map_or("-", |l| l.name.as_str())
+                )
+            };
+            eprintln!(
+                "link {k:.1} {} ~ {} {}",
+                name(i),
+                name(j),
+                if ok { "joined" } else { "refused" }
+            );
+        }
     }
 
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -541,9 +557,19 @@ fn link(a: &Prep, b: &Prep, opts: &MergeOptions) -> Option<f64> {
                 offer(d.unwrap_or(max_km).min(max_km));
             }
             // Each side's target positions, facing each other across the border.
-            if !misplaced && opp && facing(a, la, b, lb) {
+            // A district centroid says nothing of where positions face each other: it
+            // links only weakly, after every link between named places.
+            // A report that names where the fire came from rules out other firing places.
+            let origin_elsewhere = |x: &Prep, other: &Place| {
+                x.origin
+                    .as_ref()
+                    .is_some_and(|o| place_km(o, other).is_some_and(|k| k > strong_km))
+            };
+            let named_elsewhere = origin_elsewhere(a, lb) || origin_elsewhere(b, la);
+            if !misplaced && opp && !named_elsewhere && facing(a, la, b, lb) {
                 if let Some(d) = d.filter(|&d| d <= 2.0 * max_km) {
-                    offer(d.max(max_km));
+                    let vague = la.precision > 2 || lb.precision > 2;
+                    offer(d.max(max_km) + if vague { 4.0 * max_km } else { 0.0 });
                 }
             }
         } else if la.precision <= 2 && lb.precision <= 2 && la.same_country(lb) {
@@ -751,6 +777,22 @@ impl<'a> Clusters<'a> {
             if let Some(same) = self.by_doc[big].get(preps[n].doc) {
                 if same.iter().any(|&m| !same_doc_sides(&preps[m], &preps[n])) {
                     return false;
+                }
+            }
+        }
+        // One incident has one place on each side (CODEBOOK §1): two named places of
+        // one country, farther apart than the same place could be, are two incidents.
+        let strong_km = opts.max_km / 5.0;
+        for &n in &self.members[small] {
+            for &m in &self.members[big] {
+                if let (Some(x), Some(y)) = (&preps[n].loc, &preps[m].loc) {
+                    if x.precision <= 2
+                        && y.precision <= 2
+                        && x.same_country(y)
+                        && place_km(x, y).is_some_and(|d| d > strong_km)
+                    {
+                        return false;
+                    }
                 }
             }
         }
