@@ -4,16 +4,17 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use sitrep_core::{Claim, Date, DatePrecision, Event, Location, Span, Stance, SubEventType};
-use sitrep_geocode::Hints;
-use sitrep_recognise::actors::{ActorKind, ActorMention};
+use sitrep_recognise::actors::ActorKind;
 use sitrep_recognise::casualties::{find_casualties, Harm};
-use sitrep_recognise::places::{find_places, PlaceHint, PlaceMention, PlaceRole};
+use sitrep_recognise::places::{find_places, PlaceMention, PlaceRole};
 use sitrep_recognise::triggers::{find_triggers, Trigger, TriggerKind};
 use sitrep_recognise::weapons::weapon_names;
 
 use crate::document::DocContext;
 use crate::figures::{totals, Figure};
+use crate::place::resolve;
 use crate::roles::{role_of, Role};
+use crate::sides::{actor_country, actor_name, karabakh_forces, military};
 use crate::{classify, Assembler};
 
 /// A candidate event.
@@ -129,120 +130,6 @@ impl Frame {
     }
 }
 
-/// Resolves a place mention to a location through the gazetteer.
-fn resolve(
-    asm: &Assembler,
-    ctx: &DocContext<'_>,
-    pm: &PlaceMention,
-    near: &[(f64, f64)],
-    last_country: Option<&str>,
-) -> Option<(Location, String, bool)> {
-    let gaz = asm.gazetteer();
-    let mut hints = Hints::new();
-    if let Some(a) = &pm.admin {
-        hints = hints.admin(a.clone());
-    }
-    for c in ctx.countries.iter().take(4) {
-        hints = hints.country(c.clone());
-    }
-    hints.near = near.to_vec();
-    // "the Syunik part / Gegharkunik section of the border" names a region.
-    hints.want_region = matches!(pm.hint, PlaceHint::Region | PlaceHint::Sector);
-    // "the Kyrgyz border outpost of X": a demonym is not a place.
-    if gaz.country_by_demonym(&pm.name).is_some() {
-        return None;
-    }
-    let names = std::iter::once(pm.name.as_str()).chain(pm.alt_names.iter().map(String::as_str));
-    for name in names {
-        if let Some(c) = gaz.resolve(name, &hints) {
-            if c.place.kind == sitrep_geocode::Kind::Country {
-                return None;
-            }
-            let mut loc = c.place.location();
-            let regional = c.place.kind.is_admin();
-            loc.geo_precision = match pm.hint {
-                _ if regional => 3,
-                PlaceHint::Settlement if !pm.approximate => 1,
-                PlaceHint::Unknown if !pm.approximate && loc.geo_precision == 1 => 1,
-                _ => 2,
-            };
-            // Namesakes of different kinds (Kherson city, Kherson Oblast) are different places.
-            let key = format!(
-                "{}@{}",
-                sitrep_geocode::normalise(&c.place.name),
-                c.place.kind
-            );
-            return Some((loc, key, regional));
-        }
-    }
-    // Not in the gazetteer: keep the name as written, placed in its admin region if that resolves.
-    if !(pm.hint == PlaceHint::Settlement
-        || pm.hint == PlaceHint::Post
-        || pm.hint == PlaceHint::Area
-        || pm.hint == PlaceHint::Sector)
-    {
-        return None;
-    }
-    let admin = pm
-        .admin
-        .as_ref()
-        .and_then(|a| gaz.resolve(a, &Hints::new().region()));
-    let mut loc = Location {
-        name: pm.name.clone(),
-        country: admin
-            .as_ref()
-            .map(|a| a.place.country.clone())
-            .or_else(|| last_country.map(str::to_string))
-            .or_else(|| ctx.countries.first().cloned()),
-        admin1: admin
-            .as_ref()
-            .and_then(|a| a.place.admin1.clone().or(Some(a.place.name.clone()))),
-        lat: None,
-        lon: None,
-        geo_precision: if pm.approximate { 2 } else { 1 },
-    };
-    if let Some(a) = &admin {
-        loc.lat = a.place.lat;
-        loc.lon = a.place.lon;
-        loc.geo_precision = 3;
-    }
-    Some((loc, sitrep_geocode::normalise(&pm.name), false))
-}
-
-fn actor_name(m: &ActorMention, ctx: &DocContext<'_>, location_cc: Option<&str>) -> Option<String> {
-    match m.kind {
-        ActorKind::Civilians => location_cc
-            .map(|c| format!("Civilians ({c})"))
-            .or(Some(m.name.clone())),
-        ActorKind::Enemy => {
-            let own = location_cc.unwrap_or("");
-            ctx.other_party(own)
-                .and_then(|p| ctx.asm.gazetteer().country(p))
-                .map(|c| format!("Military Forces of {}", c.name))
-        }
-        ActorKind::Unidentified => Some(format!(
-            "Unidentified Armed Group ({})",
-            location_cc.unwrap_or("XX")
-        )),
-        _ => Some(m.name.clone()),
-    }
-}
-
-fn military(ctx: &DocContext<'_>, iso2: &str) -> Option<String> {
-    ctx.asm
-        .gazetteer()
-        .country(iso2)
-        .map(|c| format!("Military Forces of {}", c.name))
-}
-
-fn actor_country(name: &str, ctx: &DocContext<'_>) -> Option<String> {
-    let n = name.strip_prefix("Military Forces of ")?;
-    ctx.asm
-        .gazetteer()
-        .country_by_name(n)
-        .map(|c| c.iso2.clone())
-}
-
 /// Figures of a sentence, split into those for the first place of the sentence
 /// and those given per place ("one each in A and B"), with the byte offset
 /// after which the per-place figure applies.
@@ -288,37 +175,6 @@ fn triggers_for(triggers: &[Trigger], floor: usize, place_start: usize) -> Vec<T
         local
     } else {
         triggers.to_vec()
-    }
-}
-
-/// Districts of Azerbaijan where, until 2023, Armenian forces were those of the
-/// Nagorno-Karabakh authorities rather than Armenia's army (CODEBOOK §5: "Armenian
-/// troops" are Armenia's only at the state border).
-const KARABAKH_AREAS: &[&str] = &[
-    "Karabakh",
-    "Khankendi",
-    "Khojaly",
-    "Khojavend",
-    "Shusha",
-    "Aghdara",
-    "Lachin",
-    "Aghdam",
-];
-
-/// In a report that names the Karabakh Armenian forces, Armenian forces acting
-/// inside Karabakh are those forces.
-fn karabakh_forces(ctx: &DocContext<'_>, loc: &Location, actor: &mut Option<String>) {
-    const NK: &str = "Nagorno-Karabakh Armenian forces";
-    let inside = loc.country.as_deref() == Some("AZ")
-        && loc
-            .admin1
-            .as_deref()
-            .is_some_and(|a| KARABAKH_AREAS.iter().any(|k| a.starts_with(k)));
-    if inside
-        && ctx.non_state.iter().any(|n| n == NK)
-        && actor.as_deref() == Some("Military Forces of Armenia")
-    {
-        *actor = Some(NK.to_string());
     }
 }
 
@@ -420,7 +276,6 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             .filter(|p| p.role == PlaceRole::Target)
             .collect();
         let origin_pm = places.iter().find(|p| p.role == PlaceRole::Origin);
-        // A sentence that adds to the event before it: figures, weapons, a denial.
         // What the sentence adds to the event(s) of the last event sentence: figures
         // (to its first place), weapons used, the time, a denial or dispute.
         let uses_weapons = sub.is_some() || USE_VERB.is_match(text);

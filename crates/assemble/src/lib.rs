@@ -30,7 +30,9 @@ mod document;
 mod figures;
 mod frame;
 mod merge;
+mod place;
 mod roles;
+mod sides;
 
 use std::sync::OnceLock;
 

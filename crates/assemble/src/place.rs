@@ -1,0 +1,89 @@
+//! Resolving a place mention to a location through the gazetteer, with the
+//! `geo_precision` its phrase warrants (CODEBOOK §3).
+
+use sitrep_core::Location;
+use sitrep_geocode::Hints;
+use sitrep_recognise::places::{PlaceHint, PlaceMention};
+
+use crate::document::DocContext;
+use crate::Assembler;
+
+/// Resolves a place mention to a location through the gazetteer.
+pub(crate) fn resolve(
+    asm: &Assembler,
+    ctx: &DocContext<'_>,
+    pm: &PlaceMention,
+    near: &[(f64, f64)],
+    last_country: Option<&str>,
+) -> Option<(Location, String, bool)> {
+    let gaz = asm.gazetteer();
+    let mut hints = Hints::new();
+    if let Some(a) = &pm.admin {
+        hints = hints.admin(a.clone());
+    }
+    for c in ctx.countries.iter().take(4) {
+        hints = hints.country(c.clone());
+    }
+    hints.near = near.to_vec();
+    // "the Syunik part / Gegharkunik section of the border" names a region.
+    hints.want_region = matches!(pm.hint, PlaceHint::Region | PlaceHint::Sector);
+    // "the Kyrgyz border outpost of X": a demonym is not a place.
+    if gaz.country_by_demonym(&pm.name).is_some() {
+        return None;
+    }
+    let names = std::iter::once(pm.name.as_str()).chain(pm.alt_names.iter().map(String::as_str));
+    for name in names {
+        if let Some(c) = gaz.resolve(name, &hints) {
+            if c.place.kind == sitrep_geocode::Kind::Country {
+                return None;
+            }
+            let mut loc = c.place.location();
+            let regional = c.place.kind.is_admin();
+            loc.geo_precision = match pm.hint {
+                _ if regional => 3,
+                PlaceHint::Settlement if !pm.approximate => 1,
+                PlaceHint::Unknown if !pm.approximate && loc.geo_precision == 1 => 1,
+                _ => 2,
+            };
+            // Namesakes of different kinds (Kherson city, Kherson Oblast) are different places.
+            let key = format!(
+                "{}@{}",
+                sitrep_geocode::normalise(&c.place.name),
+                c.place.kind
+            );
+            return Some((loc, key, regional));
+        }
+    }
+    // Not in the gazetteer: keep the name as written, placed in its admin region if that resolves.
+    if !(pm.hint == PlaceHint::Settlement
+        || pm.hint == PlaceHint::Post
+        || pm.hint == PlaceHint::Area
+        || pm.hint == PlaceHint::Sector)
+    {
+        return None;
+    }
+    let admin = pm
+        .admin
+        .as_ref()
+        .and_then(|a| gaz.resolve(a, &Hints::new().region()));
+    let mut loc = Location {
+        name: pm.name.clone(),
+        country: admin
+            .as_ref()
+            .map(|a| a.place.country.clone())
+            .or_else(|| last_country.map(str::to_string))
+            .or_else(|| ctx.countries.first().cloned()),
+        admin1: admin
+            .as_ref()
+            .and_then(|a| a.place.admin1.clone().or(Some(a.place.name.clone()))),
+        lat: None,
+        lon: None,
+        geo_precision: if pm.approximate { 2 } else { 1 },
+    };
+    if let Some(a) = &admin {
+        loc.lat = a.place.lat;
+        loc.lon = a.place.lon;
+        loc.geo_precision = 3;
+    }
+    Some((loc, sitrep_geocode::normalise(&pm.name), false))
+}

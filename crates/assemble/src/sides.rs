@@ -1,0 +1,76 @@
+//! The sides of an event: canonical actor names for a mention, a country's forces,
+//! and the Karabakh rule of CODEBOOK §5.
+
+use sitrep_core::Location;
+use sitrep_recognise::actors::{ActorKind, ActorMention};
+
+use crate::document::DocContext;
+
+pub(crate) fn actor_name(
+    m: &ActorMention,
+    ctx: &DocContext<'_>,
+    location_cc: Option<&str>,
+) -> Option<String> {
+    match m.kind {
+        ActorKind::Civilians => location_cc
+            .map(|c| format!("Civilians ({c})"))
+            .or(Some(m.name.clone())),
+        ActorKind::Enemy => {
+            let own = location_cc.unwrap_or("");
+            ctx.other_party(own)
+                .and_then(|p| ctx.asm.gazetteer().country(p))
+                .map(|c| format!("Military Forces of {}", c.name))
+        }
+        ActorKind::Unidentified => Some(format!(
+            "Unidentified Armed Group ({})",
+            location_cc.unwrap_or("XX")
+        )),
+        _ => Some(m.name.clone()),
+    }
+}
+
+pub(crate) fn military(ctx: &DocContext<'_>, iso2: &str) -> Option<String> {
+    ctx.asm
+        .gazetteer()
+        .country(iso2)
+        .map(|c| format!("Military Forces of {}", c.name))
+}
+
+pub(crate) fn actor_country(name: &str, ctx: &DocContext<'_>) -> Option<String> {
+    let n = name.strip_prefix("Military Forces of ")?;
+    ctx.asm
+        .gazetteer()
+        .country_by_name(n)
+        .map(|c| c.iso2.clone())
+}
+
+/// Districts of Azerbaijan where, until 2023, Armenian forces were those of the
+/// Nagorno-Karabakh authorities rather than Armenia's army (CODEBOOK §5: "Armenian
+/// troops" are Armenia's only at the state border).
+const KARABAKH_AREAS: &[&str] = &[
+    "Karabakh",
+    "Khankendi",
+    "Khojaly",
+    "Khojavend",
+    "Shusha",
+    "Aghdara",
+    "Lachin",
+    "Aghdam",
+];
+
+/// In a report that names the Karabakh Armenian forces, Armenian forces acting
+/// inside Karabakh are those forces.
+pub(crate) fn karabakh_forces(ctx: &DocContext<'_>, loc: &Location, actor: &mut Option<String>) {
+    const NK: &str = "Nagorno-Karabakh Armenian forces";
+    let inside = loc.country.as_deref() == Some("AZ")
+        && loc
+            .admin1
+            .as_deref()
+            .is_some_and(|a| KARABAKH_AREAS.iter().any(|k| a.starts_with(k)));
+    if inside
+        && ctx.non_state.iter().any(|n| n == NK)
+        && actor.as_deref() == Some("Military Forces of Armenia")
+    {
+        *actor = Some(NK.to_string());
+    }
+}
