@@ -34,6 +34,8 @@ pub enum Command {
     Show(crate::db_commands::ShowArgs),
     /// Run extraction again over the stored documents (after an upgrade).
     Reprocess(crate::db_commands::ReprocessArgs),
+    /// Serve the HTTP API and the map page over the database.
+    Serve(crate::serve::ServeArgs),
 }
 
 /// `sitrep bench`.

@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(a) => crate::db_commands::export(a),
         Command::Show(a) => crate::db_commands::show(a),
         Command::Reprocess(a) => crate::db_commands::reprocess(a),
+        Command::Serve(a) => crate::serve::serve(a),
     }
 }
 

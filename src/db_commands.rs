@@ -168,7 +168,7 @@ pub struct ReprocessArgs {
 const BATCH: usize = 32;
 
 /// The producer of new records: this sitrep and its gazetteer.
-fn producer() -> Producer {
+pub(crate) fn producer() -> Producer {
     Producer::new(env!("CARGO_PKG_VERSION"), gazetteer_fingerprint())
 }
 

@@ -12,6 +12,7 @@ mod merging;
 mod output;
 mod parquet_export;
 mod pipeline;
+mod serve;
 
 use std::process::ExitCode;
 

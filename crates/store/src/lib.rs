@@ -24,6 +24,7 @@
 
 pub mod migrate;
 mod query;
+mod review;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -33,7 +34,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sitrep_core::{CleanDoc, Date, Document, Event, InputFormat};
 
-pub use query::Filter;
+pub use query::{Filter, GroupCount, Page, Stats};
+pub use review::{Corrections, Review, ReviewAction, ReviewEntry};
 
 /// Default database file name (in the current folder).
 pub const DEFAULT_DB: &str = "sitrep.db";
@@ -50,6 +52,9 @@ pub enum StoreError {
     /// A stored JSON record could not be read.
     #[error("stored record: {0}")]
     Json(#[from] serde_json::Error),
+    /// A request the store refuses (an inconsistent correction, ...).
+    #[error("{0}")]
+    Invalid(String),
     /// The database was written by a newer sitrep.
     #[error("database schema version {found} is newer than this sitrep supports ({supported})")]
     TooNew {
@@ -144,6 +149,8 @@ pub struct StoredIncident {
     pub sources: Vec<String>,
     /// Row ids of its reports.
     pub reports: Vec<i64>,
+    /// Review status (`confirmed`, `corrected`, `rejected`), when reviewed.
+    pub review: Option<String>,
 }
 
 impl StoredIncident {
@@ -158,6 +165,9 @@ impl StoredIncident {
             o.insert("fatalities_high".into(), self.fatalities_high.into());
             o.insert("sources".into(), self.sources.clone().into());
             o.insert("reports".into(), report_keys.to_vec().into());
+            if let Some(r) = &self.review {
+                o.insert("review".into(), r.clone().into());
+            }
         }
         v
     }
@@ -518,18 +528,55 @@ impl Store {
                 }
             }
         }
+        // Analysts' reviews outlive recomputes: apply each standing one again.
+        review::reapply(&tx)?;
         set_meta(&tx, "incidents_dirty", "0")?;
         set_meta(&tx, "incidents_computed_at", &now())?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Incidents matching `filter`, ordered by date then id.
+    /// Incidents matching `filter`, ordered by date then id, with analysts'
+    /// corrections applied; incidents an analyst rejected are left out.
     pub fn incidents(&self, filter: &Filter) -> Result<Vec<StoredIncident>> {
-        let (cond, args) = filter.to_sql();
+        Ok(self.incidents_page(filter, &Page::all())?.0)
+    }
+
+    /// One page of the incidents matching `filter` (stable order: date, then id;
+    /// undated last), and how many match in all.
+    pub fn incidents_page(
+        &self,
+        filter: &Filter,
+        page: &Page,
+    ) -> Result<(Vec<StoredIncident>, u64)> {
+        let (cond, mut args) = filter.to_sql();
+        let cond = if page.include_rejected {
+            cond
+        } else {
+            format!("{cond} AND review IS NOT 'rejected'")
+        };
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT COUNT(*) FROM incidents WHERE {cond}"),
+            rusqlite::params_from_iter(args.iter()),
+            |r| r.get(0),
+        )?;
+        let order = if page.descending {
+            "date IS NULL, date DESC, id DESC"
+        } else {
+            "date IS NULL, date, id"
+        };
+        let n = args.len();
+        args.push(rusqlite::types::Value::Integer(
+            page.limit.map_or(-1, |l| l.min(i64::MAX as u64) as i64),
+        ));
+        args.push(rusqlite::types::Value::Integer(
+            page.offset.min(i64::MAX as u64) as i64,
+        ));
         let sql = format!(
-            "SELECT id, record, fatalities_low, fatalities_best, fatalities_high FROM incidents
-             WHERE {cond} ORDER BY date IS NULL, date, id"
+            "SELECT id, record, fatalities_low, fatalities_best, fatalities_high, review
+             FROM incidents WHERE {cond} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
+            n + 1,
+            n + 2
         );
         let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(args.iter()), incident_row)?;
@@ -537,21 +584,12 @@ impl Store {
         for r in rows {
             out.push(parse_incident(r?)?);
         }
-        Ok(out)
+        Ok((out, total as u64))
     }
 
-    /// One incident by id.
+    /// One incident by id (rejected ones too: see [`StoredIncident::review`]).
     pub fn incident(&self, id: &str) -> Result<Option<StoredIncident>> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT id, record, fatalities_low, fatalities_best, fatalities_high
-                 FROM incidents WHERE id = ?1",
-                [id],
-                incident_row,
-            )
-            .optional()?;
-        row.map(parse_incident).transpose()
+        load_incident(&self.conn, id)
     }
 
     /// One document by id.
@@ -634,7 +672,16 @@ impl Store {
             .into_iter()
             .map(|r| (r.id, format!("{}#{}", r.doc_id, r.ordinal)))
             .collect();
-        for inc in self.incidents(&Filter::default())? {
+        for inc in self
+            .incidents_page(
+                &Filter::default(),
+                &Page {
+                    include_rejected: true,
+                    ..Page::all()
+                },
+            )?
+            .0
+        {
             let mut members: Vec<&str> = inc
                 .reports
                 .iter()
@@ -689,13 +736,67 @@ fn value_text(r: &Row<'_>, i: usize) -> String {
     }
 }
 
-type IncidentRow = (String, String, u32, u32, u32);
+type IncidentRow = (String, String, u32, u32, u32, Option<String>);
 
 fn incident_row(r: &Row<'_>) -> rusqlite::Result<IncidentRow> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
 }
 
-fn parse_incident((id, record, low, best, high): IncidentRow) -> Result<StoredIncident> {
+/// One incident by id, on any connection (a transaction too).
+pub(crate) fn load_incident(conn: &Connection, id: &str) -> Result<Option<StoredIncident>> {
+    let row = conn
+        .query_row(
+            "SELECT id, record, fatalities_low, fatalities_best, fatalities_high, review
+             FROM incidents WHERE id = ?1",
+            [id],
+            incident_row,
+        )
+        .optional()?;
+    row.map(parse_incident).transpose()
+}
+
+/// Rewrites an incident's record and indexed columns (after a review).
+pub(crate) fn update_incident(conn: &Connection, inc: &StoredIncident) -> Result<()> {
+    let c = Columns::of(&inc.event);
+    let record = serde_json::json!({
+        "event": inc.event,
+        "reports": inc.reports,
+        "sources": inc.sources,
+    });
+    conn.execute(
+        "UPDATE incidents SET record = ?2, date = ?3, date_end = ?4, country = ?5, admin1 = ?6,
+             location = ?7, event_type = ?8, sub_event_type = ?9, lat = ?10, lon = ?11,
+             fatalities_low = ?12, fatalities_best = ?13, fatalities_high = ?14, review = ?15
+         WHERE id = ?1",
+        params![
+            inc.id,
+            record.to_string(),
+            c.date,
+            c.date_end,
+            c.country,
+            c.admin1,
+            c.location,
+            c.event_type,
+            c.sub_event_type,
+            c.lat,
+            c.lon,
+            inc.fatalities_low,
+            inc.fatalities_best,
+            inc.fatalities_high,
+            inc.review,
+        ],
+    )?;
+    Ok(())
+}
+
+fn parse_incident((id, record, low, best, high, review): IncidentRow) -> Result<StoredIncident> {
     #[derive(serde::Deserialize)]
     struct Record {
         event: Event,
@@ -711,6 +812,7 @@ fn parse_incident((id, record, low, best, high): IncidentRow) -> Result<StoredIn
         fatalities_high: high,
         sources: rec.sources,
         reports: rec.reports,
+        review,
     })
 }
 

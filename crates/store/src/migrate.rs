@@ -7,8 +7,14 @@ use crate::StoreError;
 
 /// Every migration: (version, name, SQL). Append new files here; never edit an
 /// applied one.
-pub const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, "0001_init", include_str!("../migrations/0001_init.sql"))];
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "0001_init", include_str!("../migrations/0001_init.sql")),
+    (
+        2,
+        "0002_review",
+        include_str!("../migrations/0002_review.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub fn latest() -> i64 {

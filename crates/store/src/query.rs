@@ -109,3 +109,102 @@ impl Filter {
         (conds.join(" AND "), args)
     }
 }
+
+/// Which slice of a listing to return, and in which order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// Most rows (`None`: all).
+    pub limit: Option<u64>,
+    /// Rows skipped first.
+    pub offset: u64,
+    /// Newest first (date descending, then id descending).
+    pub descending: bool,
+    /// Include incidents an analyst rejected.
+    pub include_rejected: bool,
+}
+
+impl Page {
+    /// Every row, oldest first, rejected incidents left out.
+    pub fn all() -> Page {
+        Page {
+            limit: None,
+            offset: 0,
+            descending: false,
+            include_rejected: false,
+        }
+    }
+}
+
+impl Default for Page {
+    fn default() -> Page {
+        Page::all()
+    }
+}
+
+/// Incidents and fatalities (best figures) for one value of a grouping.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct GroupCount {
+    /// The value (a day, a country code, a type); `None` when unknown.
+    pub key: Option<String>,
+    /// Incidents.
+    pub incidents: u64,
+    /// Sum of their best fatality figures.
+    pub fatalities: u64,
+}
+
+/// Counts of the incidents matching a filter, for charts.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Stats {
+    /// Incidents matching.
+    pub incidents: u64,
+    /// Sum of their best fatality figures.
+    pub fatalities: u64,
+    /// By first day, ascending.
+    pub by_day: Vec<GroupCount>,
+    /// By country code, most incidents first.
+    pub by_country: Vec<GroupCount>,
+    /// By event type, most incidents first.
+    pub by_event_type: Vec<GroupCount>,
+    /// By sub-event type, most incidents first.
+    pub by_sub_event_type: Vec<GroupCount>,
+}
+
+impl crate::Store {
+    /// Counts by day, country and type of the incidents matching `filter`
+    /// (rejected ones left out unless `include_rejected`).
+    pub fn stats(&self, filter: &Filter, include_rejected: bool) -> crate::Result<Stats> {
+        let (cond, args) = filter.to_sql();
+        let cond = if include_rejected {
+            cond
+        } else {
+            format!("{cond} AND review IS NOT 'rejected'")
+        };
+        let group = |col: &str, order: &str| -> crate::Result<Vec<GroupCount>> {
+            let sql = format!(
+                "SELECT {col}, COUNT(*), COALESCE(SUM(fatalities_best), 0) FROM incidents
+                 WHERE {cond} GROUP BY {col} ORDER BY {order}"
+            );
+            let mut st = self.connection().prepare(&sql)?;
+            let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                Ok(GroupCount {
+                    key: r.get(0)?,
+                    incidents: r.get::<_, i64>(1)? as u64,
+                    fatalities: r.get::<_, i64>(2)? as u64,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let by_day = group("date", "date IS NULL, date")?;
+        let (incidents, fatalities) = by_day
+            .iter()
+            .fold((0, 0), |(n, f), g| (n + g.incidents, f + g.fatalities));
+        Ok(Stats {
+            incidents,
+            fatalities,
+            by_day,
+            by_country: group("country", "COUNT(*) DESC, country")?,
+            by_event_type: group("event_type", "COUNT(*) DESC, event_type")?,
+            by_sub_event_type: group("sub_event_type", "COUNT(*) DESC, sub_event_type")?,
+        })
+    }
+}
