@@ -62,6 +62,23 @@
     } catch (e) {
       showSummary('outlines failed to load: ' + e.message);
     }
+    // The gazetteer's districts and provinces as labels, shown when zoomed in.
+    const labels = L.layerGroup();
+    try {
+      for (const p of await getJSON('/api/places/admin')) {
+        const icon = L.divIcon({ className: 'admin-label', html: '', iconSize: null });
+        const m = L.marker([p.lat, p.lon], { icon, interactive: false, keyboard: false });
+        m.on('add', () => { const e = m.getElement(); if (e) e.textContent = p.name; });
+        labels.addLayer(m);
+      }
+    } catch (e) {
+      showSummary('admin labels failed to load: ' + e.message);
+    }
+    const showLabels = () => {
+      if (map.getZoom() >= 7) labels.addTo(map); else labels.remove();
+    };
+    map.on('zoomend', showLabels);
+    showLabels();
     markerLayer = L.featureGroup().addTo(map);
     const legend = $('legend');
     for (const [t, c] of Object.entries(TYPE_COLOURS)) {

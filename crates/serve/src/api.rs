@@ -45,9 +45,11 @@ const MAX_OFFSET: u64 = 10_000_000;
         get_document,
         post_documents,
         stats,
+        admin_places,
         openapi_json
     ),
     components(schemas(
+        AdminPlace,
         ErrorBody,
         Health,
         IncidentList,
@@ -96,10 +98,26 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         .route("/api/documents", post(post_documents))
         .route("/api/documents/{id}", get(get_document))
         .route("/api/stats", get(stats))
+        .route("/api/places/admin", get(admin_places))
         .route("/api/openapi.json", get(openapi_json))
 }
 
 // ---------------------------------------------------------------- schemas
+
+/// A district, province or region of the curated gazetteer, for the basemap's labels.
+#[derive(Serialize, ToSchema)]
+pub struct AdminPlace {
+    /// Name.
+    name: String,
+    /// `district`, `province` or `region`.
+    kind: String,
+    /// ISO 3166-1 alpha-2.
+    country: String,
+    /// Latitude (centroid or administrative centre).
+    lat: f64,
+    /// Longitude.
+    lon: f64,
+}
 
 /// Liveness and database counts.
 #[derive(Serialize, ToSchema)]
@@ -830,6 +848,28 @@ fn corrections(c: ChangesIn) -> AppResult<Corrections> {
 // ---------------------------------------------------------------- handlers
 
 /// Liveness, versions and row counts.
+/// The curated gazetteer's districts, provinces and regions with their centroids: the
+/// labels of the offline basemap.
+#[utoipa::path(get, path = "/api/places/admin", responses((status = 200, body = [AdminPlace])))]
+async fn admin_places() -> Json<Vec<AdminPlace>> {
+    let gaz = sitrep_geocode::Gazetteer::embedded();
+    let places = gaz
+        .places()
+        .iter()
+        .filter(|p| p.kind.is_admin() && p.kind != sitrep_geocode::Kind::Country)
+        .filter_map(|p| {
+            Some(AdminPlace {
+                name: p.short_name().to_string(),
+                kind: p.kind.to_string(),
+                country: p.country.clone(),
+                lat: p.lat?,
+                lon: p.lon?,
+            })
+        })
+        .collect();
+    Json(places)
+}
+
 #[utoipa::path(get, path = "/health", responses((status = 200, body = Health)))]
 async fn health(State(state): St) -> AppResult<Json<Health>> {
     let writes_enabled = state.token.is_some();

@@ -477,3 +477,22 @@ async fn page_assets_headers_and_openapi() {
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
     srv.running.stop().await.unwrap();
 }
+
+#[tokio::test]
+async fn basemap_labels_are_the_gazetteer_s_admin_regions() {
+    let srv = Server::new(None).await;
+    let (status, v) = srv.get("/api/places/admin").await;
+    assert_eq!(status, StatusCode::OK);
+    let places = v.as_array().expect("array");
+    let find = |name: &str| places.iter().find(|p| p["name"] == name);
+    let kalbajar = find("Kalbajar District")
+        .or_else(|| find("Kalbajar"))
+        .expect("Kalbajar district");
+    assert_eq!(kalbajar["country"], "AZ");
+    assert!(kalbajar["lat"].as_f64().unwrap() > 39.5 && kalbajar["lat"].as_f64().unwrap() < 40.6);
+    assert!(places
+        .iter()
+        .all(|p| p["kind"] != "settlement" && p["kind"] != "country"));
+    let (_, doc) = srv.get("/api/openapi.json").await;
+    assert!(doc["paths"]["/api/places/admin"].is_object());
+}
