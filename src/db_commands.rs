@@ -15,8 +15,8 @@ use sitrep_assemble::Assembler;
 use sitrep_core::{CleanDoc, DatePrecision, Document, Event, EventType, Span};
 use sitrep_geocode::Gazetteer;
 use sitrep_store::{
-    content_hash, Filter, NewIncident, Outcome, Producer, Store, StoredIncident, StoredReport,
-    DB_ENV, DEFAULT_DB,
+    content_hash, Filter, Outcome, Producer, Store, StoredIncident, StoredReport, DB_ENV,
+    DEFAULT_DB,
 };
 
 use crate::cli::InputArgs;
@@ -272,7 +272,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     pb.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
     if store.incidents_dirty()? {
-        recompute_incidents(&mut store)?;
+        store.recompute_incidents().context("storing incidents")?;
     }
     if !args.quiet {
         let c = store.counts()?;
@@ -337,33 +337,6 @@ fn write_batch(
     Ok(())
 }
 
-/// Merges every stored report into incidents and stores them.
-fn recompute_incidents(store: &mut Store) -> anyhow::Result<()> {
-    let reports = store.reports()?;
-    let events: Vec<Event> = reports.iter().map(|r| r.event.clone()).collect();
-    let merged = crate::merging::merge_events(&events);
-    let incidents: Vec<NewIncident> = merged
-        .into_iter()
-        .map(|m| NewIncident {
-            id: m.id,
-            reports: m
-                .members
-                .iter()
-                .filter_map(|&i| reports.get(i).map(|r| r.id))
-                .collect(),
-            event: m.event,
-            fatalities_low: m.fatalities_low,
-            fatalities_best: m.fatalities_best,
-            fatalities_high: m.fatalities_high,
-            sources: m.sources,
-        })
-        .collect();
-    store
-        .replace_incidents(&incidents)
-        .context("storing incidents")?;
-    Ok(())
-}
-
 /// `sitrep reprocess`.
 pub fn reprocess(args: ReprocessArgs) -> anyhow::Result<ExitCode> {
     set_jobs(args.jobs);
@@ -399,7 +372,7 @@ pub fn reprocess(args: ReprocessArgs) -> anyhow::Result<ExitCode> {
     }
     pb.finish_and_clear();
     if store.incidents_dirty()? {
-        recompute_incidents(&mut store)?;
+        store.recompute_incidents().context("storing incidents")?;
     }
     if !args.quiet {
         let c = store.counts()?;

@@ -8,7 +8,6 @@ mod bench;
 mod cli;
 mod commands;
 mod db_commands;
-mod merging;
 mod output;
 mod parquet_export;
 mod pipeline;

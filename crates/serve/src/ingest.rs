@@ -5,7 +5,7 @@
 use serde::Serialize;
 use sitrep_assemble::Assembler;
 use sitrep_core::{Document, Event};
-use sitrep_store::{NewIncident, Outcome, Store};
+use sitrep_store::{Outcome, Store};
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
@@ -132,36 +132,11 @@ pub(crate) fn store_all(
         });
     }
     if store.incidents_dirty()? {
-        recompute_incidents(store)?;
+        store.recompute_incidents()?;
     }
     Ok(IngestResult {
         documents,
         errors,
         incidents: store.counts()?.incidents,
     })
-}
-
-/// Merges every stored report into incidents (as `sitrep ingest` does).
-fn recompute_incidents(store: &mut Store) -> Result<(), ApiError> {
-    let reports = store.reports()?;
-    let events: Vec<Event> = reports.iter().map(|r| r.event.clone()).collect();
-    let merged = sitrep_merge::merge(&events, &sitrep_merge::MergeOptions::default());
-    let incidents: Vec<NewIncident> = merged
-        .into_iter()
-        .map(|m| NewIncident {
-            id: m.id,
-            reports: m
-                .members
-                .iter()
-                .filter_map(|&i| reports.get(i).map(|r| r.id))
-                .collect(),
-            event: m.event,
-            fatalities_low: m.fatalities_low,
-            fatalities_best: m.fatalities_best,
-            fatalities_high: m.fatalities_high,
-            sources: m.sources,
-        })
-        .collect();
-    store.replace_incidents(&incidents)?;
-    Ok(())
 }

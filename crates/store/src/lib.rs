@@ -479,6 +479,32 @@ impl Store {
         Ok(out)
     }
 
+    /// Merges every stored report into incidents (`sitrep-merge` with its default
+    /// thresholds) and stores them in place of the old ones; returns their number.
+    pub fn recompute_incidents(&mut self) -> Result<usize> {
+        let reports = self.reports()?;
+        let events: Vec<Event> = reports.iter().map(|r| r.event.clone()).collect();
+        let merged = sitrep_merge::merge(&events, &sitrep_merge::MergeOptions::default());
+        let incidents: Vec<NewIncident> = merged
+            .into_iter()
+            .map(|m| NewIncident {
+                id: m.id,
+                reports: m
+                    .members
+                    .iter()
+                    .filter_map(|&i| reports.get(i).map(|r| r.id))
+                    .collect(),
+                event: m.event,
+                fatalities_low: m.fatalities_low,
+                fatalities_best: m.fatalities_best,
+                fatalities_high: m.fatalities_high,
+                sources: m.sources,
+            })
+            .collect();
+        self.replace_incidents(&incidents)?;
+        Ok(incidents.len())
+    }
+
     /// Replaces every incident (one transaction) and points each report at its
     /// incident; clears the recompute mark.
     pub fn replace_incidents(&mut self, incidents: &[NewIncident]) -> Result<()> {
