@@ -117,6 +117,10 @@ fn ymd(y: &str, m: i8, d: &str) -> Option<Date> {
 
 /// Finds the first full date (day, month and year) in `line`, with its byte range.
 pub fn date_in_line(line: &str) -> Option<(CoreDate, Range<usize>)> {
+    // Every form below has a four-digit year.
+    if !has_digit_run(line, 4) {
+        return None;
+    }
     let mut best: Option<(CoreDate, Range<usize>)> = None;
     let mut consider = |found: Option<(Date, Range<usize>)>| {
         if let Some((date, range)) = found {
@@ -159,6 +163,33 @@ pub fn strip_date_prefix(line: &str) -> Option<(CoreDate, &str)> {
     Some((date, &line[caps.get(0)?.end()..]))
 }
 
+/// Most words with letters a line of dates and times alone can hold
+/// (`10:00 a.m. GMT, 16 сентября 2022 года - 17 сентября 2022 года`).
+const MAX_STAMP_WORDS: usize = 12;
+
+/// How many whitespace-separated words of `line` hold a letter.
+fn words_with_letters(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+}
+
+/// True when `line` has a run of at least `n` ASCII digits.
+fn has_digit_run(line: &str, n: usize) -> bool {
+    let mut run = 0;
+    for b in line.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run >= n {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 /// What is left of `line` once dates, times and separators are taken out.
 fn residue(line: &str) -> String {
     let mut rest = line.to_string();
@@ -170,6 +201,10 @@ fn residue(line: &str) -> String {
 
 /// True for a line that holds only a date and/or time (`24 July 2024 - 15:08`).
 pub fn is_timestamp_line(line: &str) -> bool {
+    // Dates and times need digits, and leave few words: a month, "GMT", "года".
+    if !line.bytes().any(|b| b.is_ascii_digit()) || words_with_letters(line) > MAX_STAMP_WORDS {
+        return false;
+    }
     let has_date = date_in_line(line).is_some();
     let has_time = TIME.is_match(line);
     if !has_date && !has_time {
@@ -181,7 +216,8 @@ pub fn is_timestamp_line(line: &str) -> bool {
 /// True for a dateline: a short line holding a full date, and maybe a place,
 /// an agency or an author, but no sentence (`KARABAKH  05 June 2023 - 09:23`).
 pub fn is_dateline(line: &str) -> bool {
-    if date_in_line(line).is_none() {
+    // At most ten words besides the date and time (checked below on the residue).
+    if words_with_letters(line) > 10 + MAX_STAMP_WORDS || date_in_line(line).is_none() {
         return false;
     }
     let rest = residue(line);

@@ -17,10 +17,17 @@ pub fn word_count(line: &str) -> usize {
 
 /// A key for spotting repeated lines: lower case, letters and digits only.
 pub fn dedup_key(line: &str) -> String {
-    line.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::with_capacity(line.len());
+    for c in line.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
 }
 
 /// True when the line ends like a sentence (closing quotes and brackets aside).
@@ -310,6 +317,18 @@ pub enum Script {
     Other,
 }
 
+/// Every script, in the order of its discriminant.
+const SCRIPTS: [Script; 8] = [
+    Script::Latin,
+    Script::Cyrillic,
+    Script::Armenian,
+    Script::Georgian,
+    Script::Greek,
+    Script::Arabic,
+    Script::Hebrew,
+    Script::Other,
+];
+
 /// The script of one letter.
 pub fn script_of(c: char) -> Script {
     match c as u32 {
@@ -326,31 +345,28 @@ pub fn script_of(c: char) -> Script {
 
 /// The script most letters of `lines` are written in.
 pub fn dominant_script<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<Script> {
-    let mut counts: Vec<(Script, usize)> = Vec::new();
+    let mut counts = [0usize; SCRIPTS.len()];
     for line in lines {
         for c in line.chars().filter(|c| c.is_alphabetic()) {
-            let s = script_of(c);
-            match counts.iter_mut().find(|(k, _)| *k == s) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((s, 1)),
-            }
+            counts[script_of(c) as usize] += 1;
         }
     }
-    counts.into_iter().max_by_key(|(_, n)| *n).map(|(s, _)| s)
+    // The first of equal counts wins, as in the order of `SCRIPTS`.
+    let (best, n) = counts
+        .iter()
+        .enumerate()
+        .fold((0, 0), |acc, (i, &n)| if n > acc.1 { (i, n) } else { acc });
+    (n > 0).then_some(SCRIPTS[best])
 }
 
 /// True when most letters of `line` are in a script other than `main`.
 pub fn is_foreign(line: &str, main: Script) -> bool {
-    let letters: Vec<Script> = line
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .map(script_of)
-        .collect();
-    if letters.len() < 3 {
-        return false;
+    let (mut letters, mut own) = (0usize, 0usize);
+    for c in line.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        own += usize::from(script_of(c) == main);
     }
-    let own = letters.iter().filter(|s| **s == main).count();
-    own * 10 < letters.len() * 3
+    letters >= 3 && own * 10 < letters * 3
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use sitrep_core::Span;
 
 /// What a trigger says happened.
@@ -70,7 +70,14 @@ pub struct Trigger {
     pub negated: bool,
 }
 
-static PATTERNS: LazyLock<Vec<(TriggerKind, Regex)>> = LazyLock::new(|| {
+/// The trigger table: each kind with its pattern, and a set of all the patterns
+/// that tells in one pass which kinds a sentence has at all.
+struct Patterns {
+    kinds: Vec<(TriggerKind, Regex)>,
+    any: RegexSet,
+}
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     use TriggerKind::*;
     let table: &[(TriggerKind, &str)] = &[
         (
@@ -138,10 +145,15 @@ static PATTERNS: LazyLock<Vec<(TriggerKind, Regex)>> = LazyLock::new(|| {
             r"(?-u:\b)(?:damage was recorded|were damaged|was damaged|landed in|hit (?:a|the) |fell (?:in|on))",
         ),
     ];
-    table
-        .iter()
-        .map(|(k, p)| (*k, Regex::new(&format!("(?i){p}")).expect("trigger regex")))
-        .collect()
+    let sources: Vec<String> = table.iter().map(|(_, p)| format!("(?i){p}")).collect();
+    Patterns {
+        kinds: table
+            .iter()
+            .zip(&sources)
+            .map(|((k, _), p)| (*k, Regex::new(p).expect("trigger regex")))
+            .collect(),
+        any: RegexSet::new(&sources).expect("trigger set"),
+    }
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -153,7 +165,8 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 /// earliest table entry (more specific kinds come first).
 pub fn find_triggers(sentence: &str) -> Vec<Trigger> {
     let mut found: Vec<Trigger> = Vec::new();
-    for (kind, re) in PATTERNS.iter() {
+    let present = PATTERNS.any.matches(sentence);
+    for (kind, re) in present.iter().map(|i| &PATTERNS.kinds[i]) {
         for m in re.find_iter(sentence) {
             let span = Span::new(m.start(), m.end());
             if found.iter().any(|t| t.span.overlaps(&span)) {
