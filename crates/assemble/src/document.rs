@@ -8,7 +8,7 @@ use regex::Regex;
 use sitrep_core::{CleanDoc, Date, DatePrecision, Span};
 use sitrep_recognise::actors::{ActorKind, ActorMention};
 use sitrep_recognise::claimants::find_claimant;
-use sitrep_recognise::dates::{find_dates, find_times, DateMention, TimeMention};
+use sitrep_recognise::dates::{find_dates_and_times, DateMention, TimeMention};
 use sitrep_recognise::sentences::{split_sentences, Sentence};
 
 use crate::{Assembler, GazetteerCountries};
@@ -65,8 +65,7 @@ impl<'a> DocContext<'a> {
     pub fn build(asm: &'a Assembler, doc: &'a CleanDoc) -> Self {
         let text = &doc.text;
         let countries_api = GazetteerCountries(asm.gazetteer);
-        let all_dates = find_dates(text, doc.published);
-        let all_times = find_times(text);
+        let (all_dates, all_times) = find_dates_and_times(text, doc.published);
         let names = asm.gazetteer.find_names(text);
         let mut sentences = Vec::new();
         let mut last_named: Option<String> = None;

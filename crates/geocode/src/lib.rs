@@ -187,9 +187,32 @@ pub struct Place {
     pub aliases: Vec<String>,
     /// Public source of the row.
     pub source: String,
+    /// Normalised name and aliases, then admin1, worked out on first use.
+    #[serde(skip)]
+    keys: OnceLock<PlaceKeys>,
+}
+
+/// A place's names as lookup keys ([`normalise`]d).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PlaceKeys {
+    /// The name's key, then each alias's.
+    pub names: Vec<String>,
+    /// The key of `admin1`.
+    pub admin1: Option<String>,
 }
 
 impl Place {
+    /// The place's keys, normalised once and kept.
+    pub(crate) fn keys(&self) -> &PlaceKeys {
+        self.keys.get_or_init(|| PlaceKeys {
+            names: std::iter::once(&self.name)
+                .chain(&self.aliases)
+                .map(|n| normalise(n))
+                .collect(),
+            admin1: self.admin1.as_deref().map(normalise),
+        })
+    }
+
     /// The name without a disambiguating parenthesis ("Zeylik (Kalbajar)" → "Zeylik").
     pub fn short_name(&self) -> String {
         strip_parentheses(&self.name).trim().to_string()
@@ -437,6 +460,7 @@ impl Gazetteer {
                 population: None,
                 aliases,
                 source: "countries.tsv".into(),
+                keys: OnceLock::new(),
             });
         }
         let index = index::NameIndex::build(&places, &countries);

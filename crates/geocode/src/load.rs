@@ -182,6 +182,7 @@ pub(crate) fn parse_places(
                 population,
                 aliases,
                 source: cell(&f, c_src).to_string(),
+                keys: Default::default(),
             })
         })();
         match row {

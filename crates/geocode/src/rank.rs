@@ -19,7 +19,7 @@
 //! larger population.
 
 use crate::index::Via;
-use crate::normalise::{name_tokens, normalise, split_generic, Generic};
+use crate::normalise::{name_tokens, split_generic, Generic};
 use crate::{Candidate, Gazetteer, Hints, Kind, Place};
 
 /// Great-circle distance in km.
@@ -45,8 +45,8 @@ struct AdminHint<'a> {
     text: &'a str,
     /// Its key.
     key: String,
-    /// Places the hint may name (in any tradition), with all their keys.
-    places: Vec<(&'a Place, Vec<String>)>,
+    /// Places the hint may name (in any tradition).
+    places: Vec<&'a Place>,
 }
 
 impl<'a> AdminHint<'a> {
@@ -59,23 +59,13 @@ impl<'a> AdminHint<'a> {
         if ids.is_empty() {
             ids = g.index.loose(&key).to_vec();
         }
-        let places = ids
-            .into_iter()
-            .map(|id| {
-                let p = g.place(id);
-                let keys = std::iter::once(&p.name)
-                    .chain(&p.aliases)
-                    .map(|n| normalise(n))
-                    .collect();
-                (p, keys)
-            })
-            .collect();
+        let places = ids.into_iter().map(|id| g.place(id)).collect();
         Some(AdminHint { text, key, places })
     }
 
     /// Score and reason of candidate `c` against the hint.
-    fn score(&self, c: &Place, c_keys: &[String]) -> (f64, String) {
-        let c_admin = c.admin1.as_deref().map(normalise);
+    fn score(&self, c: &Place) -> (f64, String) {
+        let c_admin = &c.keys().admin1;
         if c_admin.as_deref() == Some(self.key.as_str()) {
             return (
                 4.0,
@@ -86,14 +76,14 @@ impl<'a> AdminHint<'a> {
                 ),
             );
         }
-        if c.kind.is_admin() && c_keys.contains(&self.key) {
+        if c.kind.is_admin() && c.keys().names.contains(&self.key) {
             return (4.0, format!("is the hinted region {:?} itself", self.text));
         }
         let mut best: (f64, String) = (
             -1.5,
             format!("not in or near the hinted region {:?}", self.text),
         );
-        for (p, keys) in &self.places {
+        for p in &self.places {
             if p.id == c.id {
                 continue;
             }
@@ -102,8 +92,8 @@ impl<'a> AdminHint<'a> {
                     best = (s, r);
                 }
             };
-            if let Some(a) = &c_admin {
-                if keys.contains(a) {
+            if let Some(a) = c_admin {
+                if p.keys().names.contains(a) {
                     consider(
                         4.0,
                         format!(
@@ -114,8 +104,7 @@ impl<'a> AdminHint<'a> {
                         ),
                     );
                 }
-                let p_admin = p.admin1.as_deref().map(normalise);
-                if p_admin.as_deref() == Some(a.as_str()) {
+                if p.keys().admin1.as_ref() == Some(a) {
                     if p.kind.is_admin() {
                         consider(
                             3.5,
@@ -276,11 +265,7 @@ pub(crate) fn rank<'a>(g: &'a Gazetteer, name: &str, hints: &Hints) -> Vec<Candi
             _ => {}
         }
         if let Some(h) = &admin {
-            let keys: Vec<String> = std::iter::once(&p.name)
-                .chain(&p.aliases)
-                .map(|n| normalise(n))
-                .collect();
-            let (s, r) = h.score(p, &keys);
+            let (s, r) = h.score(p);
             add(s, r);
         }
         if !codes.is_empty() {

@@ -216,6 +216,7 @@ impl World {
             population: (pop > 0).then_some(pop),
             aliases: names.collect(),
             source: format!("GeoNames {gid} (cities500, CC BY 4.0)"),
+            keys: Default::default(),
         }
     }
 }

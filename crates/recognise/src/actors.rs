@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use sitrep_core::Span;
 
 use crate::countries::{Countries, CountryRef};
@@ -54,7 +54,14 @@ pub fn military_of(country: &CountryRef) -> String {
 /// A fixed label: its pattern, canonical name, country and kind.
 type FixedLabel = (Regex, &'static str, Option<&'static str>, ActorKind);
 
-static FIXED: LazyLock<Vec<FixedLabel>> = LazyLock::new(|| {
+/// The fixed labels, and a set of their patterns that tells in one pass which
+/// of them a sentence holds at all.
+struct Fixed {
+    labels: Vec<FixedLabel>,
+    any: RegexSet,
+}
+
+static FIXED: LazyLock<Fixed> = LazyLock::new(|| {
     use ActorKind::*;
     let nk = "Nagorno-Karabakh Armenian forces";
     let rows: &[(&str, &str, Option<&str>, ActorKind)] = &[
@@ -165,9 +172,13 @@ static FIXED: LazyLock<Vec<FixedLabel>> = LazyLock::new(|| {
             Civilians,
         ),
     ];
-    rows.iter()
-        .map(|(p, n, c, k)| (Regex::new(p).expect("actor regex"), *n, *c, *k))
-        .collect()
+    Fixed {
+        labels: rows
+            .iter()
+            .map(|(p, n, c, k)| (Regex::new(p).expect("actor regex"), *n, *c, *k))
+            .collect(),
+        any: RegexSet::new(rows.iter().map(|r| r.0)).expect("actor set"),
+    }
 });
 
 /// Words that, after a demonym or country, make it a reference to armed forces.
@@ -366,7 +377,8 @@ impl ActorFinder {
             )
             .expect("group noun")
         });
-        for (re, name, cc, kind) in FIXED.iter() {
+        let present = FIXED.any.matches(s);
+        for (re, name, cc, kind) in present.iter().map(|i| &FIXED.labels[i]) {
             for m in re.find_iter(s) {
                 let mut end = m.end();
                 if *kind == ActorKind::NonState {

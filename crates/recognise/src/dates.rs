@@ -66,10 +66,22 @@ pub struct DateMention {
 /// "through" ("late on Thursday night until Friday morning") gives one mention
 /// spanning both.
 pub fn find_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
+    dates_in(&tokenize(text), anchor)
+}
+
+/// [`find_dates`] and [`find_times`] together, reading the text once.
+pub fn find_dates_and_times(
+    text: &str,
+    anchor: Option<Date>,
+) -> (Vec<DateMention>, Vec<TimeMention>) {
     let toks = tokenize(text);
+    (dates_in(&toks, anchor), times::times_in(&toks))
+}
+
+fn dates_in(toks: &[Tok<'_>], anchor: Option<Date>) -> Vec<DateMention> {
     let mut found: Vec<(DateMention, Raw, usize, usize)> = Vec::new();
     let mut prev_day: Option<Date> = None;
-    for line in lines(&toks) {
+    for line in lines(toks) {
         let base = line.start;
         let line = &toks[line];
         let parser = Parser::new(line);
@@ -91,7 +103,7 @@ pub fn find_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
             i = next;
         }
     }
-    join_ranges(&toks, found, anchor)
+    join_ranges(toks, found, anchor)
 }
 
 /// `d` moved by `n` days.
@@ -265,7 +277,7 @@ fn resolve(raw: &Raw, span: Span, anchor: Option<Date>, prev_day: Option<Date>) 
 }
 
 /// True when the tokens `[from, to)` hold no sentence end.
-fn same_sentence(toks: &[Tok], from: usize, to: usize) -> bool {
+fn same_sentence(toks: &[Tok<'_>], from: usize, to: usize) -> bool {
     (from..to.min(toks.len())).all(|k| {
         let t = &toks[k];
         if t.newline_before && k > from {
@@ -274,7 +286,7 @@ fn same_sentence(toks: &[Tok], from: usize, to: usize) -> bool {
         if t.kind != Kind::Punct {
             return true;
         }
-        match t.norm.as_str() {
+        match t.norm.as_ref() {
             "!" | "?" | ";" => false,
             // A dot ends a sentence unless it closes an abbreviation ("a.m.").
             "." => {
@@ -292,7 +304,7 @@ fn same_sentence(toks: &[Tok], from: usize, to: usize) -> bool {
 /// True when a joining word ("until", "to", ...) comes before token `b`,
 /// after token `a`, with only a time or filler words between ("until 03:00 on
 /// June 5").
-fn joiner_before(toks: &[Tok], a: usize, b: usize) -> bool {
+fn joiner_before(toks: &[Tok<'_>], a: usize, b: usize) -> bool {
     const FILLER: &[&str] = &[
         "on", "the", "at", "about", "around", "a", "p", "m", "am", "pm", "hours", "hrs", "early",
         "late", "local", "time",
@@ -313,7 +325,7 @@ fn joiner_before(toks: &[Tok], a: usize, b: usize) -> bool {
 
 /// Joins "Thursday night until Friday morning" style pairs into one mention.
 fn join_ranges(
-    toks: &[Tok],
+    toks: &[Tok<'_>],
     found: Vec<(DateMention, Raw, usize, usize)>,
     anchor: Option<Date>,
 ) -> Vec<DateMention> {

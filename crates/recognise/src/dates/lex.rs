@@ -1,6 +1,8 @@
 //! A small tokeniser for the date and time recognisers: words, digit runs and
 //! single punctuation characters, each with its byte span.
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -15,15 +17,15 @@ pub(crate) enum Kind {
 
 /// One token.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub kind: Kind,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
     /// Lower-cased text (for words), the digits (for numbers), the character
-    /// (for punctuation).
-    pub norm: String,
+    /// (for punctuation); borrowed from the text unless lower-casing changed it.
+    pub norm: Cow<'a, str>,
     /// True when the token starts with an upper-case letter.
     pub upper: bool,
     /// True when whitespace (or nothing, at the start) precedes the token.
@@ -38,7 +40,7 @@ pub(crate) struct Tok {
     pub ordinal: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// True for a word token equal (lower-cased) to `w`.
     pub fn is_word(&self, w: &str) -> bool {
         self.kind == Kind::Word && self.norm == w
@@ -46,7 +48,7 @@ impl Tok {
 
     /// True for a word token equal to any of `ws`.
     pub fn is_any(&self, ws: &[&str]) -> bool {
-        self.kind == Kind::Word && ws.contains(&self.norm.as_str())
+        self.kind == Kind::Word && ws.contains(&self.norm.as_ref())
     }
 
     /// True for the punctuation character `c`.
@@ -65,7 +67,7 @@ impl Tok {
 }
 
 /// Splits `text` into tokens.
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
     let mut it = text.char_indices().peekable();
     let mut space = true;
@@ -82,7 +84,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             kind: Kind::Punct,
             start: i,
             end: i + c.len_utf8(),
-            norm: String::new(),
+            norm: Cow::Borrowed(""),
             upper: c.is_uppercase(),
             space_before: space,
             newline_before: newline,
@@ -108,14 +110,20 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     break;
                 }
             }
-            tok.norm = text[tok.start..tok.end].to_string();
+            tok.norm = Cow::Borrowed(&text[tok.start..tok.end]);
             tok.value = value;
             tok.digits = digits;
             // An ordinal suffix directly attached: 1st, 2nd, 3rd, 4th.
             let rest = &text[tok.end..];
-            let suf: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-            let sl = suf.to_lowercase();
-            if matches!(sl.as_str(), "st" | "nd" | "rd" | "th") {
+            let suf_len = rest
+                .char_indices()
+                .find(|(_, c)| !c.is_alphabetic())
+                .map_or(rest.len(), |(k, _)| k);
+            let suf = &rest[..suf_len];
+            if ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|o| suf.eq_ignore_ascii_case(o))
+            {
                 tok.ordinal = true;
                 tok.end += suf.len();
                 for _ in 0..suf.chars().count() {
@@ -132,18 +140,27 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     break;
                 }
             }
-            tok.norm = text[tok.start..tok.end].to_lowercase();
+            tok.norm = lower(&text[tok.start..tok.end]);
         } else {
-            tok.norm = c.to_string();
+            tok.norm = Cow::Borrowed(&text[tok.start..tok.end]);
         }
         toks.push(tok);
     }
     toks
 }
 
+/// `word` in lower case, borrowed when it already is.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// Token index ranges of the lines of a token list (a line break separates
 /// them); no expression is read across a line break.
-pub(crate) fn lines(toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn lines(toks: &[Tok<'_>]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (k, t) in toks.iter().enumerate() {
@@ -165,7 +182,7 @@ mod tests {
     #[test]
     fn splits_words_numbers_and_punctuation() {
         let t = tokenize("On June 4th, at 12:20 — Кəlbəcər");
-        let norms: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
+        let norms: Vec<&str> = t.iter().map(|t| t.norm.as_ref()).collect();
         assert_eq!(
             norms,
             [

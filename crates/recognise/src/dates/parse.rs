@@ -91,15 +91,15 @@ const TIME_WORDS: &[&str] = &[
 
 /// The grammar over one token slice.
 pub(crate) struct Parser<'a> {
-    t: &'a [Tok],
+    t: &'a [Tok<'a>],
 }
 
 impl<'a> Parser<'a> {
-    pub fn new(t: &'a [Tok]) -> Self {
+    pub fn new(t: &'a [Tok<'a>]) -> Self {
         Parser { t }
     }
 
-    fn tok(&self, i: usize) -> Option<&Tok> {
+    fn tok(&self, i: usize) -> Option<&Tok<'_>> {
         self.t.get(i)
     }
 
@@ -172,7 +172,7 @@ impl<'a> Parser<'a> {
         let t = self.tok(i)?;
         let m = month_of(t, strict)?;
         let mut k = i + 1;
-        let abbrev = t.norm.len() <= 4 && !matches!(t.norm.as_str(), "june" | "july" | "may");
+        let abbrev = t.norm.len() <= 4 && !matches!(t.norm.as_ref(), "june" | "july" | "may");
         if abbrev && self.glued(k, '.') {
             k += 1;
         }
@@ -284,8 +284,8 @@ impl<'a> Parser<'a> {
             } else if t.is_any(&["night", "morning", "evening"]) && self.any(k + 1, &["of", "from"])
             {
                 k += 2;
-            } else if t.kind == Kind::Word && PREPOSITIONS.contains(&t.norm.as_str()) {
-                cue = Some(self.t[k].norm.as_str());
+            } else if t.kind == Kind::Word && PREPOSITIONS.contains(&t.norm.as_ref()) {
+                cue = Some(self.t[k].norm.as_ref());
                 k += 1;
             } else {
                 break;
@@ -517,10 +517,10 @@ impl<'a> Parser<'a> {
         if t.kind != Kind::Word {
             return None;
         }
-        let w = t.norm.as_str();
-        let w1 = self.tok(i + 1).map_or("", |t| t.norm.as_str());
-        let w2 = self.tok(i + 2).map_or("", |t| t.norm.as_str());
-        let w3 = self.tok(i + 3).map_or("", |t| t.norm.as_str());
+        let w = t.norm.as_ref();
+        let w1 = self.tok(i + 1).map_or("", |t| t.norm.as_ref());
+        let w2 = self.tok(i + 2).map_or("", |t| t.norm.as_ref());
+        let w3 = self.tok(i + 3).map_or("", |t| t.norm.as_ref());
         match (w, w1) {
             ("today" | "tonight" | "сегодня", _) => return Some((i + 1, rel(0, 0, Day))),
             ("yesterday" | "вчера", _) => return Some((part(i + 1), rel(-1, -1, Day))),

@@ -57,11 +57,11 @@ struct T {
 }
 
 struct P<'a> {
-    t: &'a [Tok],
+    t: &'a [Tok<'a>],
 }
 
 impl P<'_> {
-    fn tok(&self, i: usize) -> Option<&Tok> {
+    fn tok(&self, i: usize) -> Option<&Tok<'_>> {
         self.t.get(i)
     }
 
@@ -74,7 +74,7 @@ impl P<'_> {
             .is_some_and(|t| t.is_punct(c) && !t.space_before)
     }
 
-    fn num(&self, i: usize) -> Option<&Tok> {
+    fn num(&self, i: usize) -> Option<&Tok<'_>> {
         self.tok(i).filter(|t| t.kind == Kind::Num && !t.ordinal)
     }
 
@@ -89,7 +89,7 @@ impl P<'_> {
         i.checked_sub(1)
             .and_then(|k| self.tok(k))
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.norm.as_str())
+            .map(|t| t.norm.as_ref())
     }
 
     /// "a.m.", "p.m.", "am", "pm", "A.M" at `i`: meridiem and index after.
@@ -98,7 +98,7 @@ impl P<'_> {
         if t.kind != Kind::Word {
             return None;
         }
-        let pm = match t.norm.as_str() {
+        let pm = match t.norm.as_ref() {
             "am" => return Some((false, i + 1)),
             "pm" => return Some((true, i + 1)),
             "a" => false,
@@ -140,7 +140,7 @@ impl P<'_> {
             const CUES: &[&str] = &[
                 "at", "around", "by", "until", "after", "before", "from", "to", "till",
             ];
-            let h = match t.norm.as_str() {
+            let h = match t.norm.as_ref() {
                 "noon" | "midday" => 12,
                 "midnight" => 0,
                 _ => return None,
@@ -365,9 +365,13 @@ fn to24(t: T) -> (u8, u8) {
 /// "between") and. Four-digit numbers elsewhere (`1750 soldiers`, `since
 /// 2014`) and thousands (`10,000`) are not times.
 pub fn find_times(text: &str) -> Vec<TimeMention> {
-    let toks = tokenize(text);
+    times_in(&tokenize(text))
+}
+
+/// The times of a tokenised text.
+pub(super) fn times_in(toks: &[Tok<'_>]) -> Vec<TimeMention> {
     let mut out = Vec::new();
-    for line in lines(&toks) {
+    for line in lines(toks) {
         let line = &toks[line];
         let p = P { t: line };
         let mut i = 0;

@@ -7,11 +7,11 @@ use jiff::civil::Weekday;
 /// name to be unambiguous on its own (not "May"/"March" in lower case, not a
 /// bare abbreviation); callers pass `false` when a day number or year sits
 /// next to the name.
-pub(crate) fn month_of(t: &Tok, strict: bool) -> Option<i8> {
+pub(crate) fn month_of(t: &Tok<'_>, strict: bool) -> Option<i8> {
     if t.kind != Kind::Word {
         return None;
     }
-    let w = t.norm.as_str();
+    let w = t.norm.as_ref();
     let full = [
         "january",
         "february",
@@ -74,16 +74,16 @@ pub(crate) fn month_of(t: &Tok, strict: bool) -> Option<i8> {
 }
 
 /// True when the month name may stand alone without a cue word before it.
-pub(crate) fn month_stands_alone(t: &Tok) -> bool {
-    !matches!(t.norm.as_str(), "may" | "march" | "май" | "март")
+pub(crate) fn month_stands_alone(t: &Tok<'_>) -> bool {
+    !matches!(t.norm.as_ref(), "may" | "march" | "май" | "март")
 }
 
 /// Weekday named by a token.
-pub(crate) fn weekday_of(t: &Tok) -> Option<Weekday> {
+pub(crate) fn weekday_of(t: &Tok<'_>) -> Option<Weekday> {
     if t.kind != Kind::Word {
         return None;
     }
-    Some(match t.norm.as_str() {
+    Some(match t.norm.as_ref() {
         "monday" | "понедельник" => Weekday::Monday,
         "tuesday" | "вторник" => Weekday::Tuesday,
         "wednesday" | "среда" | "среду" => Weekday::Wednesday,
@@ -107,14 +107,14 @@ pub(crate) const DAY_PARTS: &[&str] = &[
 ];
 
 /// Small number words ("two days ago").
-pub(crate) fn number_word(t: &Tok) -> Option<u32> {
+pub(crate) fn number_word(t: &Tok<'_>) -> Option<u32> {
     if t.kind == Kind::Num {
         return (t.digits <= 4 && !t.ordinal).then_some(t.value);
     }
     if t.kind != Kind::Word {
         return None;
     }
-    Some(match t.norm.as_str() {
+    Some(match t.norm.as_ref() {
         "a" | "an" | "one" => 1,
         "two" => 2,
         "three" => 3,
