@@ -65,6 +65,9 @@ pub struct InputArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Print throughput and peak memory on stderr when done.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 /// Output formats of `extract`.

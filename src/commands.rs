@@ -4,14 +4,13 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use rayon::prelude::*;
 use sitrep_assemble::Assembler;
-use sitrep_core::Event;
 use sitrep_geocode::{Gazetteer, Hints};
+use sitrep_ingest::IngestError;
 
 use crate::cli::{CleanArgs, Cli, Command, ExtractArgs, PlaceArgs};
-use crate::output::write_events;
-use crate::pipeline::{clean, read_all, set_jobs, Item};
+use crate::output::EventWriter;
+use crate::pipeline::{batches, clean, process, set_jobs, Stats};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -29,16 +28,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Prints each failed input's error on stderr; returns how many failed.
-fn report_errors(items: &[Item]) -> usize {
-    let mut failed = 0;
-    for e in items.iter().filter_map(|i| i.as_ref().err()) {
-        eprintln!("sitrep: {e}");
-        failed += 1;
-    }
-    failed
-}
-
 fn exit_code(failed: usize) -> ExitCode {
     if failed > 0 {
         ExitCode::from(1)
@@ -47,57 +36,84 @@ fn exit_code(failed: usize) -> ExitCode {
     }
 }
 
+/// Prints an input's error on stderr.
+fn report(e: &IngestError) {
+    eprintln!("sitrep: {e}");
+}
+
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     set_jobs(args.input.jobs);
-    let items = read_all(&args.input);
-    let failed = report_errors(&items);
     let asm = Assembler::embedded();
     let max = args.max_events_per_doc;
-    let per_doc: Vec<Vec<Event>> = items
-        .par_iter()
-        .filter_map(|i| i.as_ref().ok())
-        .map(|doc| {
-            let cleaned = clean(doc);
-            let mut events = asm.assemble(&cleaned);
+    let stdout = std::io::stdout();
+    let mut out = EventWriter::new(BufWriter::new(stdout.lock()), args.format);
+    let mut failed = 0;
+    let mut stats = Stats::start();
+    for batch in batches(&args.input) {
+        stats.add(&batch);
+        let per_doc = process(&batch, |doc| {
+            let mut events = asm.assemble(&clean(doc));
             events.truncate(max);
             events
-        })
-        .collect();
-    let events: Vec<Event> = per_doc.into_iter().flatten().collect();
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    write_events(&mut out, &events, args.format).context("writing events")?;
-    out.flush().ok();
+        });
+        for r in per_doc {
+            match r {
+                Ok(events) => out.write(&events).context("writing events")?,
+                Err(e) => {
+                    report(e);
+                    failed += 1;
+                }
+            }
+        }
+    }
+    out.finish().context("writing events")?;
+    if args.input.stats {
+        eprintln!("sitrep: extract: {}", stats.line());
+    }
     Ok(exit_code(failed))
 }
 
 fn clean_cmd(args: CleanArgs) -> anyhow::Result<ExitCode> {
     set_jobs(args.input.jobs);
-    let items = read_all(&args.input);
-    let mut failed = report_errors(&items);
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    for doc in items.iter().filter_map(|i| i.as_ref().ok()) {
-        let cleaned = clean(doc);
-        match &args.out_dir {
-            Some(dir) => {
-                let name = format!("{}.txt", sanitize(&doc.id));
-                let path = dir.join(name);
-                if let Err(e) = std::fs::write(&path, format!("{}\n", cleaned.text)) {
-                    eprintln!("sitrep: {}: cannot write: {e}", path.display());
+    let mut failed = 0;
+    let mut stats = Stats::start();
+    for batch in batches(&args.input) {
+        stats.add(&batch);
+        let cleaned = process(&batch, clean);
+        for (item, r) in batch.iter().zip(cleaned) {
+            let (doc, cleaned) = match (item, r) {
+                (Ok(doc), Ok(c)) => (doc, c),
+                (_, Err(e)) | (Err(e), _) => {
+                    report(e);
                     failed += 1;
+                    continue;
                 }
-            }
-            None => {
-                writeln!(out, "{}", cleaned.text).context("writing text")?;
-                writeln!(out).ok();
+            };
+            match &args.out_dir {
+                Some(dir) => {
+                    let name = format!("{}.txt", sanitize(&doc.id));
+                    let path = dir.join(name);
+                    if let Err(e) = std::fs::write(&path, format!("{}\n", cleaned.text)) {
+                        eprintln!("sitrep: {}: cannot write: {e}", path.display());
+                        failed += 1;
+                    }
+                }
+                None => {
+                    writeln!(out, "{}", cleaned.text).context("writing text")?;
+                    writeln!(out).ok();
+                }
             }
         }
     }
     out.flush().ok();
+    if args.input.stats {
+        eprintln!("sitrep: clean: {}", stats.line());
+    }
     Ok(exit_code(failed))
 }
 

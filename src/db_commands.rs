@@ -20,7 +20,7 @@ use sitrep_store::{
 };
 
 use crate::cli::InputArgs;
-use crate::pipeline::{clean, read_all, set_jobs};
+use crate::pipeline::{batches, clean, set_jobs, Stats};
 
 /// Where the database is.
 #[derive(Debug, Args)]
@@ -197,10 +197,45 @@ fn gazetteer_fingerprint() -> String {
     format!("gaz-{}", &sitrep_store::short_hash(&s)[..16])
 }
 
-fn progress(len: usize, quiet: bool) -> ProgressBar {
+/// How many documents the inputs hold, counted cheaply (a JSON Lines file's
+/// non-blank lines, one per other file); `None` when stdin is among them.
+fn count_documents(inputs: &[PathBuf]) -> Option<usize> {
+    let mut n = 0;
+    for path in sitrep_ingest::expand_inputs(inputs).into_iter().flatten() {
+        if path.as_os_str() == "-" {
+            return None;
+        }
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        if matches!(ext.as_deref(), Some("jsonl" | "ndjson")) {
+            let Ok(f) = std::fs::File::open(&path) else {
+                n += 1;
+                continue;
+            };
+            n += std::io::BufRead::split(std::io::BufReader::new(f), b'\n')
+                .map_while(Result::ok)
+                .filter(|l| !l.trim_ascii().is_empty())
+                .count();
+        } else {
+            n += 1;
+        }
+    }
+    Some(n)
+}
+
+fn progress(len: Option<usize>, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
+    let Some(len) = len else {
+        let pb = ProgressBar::new_spinner();
+        pb.set_style(
+            ProgressStyle::with_template("{spinner} {pos} documents  {per_sec}  elapsed {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        return pb;
+    };
     let pb = ProgressBar::new(len as u64);
     pb.set_style(
         ProgressStyle::with_template(
@@ -223,45 +258,61 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     set_jobs(args.input.jobs);
     let path = args.db.path();
     let started = Instant::now();
-    let items = read_all(&args.input);
-    let mut failed = 0;
-    for e in items.iter().filter_map(|i| i.as_ref().err()) {
-        eprintln!("sitrep: {e}");
-        failed += 1;
-    }
-    let docs: Vec<&Document> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
     let mut store = Store::open(&path, &producer())
         .with_context(|| format!("opening database {}", path.display()))?;
     let known = store.known_hashes()?;
     let asm = Assembler::embedded();
-    let pb = progress(docs.len(), args.quiet);
+    let pb = progress(count_documents(&args.input.inputs), args.quiet);
     let mut tally = Tally::default();
-    // Extraction of one batch (in parallel) overlaps the writing of the one before.
-    let mut pending: Option<(&[&Document], Vec<Prepared>)> = None;
-    for chunk in docs.chunks(BATCH) {
-        let (prepared, written) = rayon::join(
-            || {
-                chunk
-                    .par_iter()
-                    .map(|d| {
-                        if known.get(&d.id).map(String::as_str) == Some(content_hash(d).as_str()) {
-                            None
-                        } else {
-                            Some(extract(asm, d, args.max_events_per_doc))
-                        }
-                    })
-                    .collect::<Vec<Prepared>>()
-            },
-            || match pending.take() {
-                Some((docs, prepared)) => write_batch(&mut store, docs, prepared, &mut tally, &pb),
-                None => Ok(()),
-            },
-        );
-        written?;
-        pending = Some((chunk, prepared));
-    }
-    if let Some((docs, prepared)) = pending.take() {
-        write_batch(&mut store, docs, prepared, &mut tally, &pb)?;
+    let mut failed = 0;
+    let mut seen = 0;
+    let mut stats = Stats::start();
+    // Documents are read in bounded batches; within a batch, extraction of one
+    // slice (in parallel) overlaps the writing of the slice before.
+    for batch in batches(&args.input) {
+        stats.add(&batch);
+        let mut docs: Vec<&Document> = Vec::with_capacity(batch.len());
+        for item in &batch {
+            match item {
+                Ok(d) => docs.push(d),
+                Err(e) => {
+                    eprintln!("sitrep: {e}");
+                    failed += 1;
+                    pb.inc(1);
+                }
+            }
+        }
+        seen += docs.len();
+        let mut pending: Option<(&[&Document], Vec<Prepared>)> = None;
+        for chunk in docs.chunks(BATCH) {
+            let (prepared, written) = rayon::join(
+                || {
+                    chunk
+                        .par_iter()
+                        .map(|d| {
+                            if known.get(&d.id).map(String::as_str)
+                                == Some(content_hash(d).as_str())
+                            {
+                                None
+                            } else {
+                                Some(extract(asm, d, args.max_events_per_doc))
+                            }
+                        })
+                        .collect::<Vec<Prepared>>()
+                },
+                || match pending.take() {
+                    Some((docs, prepared)) => {
+                        write_batch(&mut store, docs, prepared, &mut tally, &pb)
+                    }
+                    None => Ok(()),
+                },
+            );
+            written?;
+            pending = Some((chunk, prepared));
+        }
+        if let Some((docs, prepared)) = pending.take() {
+            write_batch(&mut store, docs, prepared, &mut tally, &pb)?;
+        }
     }
     let Tally {
         added,
@@ -274,15 +325,18 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     if store.incidents_dirty()? {
         store.recompute_incidents().context("storing incidents")?;
     }
+    if args.input.stats {
+        eprintln!("sitrep: ingest: {}", stats.line());
+    }
     if !args.quiet {
         let c = store.counts()?;
         eprintln!(
             "sitrep: {} documents in {:.2} s ({:.1} documents/s, {:.2} MB/s): {added} added, \
              {replaced} replaced, {unchanged} unchanged; {} now holds {} documents, {} reports, \
              {} incidents",
-            docs.len(),
+            seen,
             secs,
-            docs.len() as f64 / secs.max(1e-9),
+            seen as f64 / secs.max(1e-9),
             bytes as f64 / 1e6 / secs.max(1e-9),
             path.display(),
             c.documents,
@@ -348,7 +402,7 @@ pub fn reprocess(args: ReprocessArgs) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&path, &producer)?;
     let asm = Assembler::embedded();
     let ids = store.document_ids()?;
-    let pb = progress(ids.len(), args.quiet);
+    let pb = progress(Some(ids.len()), args.quiet);
     let started = Instant::now();
     let mut done = 0usize;
     for chunk in ids.chunks(BATCH) {

@@ -48,6 +48,14 @@ fn a_batch_of_hostile_files_still_yields_the_good_report() {
     write(d, "07_batch.jsonl", jsonl.as_bytes());
     let long_line = "fire near Kut ".repeat(150_000);
     write(d, "08_long_line.txt", long_line.as_bytes());
+    // 100 MB on one line: over the default size limit, as a file and as a JSON line.
+    let huge = "shelling near Sotk ".repeat(5_300_000);
+    write(d, "10_huge_line.txt", huge.as_bytes());
+    let huge_jsonl = format!(
+        "{{\"id\": \"h1\", \"text\": \"{huge}\"}}\n{{\"id\": \"h2\", \"text\": \"{GOOD}\", \"published\": \"2024-05-04\"}}\n"
+    );
+    write(d, "11_huge.jsonl", huge_jsonl.as_bytes());
+    drop((huge, huge_jsonl));
     let depth = 3_000;
     let html = format!(
         "<html><body>{}<p>{GOOD}</p>{}</body></html>",
@@ -64,6 +72,14 @@ fn a_batch_of_hostile_files_still_yields_the_good_report() {
     // The binary file and the broken JSON line are named; everything else is read.
     assert!(err.contains("02_binary.txt"), "{err}");
     assert!(err.contains("07_batch.jsonl:2"), "{err}");
+    assert!(
+        err.contains("10_huge_line.txt: too large (100700000 bytes"),
+        "{err}"
+    );
+    assert!(
+        err.contains("11_huge.jsonl:1") && err.contains("over the limit"),
+        "{err}"
+    );
     let docs: Vec<String> = out
         .lines()
         .map(|l| {
@@ -73,7 +89,7 @@ fn a_batch_of_hostile_files_still_yields_the_good_report() {
                 .to_string()
         })
         .collect();
-    for id in ["00_good", "04_utf16", "j1", "j3", "09_nested"] {
+    for id in ["00_good", "04_utf16", "j1", "j3", "09_nested", "h2"] {
         assert!(docs.iter().any(|d| d == id), "no event from {id}: {docs:?}");
     }
     // An impossible date is not invented, and an absurd count does not wrap around.
@@ -108,4 +124,46 @@ fn a_document_over_the_size_limit_is_an_error_naming_it() {
         "{err}"
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("\"doc\":\"ok\""));
+}
+
+#[test]
+fn a_50_mb_page_nested_10_000_deep_is_read_in_bounded_memory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let depth = 10_000;
+    let mut html = String::with_capacity(51_000_000);
+    html.push_str("<html><head><title>Border report</title></head><body>");
+    html.push_str(&"<div>".repeat(depth));
+    html.push_str(&format!("<p>{GOOD}</p>"));
+    html.push_str(&"</div>".repeat(depth));
+    let ad = format!(
+        "<div class=\"ad\"><span>{}</span></div>\n",
+        "Advertisement text ".repeat(20)
+    );
+    while html.len() < 50_000_000 {
+        html.push_str(&ad);
+    }
+    html.push_str("</body></html>");
+    write(dir.path(), "page.html", html.as_bytes());
+    drop(html);
+    let o = sitrep(&[
+        "extract",
+        "--stats",
+        "--max-doc-bytes",
+        "64000000",
+        "--published",
+        "2024-05-04",
+        dir.path().to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("\"name\":\"Kokhanebi\""), "{out}");
+    // "...; peak memory 301 MB": bounded by a small multiple of the page.
+    let peak: f64 = err
+        .split("peak memory ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no peak memory in {err}"));
+    assert!(peak < 1000.0, "peak memory {peak} MB");
 }

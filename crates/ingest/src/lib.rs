@@ -22,6 +22,9 @@ mod source;
 
 pub use decode::{content_id, decode_bytes};
 pub use error::IngestError;
-pub use jsonl::read_jsonl;
+pub use jsonl::{max_line_bytes, read_jsonl, read_jsonl_with};
 pub use sitrep_core::Document;
-pub use source::{expand_inputs, read_bytes, read_input, read_path, read_stdin, Limits};
+pub use source::{
+    expand_inputs, read_bytes, read_input, read_path, read_stdin, stream_input, stream_reader,
+    DocStream, Limits,
+};

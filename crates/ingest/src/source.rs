@@ -1,12 +1,12 @@
 //! Inputs: files, folders and stdin.
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use sitrep_core::{Document, InputFormat};
 
-use crate::{content_id, decode_bytes, read_jsonl, IngestError};
+use crate::{content_id, decode_bytes, read_jsonl_with, IngestError};
 
 /// Resource limits for reading.
 #[derive(Debug, Clone, Copy)]
@@ -80,9 +80,7 @@ pub fn read_path(path: &Path, limits: Limits) -> Vec<Result<Document, IngestErro
     let ext = extension(path);
     if ext == "jsonl" || ext == "ndjson" {
         return match File::open(path) {
-            Ok(f) => read_jsonl(BufReader::new(f), &name)
-                .map(|r| r.and_then(|d| check_size(d, limits)))
-                .collect(),
+            Ok(f) => read_jsonl_with(BufReader::new(f), &name, limits).collect(),
             Err(source) => vec![Err(IngestError::Io { path: name, source })],
         };
     }
@@ -119,31 +117,98 @@ fn read_limited(path: &Path, limits: Limits) -> Result<Vec<u8>, IngestError> {
     Ok(bytes)
 }
 
-/// Reads stdin: JSON Lines when every non-blank line is a JSON object, else one document.
-pub fn read_stdin(limits: Limits) -> Vec<Result<Document, IngestError>> {
-    let mut bytes = Vec::new();
-    if let Err(source) = std::io::stdin().read_to_end(&mut bytes) {
-        return vec![Err(IngestError::Io {
-            path: "-".into(),
-            source,
-        })];
+/// Documents of one input, read lazily: a JSON Lines file or stream gives its
+/// records one at a time, so memory stays bounded by one record however large the
+/// input; any other file is read whole (up to the size limit).
+pub type DocStream = Box<dyn Iterator<Item = Result<Document, IngestError>> + Send>;
+
+/// Reads one input lazily (see [`DocStream`]): `-` for stdin, a JSON Lines file,
+/// an HTML page or a text file.
+pub fn stream_input(path: &Path, limits: Limits) -> DocStream {
+    if path.as_os_str() == "-" {
+        return stream_reader(std::io::stdin(), "-", limits);
     }
-    read_bytes(&bytes, "-", limits)
+    let ext = extension(path);
+    if ext == "jsonl" || ext == "ndjson" {
+        let name = path.display().to_string();
+        return match File::open(path) {
+            Ok(f) => Box::new(read_jsonl_with(BufReader::new(f), &name, limits)),
+            Err(source) => Box::new(std::iter::once(Err(IngestError::Io { path: name, source }))),
+        };
+    }
+    Box::new(read_path(path, limits).into_iter())
 }
 
-/// Reads a buffer as stdin would be read (used for stdin and tests).
-pub fn read_bytes(bytes: &[u8], name: &str, limits: Limits) -> Vec<Result<Document, IngestError>> {
-    let looks_jsonl = bytes
+/// Reads a stream as stdin is read, lazily: JSON Lines when its first non-blank
+/// lines are JSON objects, else one document.
+pub fn stream_reader<R: Read + Send + 'static>(reader: R, name: &str, limits: Limits) -> DocStream {
+    const PEEK: usize = 64 * 1024;
+    let mut reader = BufReader::new(reader);
+    let mut head: Vec<u8> = Vec::new();
+    let mut lines = 0;
+    while lines < 3 && head.len() < PEEK {
+        let before = head.len();
+        match (&mut reader)
+            .take((PEEK - head.len()) as u64)
+            .read_until(b'\n', &mut head)
+        {
+            Ok(0) => break,
+            Ok(_) => lines += usize::from(!head[before..].trim_ascii().is_empty()),
+            Err(source) => {
+                return Box::new(std::iter::once(Err(IngestError::Io {
+                    path: name.into(),
+                    source,
+                })))
+            }
+        }
+    }
+    if looks_jsonl(&head) {
+        let rest = std::io::Cursor::new(head).chain(reader);
+        return Box::new(read_jsonl_with(BufReader::new(rest), name, limits));
+    }
+    let mut bytes = head;
+    let io = |source| IngestError::Io {
+        path: name.into(),
+        source,
+    };
+    let result = (&mut reader)
+        .take((limits.max_doc_bytes + 1).saturating_sub(bytes.len()) as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io)
+        .and_then(|_| {
+            if bytes.len() > limits.max_doc_bytes {
+                Err(IngestError::TooLarge {
+                    path: name.into(),
+                    size: bytes.len(),
+                    limit: limits.max_doc_bytes,
+                })
+            } else {
+                to_document(&bytes, name, None, None)
+            }
+        });
+    Box::new(std::iter::once(result))
+}
+
+/// True when the first (up to three) non-blank lines of `bytes` are JSON objects.
+fn looks_jsonl(bytes: &[u8]) -> bool {
+    bytes
         .split(|&b| b == b'\n')
         .map(|l| l.trim_ascii())
         .filter(|l| !l.is_empty())
         .take(3)
         .all(|l| l.first() == Some(&b'{'))
-        && bytes.trim_ascii().first() == Some(&b'{');
-    if looks_jsonl {
-        return read_jsonl(bytes, name)
-            .map(|r| r.and_then(|d| check_size(d, limits)))
-            .collect();
+        && bytes.trim_ascii().first() == Some(&b'{')
+}
+
+/// Reads stdin: JSON Lines when every non-blank line is a JSON object, else one document.
+pub fn read_stdin(limits: Limits) -> Vec<Result<Document, IngestError>> {
+    stream_reader(std::io::stdin(), "-", limits).collect()
+}
+
+/// Reads a buffer as stdin would be read (used for stdin and tests).
+pub fn read_bytes(bytes: &[u8], name: &str, limits: Limits) -> Vec<Result<Document, IngestError>> {
+    if looks_jsonl(bytes) {
+        return read_jsonl_with(bytes, name, limits).collect();
     }
     if bytes.len() > limits.max_doc_bytes {
         return vec![Err(IngestError::TooLarge {
@@ -155,7 +220,7 @@ pub fn read_bytes(bytes: &[u8], name: &str, limits: Limits) -> Vec<Result<Docume
     vec![to_document(bytes, name, None, None)]
 }
 
-fn check_size(doc: Document, limits: Limits) -> Result<Document, IngestError> {
+pub(crate) fn check_size(doc: Document, limits: Limits) -> Result<Document, IngestError> {
     if doc.raw.len() > limits.max_doc_bytes {
         return Err(IngestError::TooLarge {
             path: doc.source,
@@ -208,6 +273,32 @@ fn looks_like_html(text: &str) -> bool {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn a_stream_is_read_as_json_lines_or_as_one_document() {
+        let jsonl = "\n{\"id\": \"a\", \"text\": \"Fire on Kut.\"}\n{\"id\": \"b\", \"text\": \"Fire on Sotk.\"}\n";
+        let ids: Vec<String> = stream_reader(std::io::Cursor::new(jsonl), "-", Limits::default())
+            .map(|d| d.unwrap().id)
+            .collect();
+        assert_eq!(ids, ["a", "b"]);
+        let text = "Shelling of Sotk.\n{ not json }\n";
+        let docs: Vec<_> =
+            stream_reader(std::io::Cursor::new(text), "-", Limits::default()).collect();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].as_ref().unwrap().raw, text);
+        let big = "x".repeat(300);
+        let docs: Vec<_> = stream_reader(
+            std::io::Cursor::new(big),
+            "-",
+            Limits { max_doc_bytes: 100 },
+        )
+        .collect();
+        assert!(docs[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("too large"));
+    }
 
     #[test]
     fn folder_gives_one_document_per_file_with_stem_ids() {
