@@ -322,11 +322,16 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     } = tally;
     pb.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
+    let recompute = Instant::now();
     if store.incidents_dirty()? {
         store.recompute_incidents().context("storing incidents")?;
     }
     if args.input.stats {
-        eprintln!("sitrep: ingest: {}", stats.line());
+        eprintln!(
+            "sitrep: ingest: {} (incidents recomputed in {:.2} s)",
+            stats.line(),
+            recompute.elapsed().as_secs_f64()
+        );
     }
     if !args.quiet {
         let c = store.counts()?;
@@ -371,23 +376,26 @@ fn write_batch(
     tally: &mut Tally,
     pb: &ProgressBar,
 ) -> anyhow::Result<()> {
-    for (doc, prep) in docs.iter().zip(prepared) {
+    let mut writes: Vec<(&Document, &CleanDoc, &[Event])> = Vec::new();
+    for (doc, prep) in docs.iter().zip(&prepared) {
         match prep {
             None => tally.unchanged += 1,
-            Some((cleaned, events)) => {
-                let outcome = store
-                    .put_document(doc, &cleaned, &events)
-                    .with_context(|| format!("storing {}", doc.id))?;
-                match outcome {
-                    Outcome::Added => tally.added += 1,
-                    Outcome::Replaced => tally.replaced += 1,
-                    Outcome::Unchanged => tally.unchanged += 1,
-                }
-            }
+            Some((cleaned, events)) => writes.push((doc, cleaned, events)),
         }
         tally.bytes += doc.raw.len();
-        pb.inc(1);
     }
+    let outcomes = store.put_documents(&writes).with_context(|| {
+        let first = writes.first().map_or("", |w| w.0.id.as_str());
+        format!("storing {} documents from {first}", writes.len())
+    })?;
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Added => tally.added += 1,
+            Outcome::Replaced => tally.replaced += 1,
+            Outcome::Unchanged => tally.unchanged += 1,
+        }
+    }
+    pb.inc(docs.len() as u64);
     Ok(())
 }
 

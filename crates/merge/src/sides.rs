@@ -6,6 +6,9 @@
 //! normalised name of a non-state group ("hezbollah"). Unnamed attackers
 //! ("Unidentified Armed Group (XX)") have no known side.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// ISO code, then the names and adjectives that identify the country, `|`-separated.
 const COUNTRIES: &[(&str, &str)] = &[
     ("AF", "afghanistan|afghan"),
@@ -206,17 +209,49 @@ pub(crate) fn norm_words(s: &str) -> String {
 /// The country a name mentions (the longest country name or adjective found as whole
 /// words), as its ISO code.
 pub(crate) fn country_in(name: &str) -> Option<&'static str> {
-    let hay = format!(" {} ", norm_words(name));
-    let mut best: Option<(&'static str, usize)> = None;
-    for (iso, names) in COUNTRIES {
-        for n in names.split('|') {
-            if n.len() > best.map_or(0, |b| b.1) && hay.contains(&format!(" {n} ")) {
-                best = Some((iso, n.len()));
+    let words = norm_words(name);
+    let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+    let table = &*COUNTRY_NAMES;
+    // (table order, byte length, code) of the best phrase: longest, then first in the table.
+    let mut best: Option<(usize, usize, &'static str)> = None;
+    for start in 0..words.len() {
+        let mut phrase = String::new();
+        for w in words[start..].iter().take(table.max_words) {
+            if !phrase.is_empty() {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+            if let Some(&(order, iso)) = table.names.get(phrase.as_str()) {
+                let better = best.is_none_or(|(o, len, _)| {
+                    phrase.len() > len || (phrase.len() == len && order < o)
+                });
+                if better {
+                    best = Some((order, phrase.len(), iso));
+                }
             }
         }
     }
-    best.map(|b| b.0)
+    best.map(|b| b.2)
 }
+
+/// Every country name and adjective of [`COUNTRIES`], with the first table row
+/// that gives it.
+struct CountryNames {
+    names: HashMap<&'static str, (usize, &'static str)>,
+    max_words: usize,
+}
+
+static COUNTRY_NAMES: LazyLock<CountryNames> = LazyLock::new(|| {
+    let mut names = HashMap::new();
+    let mut max_words = 1;
+    for (order, (iso, list)) in COUNTRIES.iter().enumerate() {
+        for n in list.split('|') {
+            max_words = max_words.max(n.split(' ').count());
+            names.entry(n).or_insert((order, *iso));
+        }
+    }
+    CountryNames { names, max_words }
+});
 
 /// Whether `code` is a known ISO country code of the table.
 fn is_iso(code: &str) -> Option<&'static str> {

@@ -344,57 +344,30 @@ impl Store {
         cleaned: &CleanDoc,
         events: &[Event],
     ) -> Result<Outcome> {
-        let hash = content_hash(doc);
-        if self.is_unchanged(&doc.id, &hash)? {
-            return Ok(Outcome::Unchanged);
-        }
+        let mut out = self.put_documents(&[(doc, cleaned, events)])?;
+        Ok(out.pop().unwrap_or(Outcome::Unchanged))
+    }
+
+    /// Writes several documents as [`Store::put_document`] does, in one
+    /// transaction for all of them (much faster than one each): either all are
+    /// stored or, on an error or a crash, none.
+    pub fn put_documents(
+        &mut self,
+        docs: &[(&Document, &CleanDoc, &[Event])],
+    ) -> Result<Vec<Outcome>> {
         let tx = self.conn.transaction()?;
-        let mut old: Vec<String> = Vec::new();
-        {
-            let mut st = tx.prepare(
-                "SELECT id FROM documents WHERE id = ?1 OR (?2 IS NOT NULL AND url = ?2)",
-            )?;
-            let rows = st.query_map(params![doc.id, doc.url], |r| r.get(0))?;
-            for r in rows {
-                old.push(r?);
-            }
+        let mut outcomes = Vec::with_capacity(docs.len());
+        let mut changed = false;
+        for (doc, cleaned, events) in docs {
+            let outcome = put_in(&tx, &self.producer, doc, cleaned, events)?;
+            changed |= outcome != Outcome::Unchanged;
+            outcomes.push(outcome);
         }
-        for id in &old {
-            delete_document(&tx, id)?;
+        if changed {
+            set_meta(&tx, "incidents_dirty", "1")?;
         }
-        tx.execute(
-            "INSERT INTO documents (id, source, url, outlet, published, format, raw, cleaned,
-                 clean_published, content_hash, bytes, ingested_at, sitrep_version, gazetteer)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                doc.id,
-                doc.source,
-                doc.url,
-                doc.outlet,
-                doc.published.map(|d| d.to_string()),
-                format_name(doc.format),
-                doc.raw,
-                cleaned.text,
-                cleaned.published.map(|d| d.to_string()),
-                hash,
-                doc.raw.len() as i64,
-                now(),
-                self.producer.sitrep_version,
-                self.producer.gazetteer,
-            ],
-        )?;
-        tx.execute(
-            "INSERT INTO documents_fts (rowid, cleaned) VALUES (last_insert_rowid(), ?1)",
-            params![cleaned.text],
-        )?;
-        insert_reports(&tx, &doc.id, events, &self.producer)?;
-        set_meta(&tx, "incidents_dirty", "1")?;
         tx.commit()?;
-        Ok(if old.is_empty() {
-            Outcome::Added
-        } else {
-            Outcome::Replaced
-        })
+        Ok(outcomes)
     }
 
     /// Replaces the cleaned text and reports of a stored document (after
@@ -839,6 +812,71 @@ fn parse_incident((id, record, low, best, high, review): IncidentRow) -> Result<
         sources: rec.sources,
         reports: rec.reports,
         review,
+    })
+}
+
+/// Writes one document within `tx` (see [`Store::put_document`]).
+fn put_in(
+    tx: &rusqlite::Transaction<'_>,
+    producer: &Producer,
+    doc: &Document,
+    cleaned: &CleanDoc,
+    events: &[Event],
+) -> Result<Outcome> {
+    let hash = content_hash(doc);
+    let stored: Option<String> = tx
+        .query_row(
+            "SELECT content_hash FROM documents WHERE id = ?1",
+            [&doc.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if stored.as_deref() == Some(hash.as_str()) {
+        return Ok(Outcome::Unchanged);
+    }
+    let mut old: Vec<String> = Vec::new();
+    {
+        let mut st = tx.prepare_cached(
+            "SELECT id FROM documents WHERE id = ?1 OR (?2 IS NOT NULL AND url = ?2)",
+        )?;
+        let rows = st.query_map(params![doc.id, doc.url], |r| r.get(0))?;
+        for r in rows {
+            old.push(r?);
+        }
+    }
+    for id in &old {
+        delete_document(tx, id)?;
+    }
+    tx.prepare_cached(
+        "INSERT INTO documents (id, source, url, outlet, published, format, raw, cleaned,
+             clean_published, content_hash, bytes, ingested_at, sitrep_version, gazetteer)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        doc.id,
+        doc.source,
+        doc.url,
+        doc.outlet,
+        doc.published.map(|d| d.to_string()),
+        format_name(doc.format),
+        doc.raw,
+        cleaned.text,
+        cleaned.published.map(|d| d.to_string()),
+        hash,
+        doc.raw.len() as i64,
+        now(),
+        producer.sitrep_version,
+        producer.gazetteer,
+    ])?;
+    tx.prepare_cached(
+        "INSERT INTO documents_fts (rowid, cleaned) VALUES (last_insert_rowid(), ?1)",
+    )?
+    .execute(params![cleaned.text])?;
+    insert_reports(tx, &doc.id, events, producer)?;
+    Ok(if old.is_empty() {
+        Outcome::Added
+    } else {
+        Outcome::Replaced
     })
 }
 

@@ -154,3 +154,34 @@ fn writes_are_idempotent_and_versions_replace() {
         1
     );
 }
+
+#[test]
+fn a_batch_is_written_in_one_call_with_an_outcome_per_document() {
+    let mut s = Store::open_in_memory(&producer()).unwrap();
+    let (a, ca) = doc("a", None, "Fire at Alibayli.");
+    let (b, cb) = doc("b", Some("https://x.test/2"), "Drone strike on Sotk.");
+    let ea = [event("a", "Alibayli", "2024-05-14")];
+    let eb = [event("b", "Sotk", "2024-05-15")];
+    let out = s
+        .put_documents(&[(&a, &ca, &ea[..]), (&b, &cb, &eb[..])])
+        .unwrap();
+    assert_eq!(out, [Outcome::Added, Outcome::Added]);
+    assert_eq!(s.document_ids().unwrap(), ["a", "b"]);
+    assert_eq!(s.reports().unwrap().len(), 2);
+    // Again, with a new version of b under another id but the same url.
+    s.replace_incidents(&[]).unwrap();
+    let (b2, cb2) = doc("b2", Some("https://x.test/2"), "Drone strike on Kut.");
+    let out = s
+        .put_documents(&[(&a, &ca, &ea[..]), (&b2, &cb2, &eb[..])])
+        .unwrap();
+    assert_eq!(out, [Outcome::Unchanged, Outcome::Replaced]);
+    assert_eq!(s.document_ids().unwrap(), ["a", "b2"]);
+    assert!(s.incidents_dirty().unwrap());
+    // Nothing changed: the incidents stay clean.
+    s.replace_incidents(&[]).unwrap();
+    assert_eq!(
+        s.put_documents(&[(&a, &ca, &ea[..])]).unwrap(),
+        [Outcome::Unchanged]
+    );
+    assert!(!s.incidents_dirty().unwrap());
+}
