@@ -402,34 +402,37 @@ impl Gazetteer {
     /// The gazetteer of the packs bundled at build time, built once on first use.
     pub fn embedded() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| {
-            let mut warnings = Vec::new();
-            let mut places = Vec::new();
-            for (file, bytes) in packs::PACKS {
-                let text = utf8(file, bytes, &mut warnings);
-                if let Err(e) = load::parse_places(file, &text, &mut places, &mut warnings) {
-                    warnings.push(LoadWarning {
-                        file: e.file,
-                        line: 1,
-                        reason: e.reason,
-                    });
-                }
-            }
-            let mut countries = Vec::new();
-            let text = utf8("countries.tsv", packs::COUNTRIES, &mut warnings);
-            if let Err(e) =
-                load::parse_countries("countries.tsv", &text, &mut countries, &mut warnings)
-            {
+        G.get_or_init(Gazetteer::load_embedded)
+    }
+
+    /// Builds a new gazetteer from the packs bundled at build time (what
+    /// [`Gazetteer::embedded`] does once); for benchmarks and tools.
+    pub fn load_embedded() -> Gazetteer {
+        let mut warnings = Vec::new();
+        let mut places = Vec::new();
+        for (file, bytes) in packs::PACKS {
+            let text = utf8(file, bytes, &mut warnings);
+            if let Err(e) = load::parse_places(file, &text, &mut places, &mut warnings) {
                 warnings.push(LoadWarning {
                     file: e.file,
                     line: 1,
                     reason: e.reason,
                 });
             }
-            let mut g = Gazetteer::build(places, countries, warnings);
-            g.world = world::World::embedded(&g.places);
-            g
-        })
+        }
+        let mut countries = Vec::new();
+        let text = utf8("countries.tsv", packs::COUNTRIES, &mut warnings);
+        if let Err(e) = load::parse_countries("countries.tsv", &text, &mut countries, &mut warnings)
+        {
+            warnings.push(LoadWarning {
+                file: e.file,
+                line: 1,
+                reason: e.reason,
+            });
+        }
+        let mut g = Gazetteer::build(places, countries, warnings);
+        g.world = world::World::embedded(&g.places);
+        g
     }
 
     /// Builds a gazetteer from TSV text in the pack formats (for tests and tools).

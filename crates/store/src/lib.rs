@@ -455,9 +455,10 @@ impl Store {
     /// Merges every stored report into incidents (`sitrep-merge` with its default
     /// thresholds) and stores them in place of the old ones; returns their number.
     pub fn recompute_incidents(&mut self) -> Result<usize> {
-        let reports = self.reports()?;
-        let events: Vec<Event> = reports.iter().map(|r| r.event.clone()).collect();
+        let (ids, events): (Vec<i64>, Vec<Event>) =
+            self.reports()?.into_iter().map(|r| (r.id, r.event)).unzip();
         let merged = sitrep_merge::merge(&events, &sitrep_merge::MergeOptions::default());
+        drop(events);
         let incidents: Vec<NewIncident> = merged
             .into_iter()
             .map(|m| NewIncident {
@@ -465,7 +466,7 @@ impl Store {
                 reports: m
                     .members
                     .iter()
-                    .filter_map(|&i| reports.get(i).map(|r| r.id))
+                    .filter_map(|&i| ids.get(i).copied())
                     .collect(),
                 event: m.event,
                 fatalities_low: m.fatalities_low,
