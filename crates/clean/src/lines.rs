@@ -15,6 +15,12 @@ pub fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
+/// The number of words of `line`, counted up to `cap + 1` only (enough to tell
+/// whether there are more than `cap`, without reading a long line to its end).
+fn words_up_to(line: &str, cap: usize) -> usize {
+    line.split_whitespace().take(cap + 1).count()
+}
+
 /// A key for spotting repeated lines: lower case, letters and digits only.
 pub fn dedup_key(line: &str) -> String {
     let mut key = String::with_capacity(line.len());
@@ -40,7 +46,7 @@ pub fn ends_sentence(line: &str) -> bool {
 
 /// True for running prose: a sentence of some length, or a long line.
 pub fn is_paragraph(line: &str) -> bool {
-    let words = word_count(line);
+    let words = words_up_to(line, 16);
     (words >= 8 && ends_sentence(line)) || words >= 16
 }
 
@@ -238,7 +244,7 @@ pub fn is_widget(line: &str) -> bool {
 pub fn is_cut_marker(line: &str) -> bool {
     let b = bare(line);
     CUT_EXACT.contains(&b.as_str())
-        || (word_count(line) <= 25 && CUT_PREFIX.iter().any(|p| b.starts_with(p)))
+        || (words_up_to(line, 25) <= 25 && CUT_PREFIX.iter().any(|p| b.starts_with(p)))
 }
 
 /// True for the header of a link list (`Read also`).
@@ -248,24 +254,24 @@ pub fn is_link_header(line: &str) -> bool {
 
 /// True for a single related-link line (`READ MORE: title`).
 pub fn is_inline_link(line: &str) -> bool {
-    word_count(line) <= 30 && INLINE_LINK.is_match(line.trim())
+    words_up_to(line, 30) <= 30 && INLINE_LINK.is_match(line.trim())
 }
 
 /// True for a photo caption ending in a credit.
 pub fn is_caption(line: &str) -> bool {
-    word_count(line) <= 60 && CAPTION.is_match(line)
+    words_up_to(line, 60) <= 60 && CAPTION.is_match(line)
 }
 
 /// True for a photo credit standing alone on its line.
 pub fn is_credit_line(line: &str) -> bool {
-    word_count(line) <= 6 && !ends_sentence(line) && CREDIT_LINE.is_match(line.trim())
+    words_up_to(line, 6) <= 6 && !ends_sentence(line) && CREDIT_LINE.is_match(line.trim())
 }
 
 /// True for a byline or author note. Returns `Some(true)` when the author's name
 /// is still to come on the next line (`Outlet By`).
 pub fn byline(line: &str) -> Option<bool> {
     let t = line.trim();
-    let words = word_count(t);
+    let words = words_up_to(t, 16);
     if words <= 6 && t.to_lowercase().ends_with(" by") || t.eq_ignore_ascii_case("by") {
         return Some(true);
     }
@@ -290,7 +296,7 @@ pub fn is_name_like(line: &str) -> bool {
 
 /// True for a navigation-style line at the top: very short, or upper case.
 pub fn is_nav_like(line: &str) -> bool {
-    let words = word_count(line);
+    let words = words_up_to(line, 4);
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
     let upper = !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase());
     words < 3 || (upper && words <= 4)
