@@ -15,7 +15,7 @@ use sitrep_assemble::Assembler;
 use sitrep_core::{CleanDoc, DatePrecision, Document, Event, EventType, Span};
 use sitrep_geocode::Gazetteer;
 use sitrep_store::{
-    content_hash, Filter, Outcome, Producer, Store, StoredIncident, StoredReport, DB_ENV,
+    content_hash, Filter, Outcome, Page, Producer, Store, StoredIncident, StoredReport, DB_ENV,
     DEFAULT_DB,
 };
 
@@ -100,6 +100,9 @@ pub struct EventsArgs {
     /// Full-text query (SQLite FTS5 syntax) over the documents' text.
     #[arg(long, value_name = "Q")]
     pub text: Option<String>,
+    /// Also list incidents an analyst rejected in review (left out by default).
+    #[arg(long)]
+    pub include_rejected: bool,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = EventsFormat::Table)]
     pub format: EventsFormat,
@@ -499,7 +502,13 @@ pub fn events(args: EventsArgs) -> anyhow::Result<ExitCode> {
         bbox: args.bbox.as_deref().map(parse_bbox).transpose()?,
         text: args.text.clone(),
     };
-    let incidents = store.incidents(&filter).context("querying incidents")?;
+    let page = Page {
+        include_rejected: args.include_rejected,
+        ..Page::all()
+    };
+    let (incidents, _) = store
+        .incidents_page(&filter, &page)
+        .context("querying incidents")?;
     let reports = report_keys(&store)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

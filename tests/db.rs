@@ -130,6 +130,29 @@ fn two_reports_of_one_incident_from_opposing_sides_become_one_incident() {
         shown.contains("> On May 14, from 21:10 to 22:35, units of the Armenian"),
         "{shown}"
     );
+
+    // A rejected incident leaves `events` unless asked for.
+    {
+        let mut s = Store::open(&db, &sitrep_store::Producer::new("test", "test")).unwrap();
+        s.review_incident(
+            &id,
+            sitrep_store::ReviewAction::Reject,
+            "analyst",
+            &Default::default(),
+        )
+        .unwrap()
+        .expect("incident");
+    }
+    let listed = |extra: &[&str]| {
+        let mut args = vec!["events", "--db", db.to_str().unwrap(), "-f", "jsonl"];
+        args.extend_from_slice(extra);
+        jsonl(&ok(sitrep(&args)))
+    };
+    assert!(listed(&[]).is_empty());
+    let all = listed(&["--include-rejected"]);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0]["incident"], id.as_str());
+    assert_eq!(all[0]["review"], "rejected", "{all:?}");
 }
 
 #[test]
