@@ -2,24 +2,6 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sitrep_core::{Document, InputFormat};
+use sitrep_core::InputFormat;
 
-fuzz_target!(|data: &[u8]| {
-    let raw = String::from_utf8_lossy(data).into_owned();
-    let doc = Document {
-        id: "fuzz".into(),
-        source: "fuzz.txt".into(),
-        raw,
-        format: InputFormat::Text,
-        published: None,
-        url: None,
-        outlet: None,
-    };
-    let out = sitrep_clean::clean(&doc);
-    if let Some(t) = out.title {
-        assert!(
-            out.text.get(t.start..t.end).is_some(),
-            "title span off the text"
-        );
-    }
-});
+fuzz_target!(|data: &[u8]| sitrep_fuzz::clean_bytes(data, InputFormat::Text));
