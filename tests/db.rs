@@ -118,6 +118,16 @@ fn two_reports_of_one_incident_from_opposing_sides_become_one_incident() {
     ])));
     assert_eq!(events.len(), 1);
     assert_eq!(events[0]["sources"].as_array().unwrap().len(), 2);
+    // Each side's target is the other's firing position: the incident placed at one
+    // side's target takes the other side's target as the origin, not its own place.
+    let (at, from) = (&events[0]["location"]["name"], &events[0]["origin"]["name"]);
+    assert_ne!(at, from, "{events:?}");
+    assert!(
+        [at, from]
+            .iter()
+            .all(|n| *n == "Aygepar" || *n == "Alibayli"),
+        "{events:?}"
+    );
     let shown = ok(sitrep(&["show", &id, "--db", db.to_str().unwrap()]));
     assert!(shown.contains("claim am-aygepar#0"), "{shown}");
     assert!(shown.contains("claim az-aygepar#0"), "{shown}");

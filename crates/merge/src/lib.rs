@@ -838,6 +838,37 @@ fn same_doc_sides(a: &Prep, b: &Prep) -> bool {
 // ---------------------------------------------------------------------------
 // The merged record
 
+/// Where the fire came from, for a representative that does not say: the first
+/// member's firing position. A member whose firing position is the representative's
+/// own place is the other side's account of the exchange (each side's positions are
+/// the other's target): its target is where the fire came from.
+fn borrowed_origin(
+    events: &[Event],
+    preps: &[Prep],
+    members: &[usize],
+    rep: usize,
+) -> Option<Location> {
+    const SAME_PLACE_KM: f64 = 1.0;
+    let here = preps[rep].loc.as_ref();
+    let at_here = |p: Option<&Place>| match (p, here) {
+        (Some(p), Some(h)) => {
+            place_km(p, h).is_some_and(|d| d <= SAME_PLACE_KM)
+                || (p.coords.is_none() && !p.name.is_empty() && p.name == h.name)
+        }
+        _ => false,
+    };
+    members.iter().find_map(|&i| {
+        let origin = events[i].origin.as_ref()?;
+        if !at_here(preps[i].origin.as_ref()) {
+            return Some(origin.clone());
+        }
+        events[i]
+            .location
+            .clone()
+            .filter(|_| !at_here(preps[i].loc.as_ref()))
+    })
+}
+
 fn build_incident(events: &[Event], preps: &[Prep], members: Vec<usize>) -> Incident {
     // The most precise location; ties go to the first member.
     let rep = *members
@@ -870,7 +901,7 @@ fn build_incident(events: &[Event], preps: &[Prep], members: Vec<usize>) -> Inci
         event.date_precision = dated.iter().filter_map(|e| e.date_precision).min();
     }
     if event.origin.is_none() {
-        event.origin = members.iter().find_map(|&i| events[i].origin.clone());
+        event.origin = borrowed_origin(events, preps, &members, rep);
     }
     for &i in &members {
         for w in &events[i].weapons {
