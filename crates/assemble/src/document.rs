@@ -60,13 +60,25 @@ static STATEMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("statement date")
 });
 
+/// The items (sorted by span start) whose spans start inside `span`.
+fn starting_in<T>(items: &[T], span: Span, of: impl Fn(&T) -> Span) -> &[T] {
+    let from = items.partition_point(|x| of(x).start < span.start);
+    let to = items.partition_point(|x| of(x).start < span.end);
+    &items[from..to.max(from)]
+}
+
 impl<'a> DocContext<'a> {
     /// Reads the document once and gathers its context.
     pub fn build(asm: &'a Assembler, doc: &'a CleanDoc) -> Self {
         let text = &doc.text;
         let countries_api = GazetteerCountries(asm.gazetteer);
-        let (all_dates, all_times) = find_dates_and_times(text, doc.published);
-        let names = asm.gazetteer.find_names(text);
+        let (mut all_dates, mut all_times) = find_dates_and_times(text, doc.published);
+        let mut names = asm.gazetteer.find_names(text);
+        // Sorted by start, so each sentence finds its own mentions by binary search
+        // (a linear scan per sentence is quadratic on a long document).
+        all_dates.sort_by_key(|d| d.span.start);
+        all_times.sort_by_key(|t| t.span.start);
+        names.sort_by_key(|n| n.span.start);
         let mut sentences = Vec::new();
         let mut last_named: Option<String> = None;
         let mut by_head: HashMap<&'static str, String> = HashMap::new();
@@ -90,7 +102,7 @@ impl<'a> DocContext<'a> {
                 }
             }
             let rel = |s: Span| Span::new(s.start - span.start, s.end - span.start);
-            let dates: Vec<DateMention> = all_dates
+            let dates: Vec<DateMention> = starting_in(&all_dates, span, |d| d.span)
                 .iter()
                 .filter(|d| span.contains(&d.span))
                 .filter(|d| {
@@ -101,7 +113,7 @@ impl<'a> DocContext<'a> {
                     ..d.clone()
                 })
                 .collect();
-            let times: Vec<TimeMention> = all_times
+            let times: Vec<TimeMention> = starting_in(&all_times, span, |t| t.span)
                 .iter()
                 .filter(|t| span.contains(&t.span))
                 .map(|t| TimeMention {
@@ -109,7 +121,7 @@ impl<'a> DocContext<'a> {
                     ..t.clone()
                 })
                 .collect();
-            let known_places: Vec<Span> = names
+            let known_places: Vec<Span> = starting_in(&names, span, |n| n.span)
                 .iter()
                 .filter(|n| span.contains(&n.span))
                 .map(|n| rel(n.span))
@@ -188,4 +200,24 @@ fn main_date(
         }
     }
     published.map(|p| (p, p, DatePrecision::Day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starting_in_takes_the_spans_that_start_inside() {
+        let spans = [
+            Span::new(0, 4),
+            Span::new(5, 9),
+            Span::new(9, 12),
+            Span::new(20, 25),
+        ];
+        let got = |a, b| starting_in(&spans, Span::new(a, b), |s| *s).to_vec();
+        assert_eq!(got(5, 12), [Span::new(5, 9), Span::new(9, 12)]);
+        assert_eq!(got(1, 5), Vec::<Span>::new());
+        assert_eq!(got(0, 30), spans);
+        assert_eq!(got(12, 20), Vec::<Span>::new());
+    }
 }
