@@ -208,10 +208,7 @@ fn count_documents(inputs: &[PathBuf]) -> Option<usize> {
         if path.as_os_str() == "-" {
             return None;
         }
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase());
-        if matches!(ext.as_deref(), Some("jsonl" | "ndjson")) {
+        if sitrep_ingest::is_jsonl(&path) {
             let Ok(f) = std::fs::File::open(&path) else {
                 n += 1;
                 continue;
@@ -227,11 +224,13 @@ fn count_documents(inputs: &[PathBuf]) -> Option<usize> {
     Some(n)
 }
 
-fn progress(len: Option<usize>, quiet: bool) -> ProgressBar {
+/// A progress bar on stderr (hidden when quiet or not a terminal); `len` is only
+/// asked for when the bar is shown.
+fn progress(len: impl FnOnce() -> Option<usize>, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let Some(len) = len else {
+    let Some(len) = len() else {
         let pb = ProgressBar::new_spinner();
         pb.set_style(
             ProgressStyle::with_template("{spinner} {pos} documents  {per_sec}  elapsed {elapsed}")
@@ -265,10 +264,9 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("opening database {}", path.display()))?;
     let known = store.known_hashes()?;
     let asm = Assembler::embedded();
-    let pb = progress(count_documents(&args.input.inputs), args.quiet);
+    let pb = progress(|| count_documents(&args.input.inputs), args.quiet);
     let mut tally = Tally::default();
     let mut failed = 0;
-    let mut seen = 0;
     let mut stats = Stats::start();
     // Documents are read in bounded batches; within a batch, extraction of one
     // slice (in parallel) overlaps the writing of the slice before.
@@ -285,7 +283,6 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        seen += docs.len();
         let mut pending: Option<(&[&Document], Vec<Prepared>)> = None;
         for chunk in docs.chunks(BATCH) {
             let (prepared, written) = rayon::join(
@@ -342,9 +339,9 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
             "sitrep: {} documents in {:.2} s ({:.1} documents/s, {:.2} MB/s): {added} added, \
              {replaced} replaced, {unchanged} unchanged; {} now holds {} documents, {} reports, \
              {} incidents",
-            seen,
+            stats.docs(),
             secs,
-            seen as f64 / secs.max(1e-9),
+            stats.docs() as f64 / secs.max(1e-9),
             bytes as f64 / 1e6 / secs.max(1e-9),
             path.display(),
             c.documents,
@@ -413,7 +410,7 @@ pub fn reprocess(args: ReprocessArgs) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&path, &producer)?;
     let asm = Assembler::embedded();
     let ids = store.document_ids()?;
-    let pb = progress(Some(ids.len()), args.quiet);
+    let pb = progress(|| Some(ids.len()), args.quiet);
     let started = Instant::now();
     let mut done = 0usize;
     for chunk in ids.chunks(BATCH) {

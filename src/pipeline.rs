@@ -115,6 +115,11 @@ impl Stats {
         }
     }
 
+    /// Documents read so far.
+    pub fn docs(&self) -> usize {
+        self.docs
+    }
+
     /// One line: documents, MB, seconds, throughput and peak memory.
     pub fn line(&self) -> String {
         let secs = self.started.elapsed().as_secs_f64().max(1e-9);

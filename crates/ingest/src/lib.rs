@@ -25,6 +25,6 @@ pub use error::IngestError;
 pub use jsonl::{max_line_bytes, read_jsonl, read_jsonl_with};
 pub use sitrep_core::Document;
 pub use source::{
-    expand_inputs, read_bytes, read_input, read_path, read_stdin, stream_input, stream_reader,
-    DocStream, Limits,
+    expand_inputs, is_jsonl, read_bytes, read_input, read_path, read_stdin, stream_input,
+    stream_reader, DocStream, Limits,
 };

@@ -65,34 +65,47 @@ fn is_report_file(path: &Path) -> bool {
     )
 }
 
+/// True for a JSON Lines file (`.jsonl`, `.ndjson`).
+pub fn is_jsonl(path: &Path) -> bool {
+    matches!(extension(path).as_str(), "jsonl" | "ndjson")
+}
+
 /// Reads one input: `-` for stdin, a JSON Lines file, an HTML page or a text file.
 pub fn read_input(path: &Path, limits: Limits) -> Vec<Result<Document, IngestError>> {
-    if path.as_os_str() == "-" {
-        read_stdin(limits)
-    } else {
-        read_path(path, limits)
-    }
+    stream_input(path, limits).collect()
 }
 
 /// Reads one file. JSON Lines files give one document per line.
 pub fn read_path(path: &Path, limits: Limits) -> Vec<Result<Document, IngestError>> {
-    let name = path.display().to_string();
-    let ext = extension(path);
-    if ext == "jsonl" || ext == "ndjson" {
-        return match File::open(path) {
-            Ok(f) => read_jsonl_with(BufReader::new(f), &name, limits).collect(),
-            Err(source) => vec![Err(IngestError::Io { path: name, source })],
-        };
+    if is_jsonl(path) {
+        jsonl_file(path, limits).collect()
+    } else {
+        vec![read_file(path, limits)]
     }
-    let bytes = match read_limited(path, limits) {
-        Ok(b) => b,
-        Err(e) => return vec![Err(e)],
-    };
+}
+
+/// The records of a JSON Lines file, read lazily.
+fn jsonl_file(path: &Path, limits: Limits) -> DocStream {
+    let name = path.display().to_string();
+    match File::open(path) {
+        Ok(f) => Box::new(read_jsonl_with(BufReader::new(f), &name, limits)),
+        Err(source) => Box::new(std::iter::once(Err(IngestError::Io { path: name, source }))),
+    }
+}
+
+/// One text or HTML file as one document.
+fn read_file(path: &Path, limits: Limits) -> Result<Document, IngestError> {
+    let bytes = read_limited(path, limits)?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| !s.is_empty());
-    vec![to_document(&bytes, &name, stem, Some(&ext))]
+    to_document(
+        &bytes,
+        &path.display().to_string(),
+        stem,
+        Some(&extension(path)),
+    )
 }
 
 fn read_limited(path: &Path, limits: Limits) -> Result<Vec<u8>, IngestError> {
@@ -126,17 +139,12 @@ pub type DocStream = Box<dyn Iterator<Item = Result<Document, IngestError>> + Se
 /// an HTML page or a text file.
 pub fn stream_input(path: &Path, limits: Limits) -> DocStream {
     if path.as_os_str() == "-" {
-        return stream_reader(std::io::stdin(), "-", limits);
+        stream_reader(std::io::stdin(), "-", limits)
+    } else if is_jsonl(path) {
+        jsonl_file(path, limits)
+    } else {
+        Box::new(std::iter::once(read_file(path, limits)))
     }
-    let ext = extension(path);
-    if ext == "jsonl" || ext == "ndjson" {
-        let name = path.display().to_string();
-        return match File::open(path) {
-            Ok(f) => Box::new(read_jsonl_with(BufReader::new(f), &name, limits)),
-            Err(source) => Box::new(std::iter::once(Err(IngestError::Io { path: name, source }))),
-        };
-    }
-    Box::new(read_path(path, limits).into_iter())
 }
 
 /// Reads a stream as stdin is read, lazily: JSON Lines when its first non-blank
@@ -205,19 +213,9 @@ pub fn read_stdin(limits: Limits) -> Vec<Result<Document, IngestError>> {
     stream_reader(std::io::stdin(), "-", limits).collect()
 }
 
-/// Reads a buffer as stdin would be read (used for stdin and tests).
+/// Reads a buffer as stdin would be read (for tests and fuzzing).
 pub fn read_bytes(bytes: &[u8], name: &str, limits: Limits) -> Vec<Result<Document, IngestError>> {
-    if looks_jsonl(bytes) {
-        return read_jsonl_with(bytes, name, limits).collect();
-    }
-    if bytes.len() > limits.max_doc_bytes {
-        return vec![Err(IngestError::TooLarge {
-            path: name.into(),
-            size: bytes.len(),
-            limit: limits.max_doc_bytes,
-        })];
-    }
-    vec![to_document(bytes, name, None, None)]
+    stream_reader(std::io::Cursor::new(bytes.to_vec()), name, limits).collect()
 }
 
 pub(crate) fn check_size(doc: Document, limits: Limits) -> Result<Document, IngestError> {
