@@ -35,6 +35,10 @@
 //! precise place, the earliest date and latest end, and the conservative fatality
 //! figure of CODEBOOK §6 with a low / best / high range across the sources.
 //!
+//! For archives too large to hold in memory, [`group`] takes only each event's
+//! linking [`Features`] and returns the groups; [`incident`] then builds one merged
+//! record from one group's events (what `sitrep-store` does, one incident at a time).
+//!
 //! ```
 //! use sitrep_core::{Event, EventType, Location, SubEventType};
 //! use sitrep_merge::{merge, MergeOptions};
@@ -98,6 +102,10 @@ use sitrep_core::{Claim, Date, Event, EventType, Location, Stance, SubEventType}
 
 use sides::{country_in, side_of_actor, side_of_claimant};
 
+/// A short string kept inline (sides, country codes, admin regions, place names):
+/// linking features hold several per report, and most fit in 24 bytes.
+type Key = compact_str::CompactString;
+
 /// One incident: the report-level events of several documents that describe it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Incident {
@@ -155,20 +163,55 @@ impl Default for MergeOptions {
 /// of one exchange (same day, reversed attacker and target) that other reports link.
 pub fn merge(events: &[Event], opts: &MergeOptions) -> Vec<Incident> {
     let mut preps: Vec<Prep> = events.iter().map(Prep::new).collect();
-    imply_dates(&mut preps, opts);
-    let mut links = candidate_links(&preps, opts);
+    let groups = group_preps(&mut preps, opts);
+    let mut ids = IncidentIds::default();
+    groups
+        .into_iter()
+        .map(|members| {
+            let mut inc = build_incident(events, &preps, members);
+            inc.id = ids.unique(inc.id);
+            inc
+        })
+        .collect()
+}
+
+/// What linking needs of one report-level event (its days, sides, places, time):
+/// a fraction of the event's size, so that a store can group a whole archive
+/// without holding every report in memory ([`group`], then [`incident`] per group).
+pub struct Features(Prep);
+
+impl Features {
+    /// The linking features of `event`.
+    pub fn of(event: &Event) -> Features {
+        Features(Prep::new(event))
+    }
+}
+
+/// Groups events, given by their [`Features`], into incidents: the member indexes
+/// of each incident, ascending, incidents in the order of their first member. The
+/// same grouping as [`merge`].
+pub fn group(features: Vec<Features>, opts: &MergeOptions) -> Vec<Vec<usize>> {
+    let mut preps: Vec<Prep> = features.into_iter().map(|f| f.0).collect();
+    group_preps(&mut preps, opts)
+}
+
+fn group_preps(preps: &mut [Prep], opts: &MergeOptions) -> Vec<Vec<usize>> {
+    imply_dates(preps, opts);
+    let preps = &*preps;
+    let mut links = candidate_links(preps, opts);
     links.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 
-    let mut uf = Clusters::new(&preps);
+    let mut uf = Clusters::new(preps);
     let debug = std::env::var_os("SITREP_DEBUG_MERGE").is_some();
     for &(k, i, j) in &links {
-        let ok = uf.try_union(i, j, &preps, opts);
+        let ok = uf.try_union(i, j, preps, opts);
         if debug {
             let name = |n: usize| {
+                let p = &preps[n];
                 format!(
                     "{}:{}",
-                    &events[n].doc[..events[n].doc.len().min(5)],
-                    events[n].location.as_ref().map_or("-", |l| l.name.as_str())
+                    p.doc.chars().take(5).collect::<String>(),
+                    p.loc.as_ref().map_or("-", |l| l.name.as_str())
                 )
             };
             eprintln!(
@@ -181,8 +224,8 @@ pub fn merge(events: &[Event], opts: &MergeOptions) -> Vec<Incident> {
     }
 
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut slot = vec![usize::MAX; events.len()];
-    for i in 0..events.len() {
+    let mut slot = vec![usize::MAX; preps.len()];
+    for i in 0..preps.len() {
         let r = uf.find(i);
         if slot[r] == usize::MAX {
             slot[r] = groups.len();
@@ -190,20 +233,35 @@ pub fn merge(events: &[Event], opts: &MergeOptions) -> Vec<Incident> {
         }
         groups[slot[r]].push(i);
     }
-    let mut incidents: Vec<Incident> = groups
-        .into_iter()
-        .map(|members| build_incident(events, &preps, members))
-        .collect();
-    // Identical reports give identical keys: number the repeats.
-    let mut seen = HashMap::new();
-    for inc in &mut incidents {
-        let n = seen.entry(inc.id.clone()).or_insert(0u32);
+    groups
+}
+
+/// The merged record of one group of [`group`]: `events` are its members' events,
+/// in the order of `members` (their indexes in the grouped slice). Its id is not yet
+/// unique: pass it through [`IncidentIds::unique`] in incident order, as [`merge`]
+/// does.
+pub fn incident(members: Vec<usize>, events: &[Event]) -> Incident {
+    let preps: Vec<Prep> = events.iter().map(Prep::new).collect();
+    let mut inc = build_incident(events, &preps, (0..events.len()).collect());
+    inc.members = members;
+    inc
+}
+
+/// Numbers the repeats of incident ids (identical reports give identical ids).
+#[derive(Debug, Default)]
+pub struct IncidentIds(HashMap<String, u32>);
+
+impl IncidentIds {
+    /// `id` itself the first time, then `id-2`, `id-3` ...
+    pub fn unique(&mut self, id: String) -> String {
+        let n = self.0.entry(id.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
-            inc.id = format!("{}-{}", inc.id, n);
+            format!("{id}-{n}")
+        } else {
+            id
         }
     }
-    incidents
 }
 
 // ---------------------------------------------------------------------------
@@ -234,9 +292,9 @@ fn family(e: &Event) -> Family {
 struct Place {
     coords: Option<(f64, f64)>,
     precision: u8,
-    admin1: String,
-    country: Option<String>,
-    name: String,
+    admin1: Key,
+    country: Option<Key>,
+    name: Key,
 }
 
 impl Place {
@@ -248,9 +306,14 @@ impl Place {
         Place {
             coords,
             precision: l.geo_precision,
-            admin1: l.admin1.as_deref().map(admin_key).unwrap_or_default(),
-            country: l.country.as_ref().map(|c| c.to_ascii_uppercase()),
-            name: sides::norm_words(&l.name),
+            admin1: l
+                .admin1
+                .as_deref()
+                .map(admin_key)
+                .unwrap_or_default()
+                .into(),
+            country: l.country.as_ref().map(|c| c.to_ascii_uppercase().into()),
+            name: sides::norm_words(&l.name).into(),
         }
     }
 
@@ -335,15 +398,15 @@ fn home_country(actor: &str) -> Option<String> {
     None
 }
 
-struct Prep<'a> {
-    doc: &'a str,
+struct Prep {
+    doc: Key,
     span: Option<(i64, i64)>,
     family: Family,
-    a1: Option<String>,
-    a2: Option<String>,
-    claimant: Option<String>,
+    a1: Option<Key>,
+    a2: Option<Key>,
+    claimant: Option<Key>,
     /// Country of the target's state forces or civilians.
-    target_home: Option<String>,
+    target_home: Option<Key>,
     loc: Option<Place>,
     origin: Option<Place>,
     /// For an undated event: the days of the other events of its document, when
@@ -385,18 +448,22 @@ fn distinct_clashes(a: &Prep, b: &Prep, strong_km: f64) -> bool {
     apart_origins || apart_hours
 }
 
-impl<'a> Prep<'a> {
-    fn new(e: &'a Event) -> Prep<'a> {
+impl Prep {
+    fn new(e: &Event) -> Prep {
         let span = e.date.map(|d| {
             let s = day_number(d);
             let end = e.date_end.map(day_number).unwrap_or(s).max(s);
             (s, end)
         });
-        let side = |a: &Option<String>| a.as_deref().and_then(side_of_actor);
+        let side = |a: &Option<String>| a.as_deref().and_then(side_of_actor).map(Key::from);
         let loc = e.location.as_ref().map(Place::new);
-        let home1 = e.actor1.as_deref().and_then(home_country);
-        let target_home = e.actor2.as_deref().and_then(home_country);
-        let claimant = e.claimant.as_deref().and_then(side_of_claimant);
+        let home1 = e.actor1.as_deref().and_then(home_country).map(Key::from);
+        let target_home = e.actor2.as_deref().and_then(home_country).map(Key::from);
+        let claimant = e
+            .claimant
+            .as_deref()
+            .and_then(side_of_claimant)
+            .map(Key::from);
         let misplaced = e.origin.is_none()
             && match (
                 &home1,
@@ -409,7 +476,7 @@ impl<'a> Prep<'a> {
                 _ => false,
             };
         Prep {
-            doc: &e.doc,
+            doc: e.doc.as_str().into(),
             span,
             family: family(e),
             a1: side(&e.actor1),
@@ -431,14 +498,14 @@ fn imply_dates(preps: &mut [Prep], opts: &MergeOptions) {
     let mut by_doc: HashMap<&str, (i64, i64, i64, i64)> = HashMap::new();
     for p in preps.iter() {
         if let Some((s, e)) = p.span {
-            let r = by_doc.entry(p.doc).or_insert((s, e, s, e));
+            let r = by_doc.entry(&p.doc).or_insert((s, e, s, e));
             // (earliest start, latest end, latest start, earliest end)
             *r = (r.0.min(s), r.1.max(e), r.2.max(s), r.3.min(e));
         }
     }
     let implied: Vec<Option<(i64, i64)>> = preps
         .iter()
-        .map(|p| match (p.span, by_doc.get(p.doc)) {
+        .map(|p| match (p.span, by_doc.get(&*p.doc)) {
             (None, Some(&(s, e, ls, ee))) if ls - ee < opts.max_days.max(1) => Some((s, e)),
             _ => None,
         })
@@ -460,17 +527,12 @@ enum Direction {
 
 /// How the two events' sides relate; `None` when they are not the same two sides.
 fn actor_relation(a: &Prep, b: &Prep) -> Option<Direction> {
-    fn set<'p>(p: &'p Prep) -> Vec<&'p str> {
-        let mut v: Vec<&str> = [p.a1.as_deref(), p.a2.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    }
-    let (sa, sb) = (set(a), set(b));
-    let subset = |x: &[&str], y: &[&str]| x.iter().all(|s| y.contains(s));
+    // Each event's set of sides (at most two): one set must hold the other.
+    let sa = [a.a1.as_deref(), a.a2.as_deref()];
+    let sb = [b.a1.as_deref(), b.a2.as_deref()];
+    let subset = |x: &[Option<&str>; 2], y: &[Option<&str>; 2]| {
+        x.iter().flatten().all(|s| y.contains(&Some(*s)))
+    };
     if !(subset(&sa, &sb) || subset(&sb, &sa)) {
         return None;
     }
@@ -495,7 +557,7 @@ fn opposing(a: &Prep, b: &Prep, dir: Direction) -> bool {
     match (&a.claimant, &b.claimant) {
         (Some(x), Some(y)) if x != y => {
             let sides = [&a.a1, &a.a2, &b.a1, &b.a2];
-            let has = |s: &String| sides.iter().any(|o| o.as_ref() == Some(s));
+            let has = |s: &Key| sides.iter().any(|o| o.as_ref() == Some(s));
             has(x) && has(y)
         }
         _ => false,
@@ -728,24 +790,17 @@ fn candidate_links(preps: &[Prep], opts: &MergeOptions) -> Vec<(f64, usize, usiz
 // ---------------------------------------------------------------------------
 // Union-find with constraints
 
-struct Clusters<'a> {
+struct Clusters {
     parent: Vec<usize>,
     members: Vec<Vec<usize>>,
-    /// Members of each cluster by document.
-    by_doc: Vec<HashMap<&'a str, Vec<usize>>>,
     span: Vec<Option<(i64, i64)>>,
 }
 
-impl<'a> Clusters<'a> {
-    fn new(preps: &[Prep<'a>]) -> Clusters<'a> {
+impl Clusters {
+    fn new(preps: &[Prep]) -> Clusters {
         Clusters {
             parent: (0..preps.len()).collect(),
             members: (0..preps.len()).map(|i| vec![i]).collect(),
-            by_doc: preps
-                .iter()
-                .enumerate()
-                .map(|(i, p)| HashMap::from([(p.doc, vec![i])]))
-                .collect(),
             span: preps.iter().map(|p| p.span).collect(),
         }
     }
@@ -773,18 +828,16 @@ impl<'a> Clusters<'a> {
         } else {
             (rj, ri)
         };
-        for &n in &self.members[small] {
-            if let Some(same) = self.by_doc[big].get(preps[n].doc) {
-                if same.iter().any(|&m| !same_doc_sides(&preps[m], &preps[n])) {
-                    return false;
-                }
-            }
-        }
-        // One incident has one place on each side (CODEBOOK §1): two named places of
-        // one country, farther apart than the same place could be, are two incidents.
+        // Two events of one document join only as its accounts of each side of one
+        // exchange; and one incident has one place on each side (CODEBOOK §1): two
+        // named places of one country, farther apart than the same place could be,
+        // are two incidents.
         let strong_km = opts.max_km / 5.0;
         for &n in &self.members[small] {
             for &m in &self.members[big] {
+                if preps[n].doc == preps[m].doc && !same_doc_sides(&preps[m], &preps[n]) {
+                    return false;
+                }
                 if let (Some(x), Some(y)) = (&preps[n].loc, &preps[m].loc) {
                     if x.precision <= 2
                         && y.precision <= 2
@@ -798,10 +851,6 @@ impl<'a> Clusters<'a> {
         }
         self.parent[small] = big;
         let moved = std::mem::take(&mut self.members[small]);
-        let moved_docs = std::mem::take(&mut self.by_doc[small]);
-        for (doc, ms) in moved_docs {
-            self.by_doc[big].entry(doc).or_default().extend(ms);
-        }
         self.members[big].extend(moved);
         self.span[big] = match (self.span[big], self.span[small]) {
             (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
@@ -986,7 +1035,12 @@ fn figures(
         }
         let f = of_event(e);
         if f > 0 {
-            given.push((preps[i].claimant.clone(), f, false, victim));
+            given.push((
+                preps[i].claimant.as_deref().map(str::to_string),
+                f,
+                false,
+                victim,
+            ));
         }
     }
     if given.is_empty() {

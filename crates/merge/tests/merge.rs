@@ -1,7 +1,7 @@
 //! Merging reports written for these tests (invented places and figures).
 
 use sitrep_core::{Claim, Event, EventType, Location, Stance, SubEventType};
-use sitrep_merge::{merge, Incident, MergeOptions};
+use sitrep_merge::{group, incident, merge, Features, Incident, IncidentIds, MergeOptions};
 
 fn place(name: &str, country: &str, admin1: &str, lat: f64, lon: f64, precision: u8) -> Location {
     Location {
@@ -308,4 +308,50 @@ fn a_report_of_both_versions_joins_each_sides_own_report() {
         incidents[0].sources,
         vec!["agency", "north-mod", "south-mod"]
     );
+}
+
+#[test]
+fn grouping_by_features_then_building_each_incident_equals_merge() {
+    // Two sides' reports of one clash, a district report, an unrelated clash, an
+    // undated report of its place, and a report far away given twice by one
+    // document (two incidents of one id).
+    let mut kg = report("kg", DAY, SOUTH, NORTH, upper_bek());
+    kg.origin = Some(lower_sai());
+    kg.fatalities = 2;
+    kg.claimant = Some("Ministry of Defence of Kyrgyzstan".into());
+    let mut tj = report("tj", DAY, NORTH, SOUTH, lower_sai());
+    tj.origin = Some(upper_bek());
+    let region = place("Lowland Region", "KG", "Lowland Region", 40.3, 70.8, 3);
+    let far = place("Far Tor", "KG", "Upland Region", 41.5, 72.9, 1);
+    let events = vec![
+        kg,
+        tj,
+        report("district", DAY, SOUTH, NORTH, region),
+        report("other", DAY, SOUTH, NORTH, east_kol()),
+        report("undated", None, SOUTH, NORTH, east_kol()),
+        report("lone", DAY, SOUTH, NORTH, far.clone()),
+        report("lone", DAY, SOUTH, NORTH, far),
+    ];
+    let opts = MergeOptions::default();
+    let whole = merge(&events, &opts);
+    let groups = group(events.iter().map(Features::of).collect(), &opts);
+    let mut ids = IncidentIds::default();
+    let parts: Vec<Incident> = groups
+        .into_iter()
+        .map(|members| {
+            let own: Vec<Event> = members.iter().map(|&i| events[i].clone()).collect();
+            let mut inc = incident(members, &own);
+            inc.id = ids.unique(inc.id);
+            inc
+        })
+        .collect();
+    assert_eq!(parts, whole);
+    assert!(whole.len() >= 4, "{whole:#?}");
+    let lone: Vec<&str> = whole
+        .iter()
+        .filter(|inc| inc.sources == ["lone"])
+        .map(|inc| inc.id.as_str())
+        .collect();
+    assert_eq!(lone.len(), 2);
+    assert_eq!(format!("{}-2", lone[0]), lone[1]);
 }
