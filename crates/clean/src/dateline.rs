@@ -167,10 +167,12 @@ pub fn strip_date_prefix(line: &str) -> Option<(CoreDate, &str)> {
 /// (`10:00 a.m. GMT, 16 сентября 2022 года - 17 сентября 2022 года`).
 const MAX_STAMP_WORDS: usize = 12;
 
-/// How many whitespace-separated words of `line` hold a letter.
-fn words_with_letters(line: &str) -> usize {
+/// How many whitespace-separated words of `line` hold a letter, counted up to
+/// `cap + 1` only (enough to tell whether there are more than `cap`).
+fn words_with_letters(line: &str, cap: usize) -> usize {
     line.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
+        .take(cap + 1)
         .count()
 }
 
@@ -202,7 +204,9 @@ fn residue(line: &str) -> String {
 /// True for a line that holds only a date and/or time (`24 July 2024 - 15:08`).
 pub fn is_timestamp_line(line: &str) -> bool {
     // Dates and times need digits, and leave few words: a month, "GMT", "года".
-    if !line.bytes().any(|b| b.is_ascii_digit()) || words_with_letters(line) > MAX_STAMP_WORDS {
+    if !line.bytes().any(|b| b.is_ascii_digit())
+        || words_with_letters(line, MAX_STAMP_WORDS) > MAX_STAMP_WORDS
+    {
         return false;
     }
     let has_date = date_in_line(line).is_some();
@@ -217,7 +221,9 @@ pub fn is_timestamp_line(line: &str) -> bool {
 /// an agency or an author, but no sentence (`KARABAKH  05 June 2023 - 09:23`).
 pub fn is_dateline(line: &str) -> bool {
     // At most ten words besides the date and time (checked below on the residue).
-    if words_with_letters(line) > 10 + MAX_STAMP_WORDS || date_in_line(line).is_none() {
+    if words_with_letters(line, 10 + MAX_STAMP_WORDS) > 10 + MAX_STAMP_WORDS
+        || date_in_line(line).is_none()
+    {
         return false;
     }
     let rest = residue(line);

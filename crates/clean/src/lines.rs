@@ -7,7 +7,23 @@ use regex::Regex;
 
 /// Collapses runs of whitespace (including no-break spaces) to one space and trims.
 pub fn normalize_ws(line: &str) -> String {
-    line.split_whitespace().collect::<Vec<_>>().join(" ")
+    if !line.is_ascii() {
+        return line.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    // ASCII: one pass over the bytes (the whitespace of `char::is_whitespace`).
+    let mut out = String::with_capacity(line.len());
+    let mut gap = false;
+    for word in line
+        .split(|c: char| matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r'))
+        .filter(|w| !w.is_empty())
+    {
+        if gap {
+            out.push(' ');
+        }
+        out.push_str(word);
+        gap = true;
+    }
+    out
 }
 
 /// Number of whitespace-separated words.
@@ -353,6 +369,10 @@ pub fn script_of(c: char) -> Script {
 pub fn dominant_script<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<Script> {
     let mut counts = [0usize; SCRIPTS.len()];
     for line in lines {
+        if line.is_ascii() {
+            counts[Script::Latin as usize] += ascii_letters(line);
+            continue;
+        }
         for c in line.chars().filter(|c| c.is_alphabetic()) {
             counts[script_of(c) as usize] += 1;
         }
@@ -368,16 +388,71 @@ pub fn dominant_script<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<S
 /// True when most letters of `line` are in a script other than `main`.
 pub fn is_foreign(line: &str, main: Script) -> bool {
     let (mut letters, mut own) = (0usize, 0usize);
-    for c in line.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        own += usize::from(script_of(c) == main);
+    if line.is_ascii() {
+        letters = ascii_letters(line);
+        if main == Script::Latin {
+            own = letters;
+        }
+    } else {
+        for c in line.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            own += usize::from(script_of(c) == main);
+        }
     }
     letters >= 3 && own * 10 < letters * 3
+}
+
+/// The letters of an ASCII line (all Latin).
+fn ascii_letters(line: &str) -> usize {
+    line.bytes().filter(u8::is_ascii_alphabetic).count()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The fast paths agree with the general (Unicode) definitions on `line`.
+    fn check_fast_paths(line: &str) -> Result<(), TestCaseError> {
+        prop_assert_eq!(
+            normalize_ws(line),
+            line.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        let count = |script: Option<Script>| {
+            line.chars()
+                .filter(|c| c.is_alphabetic() && script.is_none_or(|s| script_of(*c) == s))
+                .count()
+        };
+        let (letters, latin) = (count(None), count(Some(Script::Latin)));
+        prop_assert_eq!(
+            is_foreign(line, Script::Latin),
+            letters >= 3 && latin * 10 < letters * 3
+        );
+        // Ties go to the script listed first in `SCRIPTS`.
+        let expected = SCRIPTS
+            .iter()
+            .map(|&s| (s, count(Some(s))))
+            .filter(|&(_, n)| n > 0)
+            .fold(None, |best: Option<(Script, usize)>, (s, n)| match best {
+                Some((_, m)) if m >= n => best,
+                _ => Some((s, n)),
+            })
+            .map(|(s, _)| s);
+        prop_assert_eq!(dominant_script([line]), expected);
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn ascii_fast_paths_agree(line in "[ a-zA-Z0-9.,\t\n\x0B\x0C\r\x1C]{0,60}") {
+            check_fast_paths(&line)?;
+        }
+
+        #[test]
+        fn mixed_script_lines_agree(line in "[ a-zA-Z.,\t\x0B\u{a0}\u{85}\u{2003}ա-ֆа-я]{0,40}") {
+            check_fast_paths(&line)?;
+        }
+    }
 
     #[test]
     fn features() {
