@@ -14,7 +14,7 @@ pub fn normalize_ws(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut gap = false;
     for word in line
-        .split(|c: char| matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r'))
+        .split([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
         .filter(|w| !w.is_empty())
     {
         if gap {
