@@ -10,7 +10,7 @@ use sitrep_recognise::places::{find_places, PlaceMention, PlaceRole};
 use sitrep_recognise::triggers::{find_triggers, Trigger, TriggerKind};
 use sitrep_recognise::weapons::weapon_names;
 
-use crate::document::DocContext;
+use crate::document::{DocContext, SentenceInfo};
 use crate::figures::{totals, Figure};
 use crate::place::resolve;
 use crate::roles::{role_of, Role};
@@ -178,6 +178,25 @@ fn triggers_for(triggers: &[Trigger], floor: usize, place_start: usize) -> Vec<T
     }
 }
 
+/// The role of each actor mention of a sentence, by index.
+fn roles_of(s: &SentenceInfo) -> Vec<(usize, Role)> {
+    s.actors
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (i, role_of(&s.text, m)))
+        .collect()
+}
+
+/// The places a sentence names, with the spans of its agents (`roles`) kept out.
+fn sentence_places(s: &SentenceInfo, roles: &[(usize, Role)]) -> Vec<PlaceMention> {
+    let agents: Vec<Span> = roles
+        .iter()
+        .filter(|(_, r)| *r == Role::Agent)
+        .map(|(i, _)| s.actors[*i].span)
+        .collect();
+    find_places(&s.text, &s.known_places, &agents)
+}
+
 /// Builds the frames of a document, sentence by sentence.
 pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
@@ -187,7 +206,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut last_frame_sentence: Option<usize> = None;
     let title = ctx.doc.title;
     let mut placeless: Vec<Frame> = Vec::new();
-    let mut carried: Option<(usize, Vec<PlaceMention>)> = None;
+    // The last sentence that reported no act: the next may take its places.
+    let mut carried: Option<usize> = None;
     for (si, s) in ctx.sentences.iter().enumerate() {
         let text = s.text.as_str();
         let headline = title.is_some_and(|t| t.contains(&s.sentence.span))
@@ -220,18 +240,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         let casualties = find_casualties(text);
         let superseded = SUPERSEDED.is_match(text);
         let weapons = weapon_names(text);
-        let roles: Vec<(usize, Role)> = s
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (i, role_of(text, m)))
-            .collect();
-        let agents: Vec<Span> = roles
-            .iter()
-            .filter(|(_, r)| *r == Role::Agent)
-            .map(|(i, _)| s.actors[*i].span)
-            .collect();
-        let places = find_places(text, &s.known_places, &agents);
+        let roles = roles_of(s);
         let lower = text.to_lowercase();
         // Fire on towns and homes with no military target named hits civilians.
         let civilian_hit = casualties.iter().any(|c| c.civilian)
@@ -239,6 +248,13 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 && !lower.contains("position")
                 && !lower.contains("military facilit");
         let sub = classify(&triggers, &weapons, text, civilian_hit);
+        // Places matter to a sentence that reports an act; a sentence that only sets
+        // the scene has its places found if the next one borrows them (below).
+        let places = if sub.is_some() {
+            sentence_places(s, &roles)
+        } else {
+            Vec::new()
+        };
         let figure_side = |victims: &str, civilian: bool| -> String {
             if civilian {
                 return "civ".into();
@@ -344,26 +360,25 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         let targets: Vec<&PlaceMention> = match (&sub, targets.is_empty(), &carried) {
             // Only outcomes ("was suppressed", "were detained") take the scene's places;
             // an act of its own needs its own place.
-            (Some(sub), true, Some((at, places)))
+            (Some(sub), true, Some(at))
                 if si <= at + 1
                     && sub.event_type() == sitrep_core::EventType::StrategicDevelopments =>
             {
-                carried_here = places
-                    .iter()
+                let scene = &ctx.sentences[*at];
+                let scene_roles = roles_of(scene);
+                carried_here = sentence_places(scene, &scene_roles)
+                    .into_iter()
+                    .filter(|p| p.role == PlaceRole::Target)
                     .map(|p| PlaceMention {
                         span: Span::new(text.len(), text.len()),
-                        ..p.clone()
+                        ..p
                     })
                     .collect();
                 carried_here.iter().collect()
             }
             _ => targets,
         };
-        carried = if sub.is_none() && !targets.is_empty() {
-            Some((si, targets.iter().map(|p| (*p).clone()).collect()))
-        } else {
-            None
-        };
+        carried = sub.is_none().then_some(si);
         let Some(sub) = sub else {
             if !figures.is_empty()
                 || s.stance != Stance::Asserts
