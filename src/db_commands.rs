@@ -1,6 +1,5 @@
 //! The database commands: `ingest`, `events`, `export`, `show`, `reprocess`.
 
-use std::collections::{BTreeSet, HashMap};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,16 +9,13 @@ use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use serde_json::{json, Value};
 use sitrep_assemble::Assembler;
-use sitrep_core::{CleanDoc, DatePrecision, Document, Event, EventType, Span};
+use sitrep_core::{CleanDoc, Document, Event};
 use sitrep_geocode::Gazetteer;
-use sitrep_store::{
-    content_hash, Filter, Outcome, Page, Producer, Store, StoredIncident, StoredReport, DB_ENV,
-    DEFAULT_DB,
-};
+use sitrep_store::{content_hash, Filter, Outcome, Page, Producer, Store, DB_ENV, DEFAULT_DB};
 
 use crate::cli::InputArgs;
+use crate::incident_writers::{char_slice, event_type_label, write_incidents, IncidentFormat};
 use crate::pipeline::{batches, clean, set_jobs, Stats};
 
 /// Where the database is.
@@ -473,19 +469,6 @@ fn parse_bbox(s: &str) -> anyhow::Result<[f64; 4]> {
     }
 }
 
-/// `doc#ordinal` keys of reports, by row id.
-fn report_keys(store: &Store) -> anyhow::Result<HashMap<i64, StoredReport>> {
-    Ok(store.reports()?.into_iter().map(|r| (r.id, r)).collect())
-}
-
-fn keys_of(inc: &StoredIncident, reports: &HashMap<i64, StoredReport>) -> Vec<String> {
-    inc.reports
-        .iter()
-        .filter_map(|id| reports.get(id))
-        .map(|r| format!("{}#{}", r.doc_id, r.ordinal))
-        .collect()
-}
-
 /// `sitrep events`.
 pub fn events(args: EventsArgs) -> anyhow::Result<ExitCode> {
     let store = open_existing(&args.db)?;
@@ -503,18 +486,15 @@ pub fn events(args: EventsArgs) -> anyhow::Result<ExitCode> {
         include_rejected: args.include_rejected,
         ..Page::all()
     };
-    let (incidents, _) = store
-        .incidents_page(&filter, &page)
-        .context("querying incidents")?;
-    let reports = report_keys(&store)?;
+    let format = match args.format {
+        EventsFormat::Table => IncidentFormat::Table,
+        EventsFormat::Jsonl => IncidentFormat::Jsonl,
+        EventsFormat::Csv => IncidentFormat::Csv,
+        EventsFormat::Geojson => IncidentFormat::Geojson,
+    };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    match args.format {
-        EventsFormat::Table => write_table(&mut out, &incidents)?,
-        EventsFormat::Jsonl => write_jsonl(&mut out, &incidents, &reports)?,
-        EventsFormat::Csv => write_csv(&mut out, &incidents, &reports)?,
-        EventsFormat::Geojson => write_geojson(&mut out, &incidents, &reports)?,
-    }
+    write_incidents(&mut out, format, &store, &filter, &page).context("listing incidents")?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -534,444 +514,29 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
             out.write_all(&crate::parquet_export::incidents_to_parquet(&incidents)?)?;
         }
         ExportFormat::ReportsJsonl => {
-            for r in store.reports()? {
+            store.for_each_report(|r| -> anyhow::Result<()> {
                 let mut v = serde_json::to_value(&r.event)?;
                 if let Some(o) = v.as_object_mut() {
-                    o.insert("incident".into(), r.incident.clone().into());
+                    o.insert("incident".into(), r.incident.into());
                 }
                 let mut line = serde_json::to_vec(&v)?;
                 line.push(b'\n');
                 out.write_all(&line)?;
-            }
+                Ok(())
+            })?;
         }
         ExportFormat::Jsonl | ExportFormat::Geojson | ExportFormat::AcledCsv => {
-            let incidents = store.incidents(&Filter::default())?;
-            let reports = report_keys(&store)?;
-            match args.format {
-                ExportFormat::Jsonl => write_jsonl(&mut out, &incidents, &reports)?,
-                ExportFormat::Geojson => write_geojson(&mut out, &incidents, &reports)?,
-                _ => write_acled(&mut out, &store, &incidents, &reports)?,
-            }
+            let format = match args.format {
+                ExportFormat::Jsonl => IncidentFormat::Jsonl,
+                ExportFormat::Geojson => IncidentFormat::Geojson,
+                _ => IncidentFormat::Acled,
+            };
+            write_incidents(&mut out, format, &store, &Filter::default(), &Page::all())
+                .context("exporting incidents")?;
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
-}
-
-fn figures(inc: &StoredIncident) -> String {
-    if inc.fatalities_low == inc.fatalities_high {
-        inc.fatalities_best.to_string()
-    } else {
-        format!(
-            "{} ({}-{})",
-            inc.fatalities_best, inc.fatalities_low, inc.fatalities_high
-        )
-    }
-}
-
-fn write_table(out: &mut dyn Write, incidents: &[StoredIncident]) -> anyhow::Result<()> {
-    writeln!(
-        out,
-        "{:<20} {:<10} {:<30} {:<20} {:<4} {:<28} {:<28} {:>9} {:>3}",
-        "incident", "date", "type", "place", "cc", "actor1", "actor2", "killed", "src"
-    )?;
-    for inc in incidents {
-        let e = &inc.event;
-        let loc = e.location.as_ref();
-        writeln!(
-            out,
-            "{:<20} {:<10} {:<30} {:<20} {:<4} {:<28} {:<28} {:>9} {:>3}",
-            inc.id,
-            e.date.map_or("-".to_string(), |d| d.to_string()),
-            truncate(e.sub_event_type.label(), 30),
-            truncate(loc.map_or("-", |l| l.name.as_str()), 20),
-            loc.and_then(|l| l.country.as_deref()).unwrap_or("-"),
-            truncate(e.actor1.as_deref().unwrap_or("-"), 28),
-            truncate(e.actor2.as_deref().unwrap_or("-"), 28),
-            figures(inc),
-            inc.sources.len()
-        )?;
-    }
-    Ok(())
-}
-
-fn write_jsonl(
-    out: &mut dyn Write,
-    incidents: &[StoredIncident],
-    reports: &HashMap<i64, StoredReport>,
-) -> anyhow::Result<()> {
-    for inc in incidents {
-        let mut line = serde_json::to_vec(&inc.to_json(&keys_of(inc, reports)))?;
-        line.push(b'\n');
-        out.write_all(&line)?;
-    }
-    Ok(())
-}
-
-fn write_csv(
-    out: &mut dyn Write,
-    incidents: &[StoredIncident],
-    reports: &HashMap<i64, StoredReport>,
-) -> anyhow::Result<()> {
-    let mut w = CsvOut::new(out);
-    w.write_record([
-        "incident",
-        "date",
-        "date_end",
-        "event_type",
-        "sub_event_type",
-        "actor1",
-        "actor2",
-        "country",
-        "admin1",
-        "location",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "fatalities_low",
-        "fatalities_best",
-        "fatalities_high",
-        "sources",
-        "reports",
-    ])?;
-    for inc in incidents {
-        let e = &inc.event;
-        let loc = e.location.clone().unwrap_or_default();
-        w.write_record([
-            inc.id.clone(),
-            e.date.map(|d| d.to_string()).unwrap_or_default(),
-            e.date_end.map(|d| d.to_string()).unwrap_or_default(),
-            event_type_label(e.event_type),
-            e.sub_event_type.label().to_string(),
-            e.actor1.clone().unwrap_or_default(),
-            e.actor2.clone().unwrap_or_default(),
-            loc.country.clone().unwrap_or_default(),
-            loc.admin1.clone().unwrap_or_default(),
-            loc.name.clone(),
-            loc.lat.map(|x| x.to_string()).unwrap_or_default(),
-            loc.lon.map(|x| x.to_string()).unwrap_or_default(),
-            if e.location.is_some() {
-                loc.geo_precision.to_string()
-            } else {
-                String::new()
-            },
-            inc.fatalities_low.to_string(),
-            inc.fatalities_best.to_string(),
-            inc.fatalities_high.to_string(),
-            inc.sources.join(";"),
-            keys_of(inc, reports).join(";"),
-        ])?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
-fn event_type_label(t: EventType) -> String {
-    serde_json::to_value(t)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-fn write_geojson(
-    out: &mut dyn Write,
-    incidents: &[StoredIncident],
-    reports: &HashMap<i64, StoredReport>,
-) -> anyhow::Result<()> {
-    let features: Vec<Value> = incidents
-        .iter()
-        .map(|inc| {
-            let loc = inc.event.location.as_ref();
-            let geometry = match (loc.and_then(|l| l.lon), loc.and_then(|l| l.lat)) {
-                (Some(lon), Some(lat)) => json!({"type": "Point", "coordinates": [lon, lat]}),
-                _ => Value::Null,
-            };
-            json!({
-                "type": "Feature",
-                "id": inc.id,
-                "geometry": geometry,
-                "properties": inc.to_json(&keys_of(inc, reports)),
-            })
-        })
-        .collect();
-    let mut text = serde_json::to_vec(&json!({"type": "FeatureCollection", "features": features}))?;
-    text.push(b'\n');
-    out.write_all(&text)?;
-    Ok(())
-}
-
-/// A CSV writer that hands its output on in blocks, so that a closed pipe shows
-/// as the `io::Error` it is (the caller ends quietly on a broken pipe).
-struct CsvOut<'a> {
-    csv: csv::Writer<Vec<u8>>,
-    out: &'a mut dyn Write,
-    rows: usize,
-}
-
-impl<'a> CsvOut<'a> {
-    fn new(out: &'a mut dyn Write) -> Self {
-        CsvOut {
-            csv: csv::Writer::from_writer(Vec::new()),
-            out,
-            rows: 0,
-        }
-    }
-
-    fn write_record<I, T>(&mut self, record: I) -> anyhow::Result<()>
-    where
-        I: IntoIterator<Item = T>,
-        T: AsRef<[u8]>,
-    {
-        self.csv.write_record(record)?;
-        self.rows += 1;
-        if self.rows % 256 == 0 {
-            self.flush()?;
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> anyhow::Result<()> {
-        let full = std::mem::replace(&mut self.csv, csv::Writer::from_writer(Vec::new()));
-        let bytes = full
-            .into_inner()
-            .map_err(|e| anyhow::anyhow!("csv: {}", e.error()))?;
-        self.out.write_all(&bytes)?;
-        Ok(())
-    }
-}
-
-/// ACLED's export columns, in order.
-const ACLED_COLUMNS: [&str; 31] = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-];
-
-/// ACLED's actor type codes (inter1 / inter2): 1 state forces, 2 rebel groups,
-/// 3 political militias, 7 civilians, 8 external/other forces.
-fn inter_code(actor: Option<&str>) -> Option<u8> {
-    let a = actor?;
-    Some(
-        if a.starts_with("Military Forces of") || a.starts_with("Police Forces of") {
-            1
-        } else if a.starts_with("Civilians") {
-            7
-        } else if a.contains("peacekeep") {
-            8
-        } else if a.starts_with("Unidentified Armed Group") {
-            3
-        } else {
-            2
-        },
-    )
-}
-
-fn disorder_type(e: &Event) -> &'static str {
-    match e.event_type {
-        EventType::Battles
-        | EventType::ExplosionsRemoteViolence
-        | EventType::ViolenceAgainstCivilians => "Political violence",
-        EventType::Protests => "Demonstrations",
-        EventType::Riots => {
-            if e.sub_event_type.label() == "Mob violence" {
-                "Political violence"
-            } else {
-                "Demonstrations"
-            }
-        }
-        EventType::StrategicDevelopments => "Strategic developments",
-    }
-}
-
-/// ISO 3166-1 numeric code and ACLED region of the countries the gazetteer covers
-/// most; others are left blank.
-fn iso_region(cc: &str) -> (&'static str, &'static str) {
-    match cc {
-        "AM" => ("51", "Caucasus and Central Asia"),
-        "AZ" => ("31", "Caucasus and Central Asia"),
-        "GE" => ("268", "Caucasus and Central Asia"),
-        "KG" => ("417", "Caucasus and Central Asia"),
-        "TJ" => ("762", "Caucasus and Central Asia"),
-        "UZ" => ("860", "Caucasus and Central Asia"),
-        "IN" => ("356", "South Asia"),
-        "PK" => ("586", "South Asia"),
-        "IL" => ("376", "Middle East"),
-        "LB" => ("422", "Middle East"),
-        "SY" => ("760", "Middle East"),
-        "IR" => ("364", "Middle East"),
-        "TR" => ("792", "Middle East"),
-        "RU" => ("643", "Europe"),
-        "UA" => ("804", "Europe"),
-        _ => ("", ""),
-    }
-}
-
-/// The text of a character span of `text`.
-fn char_slice(text: &str, span: Span) -> &str {
-    let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
-    let (s, e) = (byte(span.start), byte(span.end));
-    text.get(s..e.max(s)).unwrap_or("")
-}
-
-fn write_acled(
-    out: &mut dyn Write,
-    store: &Store,
-    incidents: &[StoredIncident],
-    reports: &HashMap<i64, StoredReport>,
-) -> anyhow::Result<()> {
-    let gaz = Gazetteer::embedded();
-    let mut docs: HashMap<String, Option<sitrep_store::StoredDocument>> = HashMap::new();
-    let mut w = CsvOut::new(out);
-    w.write_record(ACLED_COLUMNS)?;
-    for inc in incidents {
-        let e = &inc.event;
-        let loc = e.location.clone().unwrap_or_default();
-        let cc = loc.country.clone().unwrap_or_default();
-        let (iso, region) = iso_region(&cc);
-        let country = gaz
-            .country(&cc)
-            .map(|c| c.name.clone())
-            .unwrap_or(cc.clone());
-        let (i1, i2) = (
-            inter_code(e.actor1.as_deref()),
-            inter_code(e.actor2.as_deref()),
-        );
-        let interaction = match (i1, i2) {
-            (Some(a), Some(b)) => format!("{}{}", a.min(b), a.max(b)),
-            (Some(a), None) | (None, Some(a)) => format!("{a}0"),
-            (None, None) => String::new(),
-        };
-        let civilian = e.event_type == EventType::ViolenceAgainstCivilians
-            || e.actor2
-                .as_deref()
-                .is_some_and(|a| a.starts_with("Civilians"));
-        // Sources: the outlets (else document ids) of every report; notes: the
-        // evidence sentences of the merged record; timestamp: last write.
-        let mut sources = BTreeSet::new();
-        let mut stamp: i64 = 0;
-        let mut member_docs: Vec<String> = inc
-            .reports
-            .iter()
-            .filter_map(|r| reports.get(r).map(|r| r.doc_id.clone()))
-            .collect();
-        member_docs.push(e.doc.clone());
-        for id in &member_docs {
-            let d = docs
-                .entry(id.clone())
-                .or_insert_with(|| store.document(id).ok().flatten());
-            if let Some(d) = d {
-                sources.insert(d.document.outlet.clone().unwrap_or_else(|| id.clone()));
-                if let Ok(t) = d.ingested_at.parse::<jiff::Timestamp>() {
-                    stamp = stamp.max(t.as_second());
-                }
-            }
-        }
-        let notes = docs
-            .get(&e.doc)
-            .and_then(|d| d.as_ref())
-            .map(|d| {
-                e.evidence
-                    .iter()
-                    .map(|s| char_slice(&d.cleaned, *s).trim())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_default();
-        let precision = match e.date_precision {
-            Some(DatePrecision::Day) | None => "1",
-            Some(DatePrecision::Week) => "2",
-            Some(DatePrecision::Month) | Some(DatePrecision::Year) => "3",
-        };
-        let tags = format!(
-            "sitrep incident {}; fatalities low {} best {} high {}; reports {}",
-            inc.id,
-            inc.fatalities_low,
-            inc.fatalities_best,
-            inc.fatalities_high,
-            keys_of(inc, reports).join(" ")
-        );
-        w.write_record([
-            inc.id.clone(),
-            e.date.map(|d| d.to_string()).unwrap_or_default(),
-            e.date.map(|d| d.year().to_string()).unwrap_or_default(),
-            precision.to_string(),
-            disorder_type(e).to_string(),
-            event_type_label(e.event_type),
-            e.sub_event_type.label().to_string(),
-            e.actor1.clone().unwrap_or_default(),
-            String::new(),
-            i1.map(|c| c.to_string()).unwrap_or_default(),
-            e.actor2.clone().unwrap_or_default(),
-            String::new(),
-            i2.map(|c| c.to_string()).unwrap_or_default(),
-            interaction,
-            if civilian {
-                "Civilian targeting".into()
-            } else {
-                String::new()
-            },
-            iso.to_string(),
-            region.to_string(),
-            country,
-            loc.admin1.clone().unwrap_or_default(),
-            String::new(),
-            String::new(),
-            loc.name.clone(),
-            loc.lat.map(|x| x.to_string()).unwrap_or_default(),
-            loc.lon.map(|x| x.to_string()).unwrap_or_default(),
-            if e.location.is_some() {
-                loc.geo_precision.to_string()
-            } else {
-                String::new()
-            },
-            sources.into_iter().collect::<Vec<_>>().join("; "),
-            String::new(),
-            notes,
-            inc.fatalities_best.to_string(),
-            tags,
-            stamp.to_string(),
-        ])?;
-    }
-    w.flush()?;
-    Ok(())
 }
 
 /// `sitrep show`.

@@ -8,6 +8,7 @@ mod bench;
 mod cli;
 mod commands;
 mod db_commands;
+mod incident_writers;
 mod output;
 mod parquet_export;
 mod pipeline;

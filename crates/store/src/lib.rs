@@ -132,6 +132,9 @@ pub struct NewIncident {
     pub sources: Vec<String>,
 }
 
+/// Report row id -> (document id, position among the document's reports).
+pub type ReportKeys = std::collections::HashMap<i64, (String, i64)>;
+
 /// An incident as stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredIncident {
@@ -425,31 +428,67 @@ impl Store {
     }
 
     fn reports_where<P: rusqlite::Params>(&self, cond: &str, p: P) -> Result<Vec<StoredReport>> {
-        let mut st = self.conn.prepare(&format!(
-            "SELECT id, doc_id, ordinal, event, incident_id FROM reports WHERE {cond}
-             ORDER BY doc_id, ordinal"
-        ))?;
-        let rows = st.query_map(p, |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-            ))
-        })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (id, doc_id, ordinal, json, incident) = row?;
-            out.push(StoredReport {
-                id,
-                doc_id,
-                ordinal,
-                event: serde_json::from_str(&json)?,
-                incident,
-            });
-        }
+        self.each_report_where(cond, p, |r| -> Result<()> {
+            out.push(r);
+            Ok(())
+        })?;
         Ok(out)
+    }
+
+    /// Calls `f` with every report in the order of [`Store::reports`], one at a time
+    /// (an export of a whole archive need not hold them all).
+    pub fn for_each_report<E: From<StoreError>>(
+        &self,
+        f: impl FnMut(StoredReport) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        self.each_report_where("1", [], f)
+    }
+
+    fn each_report_where<P: rusqlite::Params, E: From<StoreError>>(
+        &self,
+        cond: &str,
+        p: P,
+        mut f: impl FnMut(StoredReport) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut st = self
+            .conn
+            .prepare(&format!(
+                "SELECT id, doc_id, ordinal, event, incident_id FROM reports WHERE {cond}
+                 ORDER BY doc_id, ordinal"
+            ))
+            .map_err(StoreError::from)?;
+        let mut rows = st.query(p).map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            let report = (|| -> Result<StoredReport> {
+                Ok(StoredReport {
+                    id: r.get(0)?,
+                    doc_id: r.get(1)?,
+                    ordinal: r.get(2)?,
+                    event: serde_json::from_str(
+                        r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?,
+                    )?,
+                    incident: r.get(4)?,
+                })
+            })()?;
+            f(report)?;
+        }
+        Ok(())
+    }
+
+    /// Document id and position of every report, by row id: what an incident's
+    /// [`StoredIncident::reports`] point at, without reading the reports themselves.
+    pub fn report_keys(&self) -> Result<ReportKeys> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, doc_id, ordinal FROM reports")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?))))?;
+        let mut keys = ReportKeys::new();
+        for row in rows {
+            let (id, key) = row?;
+            keys.insert(id, key);
+        }
+        Ok(keys)
     }
 
     /// Merges every stored report into incidents (`sitrep-merge` with its default
@@ -535,17 +574,36 @@ impl Store {
         filter: &Filter,
         page: &Page,
     ) -> Result<(Vec<StoredIncident>, u64)> {
+        let mut out = Vec::new();
+        let total = self.for_each_incident(filter, page, |inc| -> Result<()> {
+            out.push(inc);
+            Ok(())
+        })?;
+        Ok((out, total))
+    }
+
+    /// Calls `f` with each incident of [`Store::incidents_page`], one at a time, and
+    /// returns the number of incidents matching `filter` (before paging).
+    pub fn for_each_incident<E: From<StoreError>>(
+        &self,
+        filter: &Filter,
+        page: &Page,
+        mut f: impl FnMut(StoredIncident) -> std::result::Result<(), E>,
+    ) -> std::result::Result<u64, E> {
         let (cond, mut args) = filter.to_sql();
         let cond = if page.include_rejected {
             cond
         } else {
             format!("{cond} AND review IS NOT 'rejected'")
         };
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT COUNT(*) FROM incidents WHERE {cond}"),
-            rusqlite::params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
+        let total: i64 = self
+            .conn
+            .query_row(
+                &format!("SELECT COUNT(*) FROM incidents WHERE {cond}"),
+                rusqlite::params_from_iter(args.iter()),
+                |r| r.get(0),
+            )
+            .map_err(StoreError::from)?;
         let order = if page.descending {
             "date IS NULL, date DESC, id DESC"
         } else {
@@ -564,13 +622,14 @@ impl Store {
             n + 1,
             n + 2
         );
-        let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), incident_row)?;
-        let mut out = Vec::new();
+        let mut st = self.conn.prepare(&sql).map_err(StoreError::from)?;
+        let rows = st
+            .query_map(rusqlite::params_from_iter(args.iter()), incident_row)
+            .map_err(StoreError::from)?;
         for r in rows {
-            out.push(parse_incident(r?)?);
+            f(parse_incident(r.map_err(StoreError::from)?)?)?;
         }
-        Ok((out, total as u64))
+        Ok(total as u64)
     }
 
     /// One incident by id (rejected ones too: see [`StoredIncident::review`]).
