@@ -506,7 +506,21 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 sub
             };
             let cc = loc.country.clone();
-            let mut a1 = agent.and_then(|m| actor_name(m, ctx, cc.as_deref()));
+            // Several acts in one sentence ("X says it shelled A in retaliation for Y's
+            // attack on B"): each place takes the agent named nearest before it, after
+            // the previous place group, as it takes the triggers there.
+            let local_agent = roles
+                .iter()
+                .rev()
+                .find(|(i, r)| {
+                    let span = s.actors[*i].span;
+                    *r == Role::Agent && span.start >= floor && span.end <= pm.span.start
+                })
+                .map(|(i, _)| &s.actors[*i])
+                .filter(|_| distinct_groups > 1);
+            let mut a1 = local_agent
+                .or(agent)
+                .and_then(|m| actor_name(m, ctx, cc.as_deref()));
             let mut a2 = patient.and_then(|m| actor_name(m, ctx, cc.as_deref()));
             if civilian_hit
                 && a2.as_deref().is_none_or(|a| a.starts_with("Military"))

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use sitrep_recognise::actors::ActorMention;
+use sitrep_recognise::actors::{says_it_acted, ActorMention};
 
 /// The part an actor plays in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     ]
     .iter()
     .any(|w| label.ends_with(w));
-    if act || AGENT_BEFORE.is_match(before) {
+    if act || AGENT_BEFORE.is_match(before) || says_it_acted(after) {
         return Role::Agent;
     }
     if PATIENT_BEFORE.is_match(before) {
@@ -119,5 +119,19 @@ mod tests {
         let r = roles("Two Armenian soldiers were killed after Azerbaijani shelling.");
         assert_eq!(r[0].1, Role::Patient);
         assert_eq!(r[1].1, Role::Agent);
+    }
+
+    #[test]
+    fn a_speaker_who_says_it_acted_is_the_agent() {
+        let r = roles("Azerbaijan says it shelled the positions near the border.");
+        assert_eq!(
+            r[0],
+            ("Military Forces of Azerbaijan".to_string(), Role::Agent)
+        );
+        let r = roles("Armenia said its forces had returned fire.");
+        assert_eq!(r[0].1, Role::Agent);
+        // Not an act of its own: the speaker reports what was done to it.
+        let r = roles("Armenia said its positions came under fire.");
+        assert!(r.iter().all(|(_, role)| *role != Role::Agent), "{r:?}");
     }
 }

@@ -267,6 +267,19 @@ const CIVILIAN_NOUNS: &[&str] = &[
     "shepherds",
 ];
 
+/// "Azerbaijan says it shelled ...", "X said its forces had hit ...": the words after
+/// a name that make its bearer the one who acted.
+static SAYS_IT_ACTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:says|said|claims|claimed|announced|reported|reports|stated|states|confirmed|confirms)\s+(?:that\s+)?(?:it|its\s+(?:forces|troops|army|military|units|servicemen|soldiers))\s+(?:had\s+|has\s+|have\s+)?(?:opened|fired|shelled|struck|hit|launched|attacked|targeted|destroyed|bombed|carried out|conducted|retaliated|returned fire|responded|shot down|downed|killed|eliminated|neutrali[sz]ed)(?-u:\b)")
+        .expect("says it acted")
+});
+
+/// True when `after` (the text right after a name) says that the name's bearer acted:
+/// " says it shelled ...", " said its forces had returned fire".
+pub fn says_it_acted(after: &str) -> bool {
+    SAYS_IT_ACTED.is_match(after)
+}
+
 /// Verbs that make a bare country name an acting state ("Pakistan violated ...").
 const STATE_VERBS: &[&str] = &[
     "violated",
@@ -437,7 +450,8 @@ impl ActorFinder {
                     // "Russians shelled ..."
                     kind = Some(ActorKind::State);
                 } else if *form != Form::Demonym
-                    && STATE_VERBS.iter().any(|v| starts_with_phrase(&rest, v))
+                    && (STATE_VERBS.iter().any(|v| starts_with_phrase(&rest, v))
+                        || says_it_acted(&s[m.end()..]))
                 {
                     kind = Some(ActorKind::State);
                     bare = true;

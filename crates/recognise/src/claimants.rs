@@ -35,7 +35,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?))?)",
         r"|(?P<nk>(?:Karabakh|Artsakh|Nagorno-Karabakh)\s+Defen[cs]e\s+Army)",
         r"|(?P<idf>(?-u:\b)IDF(?-u:\b)|Israel Defen[cs]e Forces)",
-        r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z][a-z]+)\s+(?:has\s+|had\s+)?(?:said|denied|accused|reported|claimed|stated|blamed))",
+        r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z][a-z]+)\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
         r"|(?P<service>(?:the\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service)(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s*)+)?))",
@@ -242,5 +242,13 @@ mod tests {
             Some((None, Stance::Asserts))
         );
         assert_eq!(claimant("Mortar fire hit the post."), None);
+        // Headlines speak in the present tense.
+        assert_eq!(
+            claimant("Azerbaijan says it shelled the posts."),
+            Some((
+                Some("Government of Azerbaijan".to_string()),
+                Stance::Asserts
+            ))
+        );
     }
 }
