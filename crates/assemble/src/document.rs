@@ -30,6 +30,9 @@ pub struct SentenceInfo {
     pub known_places: Vec<Span>,
     /// The claimant, resolved through earlier sentences.
     pub claimant: Option<String>,
+    /// A ministry or army that speaks here without being named ("the Defence
+    /// Ministry said" in a report that names none): `"ministry"` or `"army"`.
+    pub unnamed_office: Option<&'static str>,
     /// The stance of the claimant's reporting verb.
     pub stance: sitrep_core::Stance,
 }
@@ -51,6 +54,8 @@ pub struct DocContext<'a> {
     pub main_date: Option<(Date, Date, DatePrecision)>,
     /// The first named claimant, the default for unattributed sentences.
     pub default_claimant: Option<String>,
+    /// The first ministry or army that speaks in the report without being named.
+    pub unnamed_office: Option<&'static str>,
     /// Canonical names of the non-state groups the report names.
     pub non_state: Vec<String>,
 }
@@ -127,6 +132,7 @@ impl<'a> DocContext<'a> {
                 .map(|n| rel(n.span))
                 .collect();
             let mut claimant = None;
+            let mut unnamed_office = None;
             let mut stance = sitrep_core::Stance::Asserts;
             if let Some(c) = find_claimant(&stext, &countries_api) {
                 stance = c.stance;
@@ -138,11 +144,19 @@ impl<'a> DocContext<'a> {
                         claimant = Some(n);
                     }
                     None => {
-                        claimant = by_head.get(c.head).cloned().or_else(|| last_named.clone());
+                        // "the ministry said": the ministry named before; a ministry or army
+                        // never named is the one of the side hit (resolved per event).
+                        claimant = by_head.get(c.head).cloned();
+                        if claimant.is_none() && matches!(c.head, "ministry" | "army") {
+                            unnamed_office = Some(c.head);
+                        } else if claimant.is_none() {
+                            claimant = last_named.clone();
+                        }
                     }
                 }
             }
             sentences.push(SentenceInfo {
+                unnamed_office,
                 sentence,
                 text: stext,
                 actors,
@@ -158,6 +172,7 @@ impl<'a> DocContext<'a> {
         let mut countries: Vec<(String, usize)> = country_count.into_iter().collect();
         countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let main_date = main_date(&sentences, doc.published);
+        let unnamed_office = sentences.iter().find_map(|s| s.unnamed_office);
         DocContext {
             asm,
             doc,
@@ -166,6 +181,7 @@ impl<'a> DocContext<'a> {
             countries: countries.into_iter().map(|c| c.0).collect(),
             main_date,
             default_claimant,
+            unnamed_office,
             non_state,
         }
     }

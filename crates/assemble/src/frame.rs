@@ -197,6 +197,46 @@ fn sentence_places(s: &SentenceInfo, roles: &[(usize, Role)]) -> Vec<PlaceMentio
     find_places(&s.text, &s.known_places, &agents)
 }
 
+/// Who states an event: the sentence's claimant; a ministry or army that is never named
+/// is the one of the side hit (its positions are the ones reported under fire); a
+/// background event told in the outlet's own voice has none; else the report's first
+/// named source.
+fn claimant_for(
+    ctx: &DocContext<'_>,
+    s: &crate::document::SentenceInfo,
+    patient: Option<&str>,
+    context: bool,
+) -> Option<String> {
+    if let Some(c) = &s.claimant {
+        return Some(c.clone());
+    }
+    let office = s
+        .unnamed_office
+        .or(if context { None } else { ctx.unnamed_office });
+    if let Some(office) = office {
+        let civilians_of = |p: &str| {
+            p.strip_prefix("Civilians (")
+                .and_then(|r| r.strip_suffix(')'))
+                .map(str::to_string)
+        };
+        let country = patient
+            .and_then(|p| actor_country(p, ctx).or_else(|| civilians_of(p)))
+            .and_then(|cc| ctx.asm.gazetteer().country(&cc));
+        if let Some(c) = country {
+            return Some(match office {
+                "army" if c.iso2 == "IN" => "Indian Army".to_string(),
+                "army" => format!("Military Forces of {}", c.name),
+                _ => format!("Ministry of Defence of {}", c.name),
+            });
+        }
+    }
+    if context {
+        None
+    } else {
+        ctx.default_claimant.clone()
+    }
+}
+
 /// Builds the frames of a document, sentence by sentence.
 pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
@@ -625,6 +665,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     weapons = prev.weapons.clone();
                 }
             }
+            let claimant = claimant_for(ctx, s, a2.as_deref(), context);
             frames.push(Frame {
                 sentence: si,
                 paragraph: s.sentence.paragraph,
@@ -638,7 +679,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 origin: origin.clone(),
                 weapons,
                 figures: fig,
-                claimant: s.claimant.clone().or(ctx.default_claimant.clone()),
+                claimant,
                 claims: Vec::new(),
                 context,
                 evidence: vec![s.sentence.span],

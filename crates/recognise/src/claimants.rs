@@ -38,7 +38,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z][a-z]+)\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
-        r"|(?P<service>(?:the\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service)(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s*)+)?))",
+        r"|(?P<service>(?:the\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))",
         r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)\s+(?:Army|military|armed forces)(?-u:\b))",
         r"|(?P<ana>(?-u:\b)(?:[Tt]he\s+)(?:ministry|[Dd]efen[cs]e [Mm]inistry|statement|military|army|[Aa]rmy|message|department|agency)(?-u:\b))",
     ))
