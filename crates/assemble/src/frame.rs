@@ -207,22 +207,31 @@ fn claimant_for(
     patient: Option<&str>,
     context: bool,
 ) -> Option<String> {
+    let side_hit = || {
+        let civilians_of = |p: &str| {
+            p.strip_prefix("Civilians (")
+                .and_then(|r| r.strip_suffix(')'))
+                .map(str::to_string)
+        };
+        patient
+            .and_then(|p| actor_country(p, ctx).or_else(|| civilians_of(p)))
+            .and_then(|cc| ctx.asm.gazetteer().country(&cc))
+    };
     if let Some(c) = &s.claimant {
+        // A national service named without its country ("the Border Service of the
+        // State Committee for National Security") is the one of the side hit.
+        if c.contains("Service") && !names_country(ctx, c) {
+            if let Some(country) = side_hit() {
+                return Some(format!("{c} of {}", country.name));
+            }
+        }
         return Some(c.clone());
     }
     let office = s
         .unnamed_office
         .or(if context { None } else { ctx.unnamed_office });
     if let Some(office) = office {
-        let civilians_of = |p: &str| {
-            p.strip_prefix("Civilians (")
-                .and_then(|r| r.strip_suffix(')'))
-                .map(str::to_string)
-        };
-        let country = patient
-            .and_then(|p| actor_country(p, ctx).or_else(|| civilians_of(p)))
-            .and_then(|cc| ctx.asm.gazetteer().country(&cc));
-        if let Some(c) = country {
+        if let Some(c) = side_hit() {
             return Some(match office {
                 "army" if c.iso2 == "IN" => "Indian Army".to_string(),
                 "army" => format!("Military Forces of {}", c.name),
@@ -235,6 +244,14 @@ fn claimant_for(
     } else {
         ctx.default_claimant.clone()
     }
+}
+
+/// True when a word of `name` names a country or its people ("Kyrgyz Border Service").
+fn names_country(ctx: &DocContext<'_>, name: &str) -> bool {
+    let gaz = ctx.asm.gazetteer();
+    name.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| gaz.country_by_name(w).is_some() || gaz.country_by_demonym(w).is_some())
 }
 
 /// Builds the frames of a document, sentence by sentence.

@@ -208,3 +208,27 @@ fn a_named_site_unknown_to_the_gazetteer_is_kept_with_its_province() {
     assert_eq!((ev[0].fatalities, ev[0].injuries), (1, 3));
     assert_eq!(ev[0].date.unwrap().to_string(), "2025-07-24");
 }
+
+#[test]
+fn who_speaks_for_whom() {
+    // An unnamed ministry speaks for the side whose positions were hit.
+    let text = "On May 3, units of the Armenian armed forces opened fire on the positions of the Azerbaijani army near Kokhanebi village of the Tovuz region, the ministry said.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(
+        at(&ev, "Kokhanebi").claimant.as_deref(),
+        Some("Ministry of Defence of Azerbaijan")
+    );
+    // A national service named without its country is the one of the side hit.
+    let text = "According to the Border Service of the State Committee for National Security, Tajik servicemen opened fire on the positions of the Kyrgyz side near Ak-Sai on May 3.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(
+        at(&ev, "Ak-Sai").claimant.as_deref(),
+        Some("Border Service of the State Committee for National Security of Kyrgyzstan")
+    );
+    // A headline's speaker who says it acted is the agent, and the claimant.
+    let text = "Kyrgyzstan says it shelled Ak-Sai in retaliation for Tajik fire on May 3.";
+    let ev = assemble(text, Some("2024-05-04"));
+    let e = at(&ev, "Ak-Sai");
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Kyrgyzstan"));
+    assert_eq!(e.claimant.as_deref(), Some("Government of Kyrgyzstan"));
+}
