@@ -40,7 +40,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
         r"|(?P<service>(?:the\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))",
         r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)\s+(?:Army|military|armed forces)(?-u:\b))",
-        r"|(?P<ana>(?-u:\b)(?:[Tt]he\s+)(?:ministry|[Dd]efen[cs]e [Mm]inistry|statement|military|army|[Aa]rmy|message|department|agency)(?-u:\b))",
+        r"|(?P<ana>(?-u:\b)(?:[Tt]he\s+)(?i:ministry|defen[cs]e ministry|statement|military|army|message|department|agency)(?-u:\b))",
     ))
     .expect("org")
 });
@@ -239,6 +239,10 @@ mod tests {
         );
         assert_eq!(
             claimant("The ministry said the post was hit."),
+            Some((None, Stance::Asserts))
+        );
+        assert_eq!(
+            claimant("In a report on Monday the Ministry said a sergeant was wounded."),
             Some((None, Stance::Asserts))
         );
         assert_eq!(claimant("Mortar fire hit the post."), None);
