@@ -143,15 +143,19 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
         } else if let Some(svc) = c.name("svc") {
             (Some(svc.as_str().trim().to_string()), None, "service")
         } else if let Some(adj) = c.name("aadj") {
-            let Some(cr) = countries.any(adj.as_str()) else {
-                continue;
-            };
-            let label = if cr.iso2 == "IN" {
-                "Indian Army".to_string()
-            } else {
-                format!("Military Forces of {}", cr.name)
-            };
-            (Some(label), Some(cr.iso2), "army")
+            match countries.any(adj.as_str()) {
+                Some(cr) => {
+                    let label = if cr.iso2 == "IN" {
+                        "Indian Army".to_string()
+                    } else {
+                        format!("Military Forces of {}", cr.name)
+                    };
+                    (Some(label), Some(cr.iso2), "army")
+                }
+                // "The Army said": an anaphor, resolved from earlier sentences.
+                None if adj.as_str() == "The" => (None, None, "army"),
+                None => continue,
+            }
         } else {
             let w = m.as_str().to_lowercase();
             let head = if w.contains("ministry") {
@@ -243,6 +247,10 @@ mod tests {
         );
         assert_eq!(
             claimant("In a report on Monday the Ministry said a sergeant was wounded."),
+            Some((None, Stance::Asserts))
+        );
+        assert_eq!(
+            claimant("The Army blamed the other side for the violation."),
             Some((None, Stance::Asserts))
         );
         assert_eq!(claimant("Mortar fire hit the post."), None);
