@@ -31,7 +31,8 @@ pub struct SentenceInfo {
     /// The claimant, resolved through earlier sentences.
     pub claimant: Option<String>,
     /// A ministry or army that speaks here without being named ("the Defence
-    /// Ministry said" in a report that names none): `"ministry"` or `"army"`.
+    /// Ministry said" in a report that names none): its head, `"ministry"` (of
+    /// defence), `"foreign ministry"`, `"interior ministry"` or `"army"`.
     pub unnamed_office: Option<&'static str>,
     /// The stance of the claimant's reporting verb.
     pub stance: sitrep_core::Stance,
@@ -139,6 +140,10 @@ impl<'a> DocContext<'a> {
                 match c.name {
                     Some(n) => {
                         by_head.insert(c.head, n.clone());
+                        // "the ministry said" after a named foreign ministry means it.
+                        if c.head.ends_with("ministry") {
+                            by_head.insert("ministry", n.clone());
+                        }
                         last_named = Some(n.clone());
                         default_claimant.get_or_insert_with(|| n.clone());
                         claimant = Some(n);
@@ -147,7 +152,12 @@ impl<'a> DocContext<'a> {
                         // "the ministry said": the ministry named before; a ministry or army
                         // never named is the one of the side hit (resolved per event).
                         claimant = by_head.get(c.head).cloned();
-                        if claimant.is_none() && matches!(c.head, "ministry" | "army") {
+                        if claimant.is_none()
+                            && matches!(
+                                c.head,
+                                "ministry" | "foreign ministry" | "interior ministry" | "army"
+                            )
+                        {
                             unnamed_office = Some(c.head);
                         } else if claimant.is_none() {
                             claimant = last_named.clone();

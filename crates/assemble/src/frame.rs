@@ -235,6 +235,8 @@ fn claimant_for(
             return Some(match office {
                 "army" if c.iso2 == "IN" => "Indian Army".to_string(),
                 "army" => format!("Military Forces of {}", c.name),
+                "foreign ministry" => format!("Ministry of Foreign Affairs of {}", c.name),
+                "interior ministry" => format!("Ministry of Internal Affairs of {}", c.name),
                 _ => format!("Ministry of Defence of {}", c.name),
             });
         }

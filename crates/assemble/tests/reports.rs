@@ -218,6 +218,13 @@ fn who_speaks_for_whom() {
         at(&ev, "Kokhanebi").claimant.as_deref(),
         Some("Ministry of Defence of Azerbaijan")
     );
+    // So does an unnamed foreign ministry, under its own name.
+    let text = "On May 3, Azerbaijani forces opened fire on the positions of the Armenian armed forces near Tegh village, the foreign ministry said in a statement.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(
+        at(&ev, "Tegh").claimant.as_deref(),
+        Some("Ministry of Foreign Affairs of Armenia")
+    );
     // A national service named without its country is the one of the side hit.
     let text = "According to the Border Service of the State Committee for National Security, Tajik servicemen opened fire on the positions of the Kyrgyz side near Ak-Sai on May 3.";
     let ev = assemble(text, Some("2024-05-04"));

@@ -20,7 +20,8 @@ pub struct ClaimantMention {
     pub country: Option<String>,
     /// What the reporting verb says of the account.
     pub stance: Stance,
-    /// The kind of institution, used to resolve anaphors ("ministry", "army").
+    /// The kind of institution, used to resolve anaphors: "ministry" (of defence),
+    /// "foreign ministry", "interior ministry", "army", "government", ...
     pub head: &'static str,
 }
 
@@ -90,20 +91,20 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 )
             });
             let kind = kind.to_lowercase();
-            let office = if kind.starts_with("foreign") {
-                "Ministry of Foreign Affairs"
+            let (office, head) = if kind.starts_with("foreign") {
+                ("Ministry of Foreign Affairs", "foreign ministry")
             } else if kind.starts_with("interior") || kind.starts_with("internal") {
-                "Ministry of Internal Affairs"
+                ("Ministry of Internal Affairs", "interior ministry")
             } else {
-                "Ministry of Defence"
+                ("Ministry of Defence", "ministry")
             };
             match who {
                 Some(cr) => (
                     Some(format!("{office} of {}", cr.name)),
                     Some(cr.iso2),
-                    "ministry",
+                    head,
                 ),
-                None => (None, None, "ministry"),
+                None => (None, None, head),
             }
         } else if c.name("nk").is_some() {
             (
@@ -190,8 +191,14 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
             stance: stance_of(verb),
             head,
         };
-        // Prefer named sources over anaphors, then the nearest.
-        let rank = dist + if mention.name.is_none() { 1000 } else { 0 };
+        // A source right before its verb ("the foreign ministry said") or right after
+        // "according to" is the one speaking; else prefer named sources over
+        // anaphors, then the nearest.
+        let rank = if dist <= 2 {
+            dist
+        } else {
+            dist + 100 + if mention.name.is_none() { 1000 } else { 0 }
+        };
         if best.as_ref().is_none_or(|(r, _)| rank < *r) {
             best = Some((rank, mention));
         }
@@ -251,6 +258,11 @@ mod tests {
         );
         assert_eq!(
             claimant("The Army blamed the other side for the violation."),
+            Some((None, Stance::Asserts))
+        );
+        // The speaker, not the army it names.
+        assert_eq!(
+            claimant("Fire was opened on the Armenian armed forces, the ministry said."),
             Some((None, Stance::Asserts))
         );
         assert_eq!(claimant("Mortar fire hit the post."), None);
