@@ -22,20 +22,25 @@
 //! assert_eq!(store.schema_version().unwrap(), sitrep_store::migrate::latest());
 //! ```
 
+mod documents;
+mod incidents;
 pub mod migrate;
 mod query;
 mod review;
+mod rows;
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use sitrep_core::{CleanDoc, Date, Document, Event, InputFormat};
+use sitrep_core::{Document, Event, InputFormat};
 
+pub use documents::content_hash;
 pub use query::{Filter, GroupCount, Page, Stats};
 pub use review::{Corrections, Review, ReviewAction, ReviewEntry};
+use rows::{incident_row, load_incident, opt_date, parse_incident, update_incident, value_text};
 
 /// Default database file name (in the current folder).
 pub const DEFAULT_DB: &str = "sitrep.db";
@@ -213,35 +218,6 @@ pub(crate) fn now() -> String {
     jiff::Timestamp::now().to_string()
 }
 
-/// The content hash of a document: SHA-256 of its raw content and the metadata
-/// that extraction depends on (publication date, url, outlet, format).
-pub fn content_hash(doc: &Document) -> String {
-    let mut h = Sha256::new();
-    h.update(doc.raw.as_bytes());
-    for part in [
-        doc.published.map(|d| d.to_string()),
-        doc.url.clone(),
-        doc.outlet.clone(),
-        Some(format_name(doc.format).to_string()),
-    ] {
-        h.update([0u8]);
-        h.update(part.unwrap_or_default().as_bytes());
-    }
-    let digest = h.finalize();
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn format_name(f: InputFormat) -> &'static str {
-    match f {
-        InputFormat::Text => "text",
-        InputFormat::Html => "html",
-    }
-}
-
-fn opt_date(s: Option<String>) -> Option<Date> {
-    s.and_then(|s| s.parse().ok())
-}
-
 impl Store {
     /// Opens (creating if needed) the database at `path`, in WAL mode, and
     /// applies pending migrations.
@@ -337,76 +313,6 @@ impl Store {
         Ok(stored.as_deref() == Some(hash))
     }
 
-    /// Writes one document, its cleaned text and its report-level records, in one
-    /// transaction. Unchanged documents are left alone; a new version (same id, or
-    /// same url under another id) replaces the stored one and its reports. Marks
-    /// the incidents as needing a recompute when anything changed.
-    pub fn put_document(
-        &mut self,
-        doc: &Document,
-        cleaned: &CleanDoc,
-        events: &[Event],
-    ) -> Result<Outcome> {
-        let mut out = self.put_documents(&[(doc, cleaned, events)])?;
-        Ok(out.pop().unwrap_or(Outcome::Unchanged))
-    }
-
-    /// Writes several documents as [`Store::put_document`] does, in one
-    /// transaction for all of them (much faster than one each): either all are
-    /// stored or, on an error or a crash, none.
-    pub fn put_documents(
-        &mut self,
-        docs: &[(&Document, &CleanDoc, &[Event])],
-    ) -> Result<Vec<Outcome>> {
-        let tx = self.conn.transaction()?;
-        let mut outcomes = Vec::with_capacity(docs.len());
-        let mut changed = false;
-        for (doc, cleaned, events) in docs {
-            let outcome = put_in(&tx, &self.producer, doc, cleaned, events)?;
-            changed |= outcome != Outcome::Unchanged;
-            outcomes.push(outcome);
-        }
-        if changed {
-            set_meta(&tx, "incidents_dirty", "1")?;
-        }
-        tx.commit()?;
-        Ok(outcomes)
-    }
-
-    /// Replaces the cleaned text and reports of a stored document (after
-    /// extraction was run again over it), recording the current producer.
-    pub fn replace_extraction(
-        &mut self,
-        doc_id: &str,
-        cleaned: &CleanDoc,
-        events: &[Event],
-    ) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        unindex_document(&tx, doc_id)?;
-        tx.execute(
-            "UPDATE documents SET cleaned = ?2, clean_published = ?3, sitrep_version = ?4,
-                 gazetteer = ?5, ingested_at = ?6 WHERE id = ?1",
-            params![
-                doc_id,
-                cleaned.text,
-                cleaned.published.map(|d| d.to_string()),
-                self.producer.sitrep_version,
-                self.producer.gazetteer,
-                now()
-            ],
-        )?;
-        tx.execute(
-            "INSERT INTO documents_fts (rowid, cleaned) SELECT num, cleaned FROM documents
-             WHERE id = ?1",
-            [doc_id],
-        )?;
-        tx.execute("DELETE FROM reports WHERE doc_id = ?1", [doc_id])?;
-        insert_reports(&tx, doc_id, events, &self.producer)?;
-        set_meta(&tx, "incidents_dirty", "1")?;
-        tx.commit()?;
-        Ok(())
-    }
-
     /// True when reports changed since incidents were last computed.
     pub fn incidents_dirty(&self) -> Result<bool> {
         Ok(get_meta(&self.conn, "incidents_dirty")?.as_deref() == Some("1"))
@@ -489,76 +395,6 @@ impl Store {
             keys.insert(id, key);
         }
         Ok(keys)
-    }
-
-    /// Merges every stored report into incidents (`sitrep-merge` with its default
-    /// thresholds) and stores them in place of the old ones; returns their number.
-    ///
-    /// Memory stays proportional to the reports' linking features, not to the
-    /// reports: they are grouped from their features first, then each incident's
-    /// reports are read back, merged and written one incident at a time.
-    pub fn recompute_incidents(&mut self) -> Result<usize> {
-        let (ids, features) = self.report_features()?;
-        let groups = sitrep_merge::group(features, &sitrep_merge::MergeOptions::default());
-        let n = groups.len();
-        let tx = self.conn.transaction()?;
-        {
-            // Every report is in exactly one group: each is linked again below.
-            let mut rows = IncidentRows::start(&tx, &self.producer, false)?;
-            let mut read = tx.prepare("SELECT event FROM reports WHERE id = ?1")?;
-            let mut unique = sitrep_merge::IncidentIds::default();
-            for members in groups {
-                let mut events = Vec::with_capacity(members.len());
-                for &i in &members {
-                    let json: String = read.query_row([ids[i]], |r| r.get(0))?;
-                    events.push(serde_json::from_str::<Event>(&json)?);
-                }
-                let m = sitrep_merge::incident(members, &events);
-                rows.insert(&NewIncident {
-                    id: unique.unique(m.id),
-                    reports: m.members.iter().map(|&i| ids[i]).collect(),
-                    event: m.event,
-                    fatalities_low: m.fatalities_low,
-                    fatalities_best: m.fatalities_best,
-                    fatalities_high: m.fatalities_high,
-                    sources: m.sources,
-                })?;
-            }
-        }
-        finish_incidents(&tx)?;
-        tx.commit()?;
-        Ok(n)
-    }
-
-    /// Row id and linking features of every report, in the order of [`Store::reports`].
-    fn report_features(&self) -> Result<(Vec<i64>, Vec<sitrep_merge::Features>)> {
-        let mut st = self
-            .conn
-            .prepare("SELECT id, event FROM reports ORDER BY doc_id, ordinal")?;
-        let mut rows = st.query([])?;
-        let (mut ids, mut features) = (Vec::new(), Vec::new());
-        while let Some(r) = rows.next()? {
-            ids.push(r.get::<_, i64>(0)?);
-            let event: Event =
-                serde_json::from_str(r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
-            features.push(sitrep_merge::Features::of(&event));
-        }
-        Ok((ids, features))
-    }
-
-    /// Replaces every incident (one transaction) and points each report at its
-    /// incident; clears the recompute mark.
-    pub fn replace_incidents(&mut self, incidents: &[NewIncident]) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        {
-            let mut rows = IncidentRows::start(&tx, &self.producer, true)?;
-            for inc in incidents {
-                rows.insert(inc)?;
-            }
-        }
-        finish_incidents(&tx)?;
-        tx.commit()?;
-        Ok(())
     }
 
     /// Incidents matching `filter`, ordered by date then id, with analysts'
@@ -769,321 +605,6 @@ impl Store {
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
-}
-
-/// Writes incidents in place of the old ones, inside a transaction.
-struct IncidentRows<'t> {
-    insert: rusqlite::Statement<'t>,
-    link: rusqlite::Statement<'t>,
-    producer: &'t Producer,
-}
-
-impl<'t> IncidentRows<'t> {
-    /// Deletes every incident; with `unlink`, also every report's link to one (not
-    /// needed when every report will be linked again).
-    fn start(tx: &'t Connection, producer: &'t Producer, unlink: bool) -> Result<IncidentRows<'t>> {
-        tx.execute("DELETE FROM incidents", [])?;
-        if unlink {
-            tx.execute("UPDATE reports SET incident_id = NULL", [])?;
-        }
-        Ok(IncidentRows {
-            insert: tx.prepare(
-                "INSERT INTO incidents (id, record, date, date_end, country, admin1, location,
-                     event_type, sub_event_type, actor1, actor2, lat, lon, fatalities_low,
-                     fatalities_best, fatalities_high, sources, n_reports, sitrep_version, gazetteer)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     ?17, ?18, ?19, ?20)",
-            )?,
-            // Rows whose link is unchanged are not rewritten.
-            link: tx.prepare(
-                "UPDATE reports SET incident_id = ?1 WHERE id = ?2 AND incident_id IS NOT ?1",
-            )?,
-            producer,
-        })
-    }
-
-    /// Stores one incident and points its reports at it.
-    fn insert(&mut self, inc: &NewIncident) -> Result<()> {
-        let c = Columns::of(&inc.event);
-        let record = serde_json::json!({
-            "event": inc.event,
-            "reports": inc.reports,
-            "sources": inc.sources,
-        });
-        self.insert.execute(params![
-            inc.id,
-            record.to_string(),
-            c.date,
-            c.date_end,
-            c.country,
-            c.admin1,
-            c.location,
-            c.event_type,
-            c.sub_event_type,
-            inc.event.actor1,
-            inc.event.actor2,
-            c.lat,
-            c.lon,
-            inc.fatalities_low,
-            inc.fatalities_best,
-            inc.fatalities_high,
-            serde_json::to_string(&inc.sources)?,
-            inc.reports.len() as i64,
-            self.producer.sitrep_version,
-            self.producer.gazetteer,
-        ])?;
-        for r in &inc.reports {
-            self.link.execute(params![inc.id, r])?;
-        }
-        Ok(())
-    }
-}
-
-/// After new incidents: analysts' reviews applied again (they outlive recomputes),
-/// the recompute mark cleared.
-fn finish_incidents(tx: &Connection) -> Result<()> {
-    review::reapply(tx)?;
-    set_meta(tx, "incidents_dirty", "0")?;
-    set_meta(tx, "incidents_computed_at", &now())?;
-    Ok(())
-}
-
-fn value_text(r: &Row<'_>, i: usize) -> String {
-    use rusqlite::types::ValueRef;
-    match r.get_ref(i) {
-        Ok(ValueRef::Null) | Err(_) => "-".into(),
-        Ok(ValueRef::Integer(n)) => n.to_string(),
-        Ok(ValueRef::Real(x)) => x.to_string(),
-        Ok(ValueRef::Text(t)) | Ok(ValueRef::Blob(t)) => String::from_utf8_lossy(t).into_owned(),
-    }
-}
-
-type IncidentRow = (String, String, u32, u32, u32, Option<String>);
-
-fn incident_row(r: &Row<'_>) -> rusqlite::Result<IncidentRow> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-    ))
-}
-
-/// One incident by id, on any connection (a transaction too).
-pub(crate) fn load_incident(conn: &Connection, id: &str) -> Result<Option<StoredIncident>> {
-    let row = conn
-        .query_row(
-            "SELECT id, record, fatalities_low, fatalities_best, fatalities_high, review
-             FROM incidents WHERE id = ?1",
-            [id],
-            incident_row,
-        )
-        .optional()?;
-    row.map(parse_incident).transpose()
-}
-
-/// Rewrites an incident's record and indexed columns (after a review).
-pub(crate) fn update_incident(conn: &Connection, inc: &StoredIncident) -> Result<()> {
-    let c = Columns::of(&inc.event);
-    let record = serde_json::json!({
-        "event": inc.event,
-        "reports": inc.reports,
-        "sources": inc.sources,
-    });
-    conn.execute(
-        "UPDATE incidents SET record = ?2, date = ?3, date_end = ?4, country = ?5, admin1 = ?6,
-             location = ?7, event_type = ?8, sub_event_type = ?9, lat = ?10, lon = ?11,
-             fatalities_low = ?12, fatalities_best = ?13, fatalities_high = ?14, review = ?15
-         WHERE id = ?1",
-        params![
-            inc.id,
-            record.to_string(),
-            c.date,
-            c.date_end,
-            c.country,
-            c.admin1,
-            c.location,
-            c.event_type,
-            c.sub_event_type,
-            c.lat,
-            c.lon,
-            inc.fatalities_low,
-            inc.fatalities_best,
-            inc.fatalities_high,
-            inc.review,
-        ],
-    )?;
-    Ok(())
-}
-
-fn parse_incident((id, record, low, best, high, review): IncidentRow) -> Result<StoredIncident> {
-    #[derive(serde::Deserialize)]
-    struct Record {
-        event: Event,
-        reports: Vec<i64>,
-        sources: Vec<String>,
-    }
-    let rec: Record = serde_json::from_str(&record)?;
-    Ok(StoredIncident {
-        id,
-        event: rec.event,
-        fatalities_low: low,
-        fatalities_best: best,
-        fatalities_high: high,
-        sources: rec.sources,
-        reports: rec.reports,
-        review,
-    })
-}
-
-/// Writes one document within `tx` (see [`Store::put_document`]).
-fn put_in(
-    tx: &rusqlite::Transaction<'_>,
-    producer: &Producer,
-    doc: &Document,
-    cleaned: &CleanDoc,
-    events: &[Event],
-) -> Result<Outcome> {
-    let hash = content_hash(doc);
-    let stored: Option<String> = tx
-        .query_row(
-            "SELECT content_hash FROM documents WHERE id = ?1",
-            [&doc.id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if stored.as_deref() == Some(hash.as_str()) {
-        return Ok(Outcome::Unchanged);
-    }
-    let mut old: Vec<String> = Vec::new();
-    {
-        let mut st = tx.prepare_cached(
-            "SELECT id FROM documents WHERE id = ?1 OR (?2 IS NOT NULL AND url = ?2)",
-        )?;
-        let rows = st.query_map(params![doc.id, doc.url], |r| r.get(0))?;
-        for r in rows {
-            old.push(r?);
-        }
-    }
-    for id in &old {
-        delete_document(tx, id)?;
-    }
-    tx.prepare_cached(
-        "INSERT INTO documents (id, source, url, outlet, published, format, raw, cleaned,
-             clean_published, content_hash, bytes, ingested_at, sitrep_version, gazetteer)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    )?
-    .execute(params![
-        doc.id,
-        doc.source,
-        doc.url,
-        doc.outlet,
-        doc.published.map(|d| d.to_string()),
-        format_name(doc.format),
-        doc.raw,
-        cleaned.text,
-        cleaned.published.map(|d| d.to_string()),
-        hash,
-        doc.raw.len() as i64,
-        now(),
-        producer.sitrep_version,
-        producer.gazetteer,
-    ])?;
-    tx.prepare_cached(
-        "INSERT INTO documents_fts (rowid, cleaned) VALUES (last_insert_rowid(), ?1)",
-    )?
-    .execute(params![cleaned.text])?;
-    insert_reports(tx, &doc.id, events, producer)?;
-    Ok(if old.is_empty() {
-        Outcome::Added
-    } else {
-        Outcome::Replaced
-    })
-}
-
-fn delete_document(tx: &Connection, id: &str) -> Result<()> {
-    tx.execute("DELETE FROM reports WHERE doc_id = ?1", [id])?;
-    unindex_document(tx, id)?;
-    tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
-    Ok(())
-}
-
-/// Removes a document's text from the full-text index (an external-content
-/// index is told the old text to remove).
-fn unindex_document(tx: &Connection, id: &str) -> Result<()> {
-    tx.execute(
-        "INSERT INTO documents_fts (documents_fts, rowid, cleaned)
-         SELECT 'delete', num, cleaned FROM documents WHERE id = ?1",
-        [id],
-    )?;
-    Ok(())
-}
-
-/// Indexed columns of a record.
-struct Columns {
-    date: Option<String>,
-    date_end: Option<String>,
-    country: Option<String>,
-    admin1: Option<String>,
-    location: Option<String>,
-    event_type: String,
-    sub_event_type: String,
-    lat: Option<f64>,
-    lon: Option<f64>,
-}
-
-impl Columns {
-    fn of(e: &Event) -> Columns {
-        let loc = e.location.as_ref();
-        let label = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
-        Columns {
-            date: e.date.map(|d| d.to_string()),
-            date_end: e.date_end.or(e.date).map(|d| d.to_string()),
-            country: loc.and_then(|l| l.country.clone()),
-            admin1: loc.and_then(|l| l.admin1.clone()),
-            location: loc.map(|l| l.name.clone()),
-            event_type: label(serde_json::to_value(e.event_type).unwrap_or_default()),
-            sub_event_type: e.sub_event_type.label().to_string(),
-            lat: loc.and_then(|l| l.lat),
-            lon: loc.and_then(|l| l.lon),
-        }
-    }
-}
-
-fn insert_reports(tx: &Connection, doc_id: &str, events: &[Event], p: &Producer) -> Result<()> {
-    let mut st = tx.prepare_cached(
-        "INSERT INTO reports (doc_id, ordinal, event, date, date_end, country, admin1, location,
-             event_type, sub_event_type, actor1, actor2, lat, lon, fatalities, claimant, context,
-             sitrep_version, gazetteer)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-    )?;
-    for (i, e) in events.iter().enumerate() {
-        let c = Columns::of(e);
-        st.execute(params![
-            doc_id,
-            i as i64,
-            serde_json::to_string(e)?,
-            c.date,
-            c.date_end,
-            c.country,
-            c.admin1,
-            c.location,
-            c.event_type,
-            c.sub_event_type,
-            e.actor1,
-            e.actor2,
-            c.lat,
-            c.lon,
-            e.fatalities,
-            e.claimant,
-            e.context,
-            p.sitrep_version,
-            p.gazetteer,
-        ])?;
-    }
-    Ok(())
 }
 
 fn set_meta(tx: &Connection, key: &str, value: &str) -> Result<()> {
