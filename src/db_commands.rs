@@ -166,6 +166,9 @@ pub struct ReprocessArgs {
 /// Documents extracted in parallel per batch, then written one transaction each.
 const BATCH: usize = 32;
 
+/// Stored documents re-extracted in parallel, then rewritten in one transaction.
+const REPROCESS_BATCH: usize = 256;
+
 /// The producer of new records: this sitrep and its gazetteer.
 pub(crate) fn producer() -> Producer {
     Producer::new(env!("CARGO_PKG_VERSION"), gazetteer_fingerprint())
@@ -409,7 +412,8 @@ pub fn reprocess(args: ReprocessArgs) -> anyhow::Result<ExitCode> {
     let pb = progress(|| Some(ids.len()), args.quiet);
     let started = Instant::now();
     let mut done = 0usize;
-    for chunk in ids.chunks(BATCH) {
+    // Larger batches than ingest's: each is one transaction.
+    for chunk in ids.chunks(REPROCESS_BATCH) {
         let mut docs = Vec::new();
         for id in chunk {
             if let Some(d) = store.document(id)? {
@@ -422,10 +426,13 @@ pub fn reprocess(args: ReprocessArgs) -> anyhow::Result<ExitCode> {
             .par_iter()
             .map(|d| extract(asm, d, args.max_events_per_doc))
             .collect();
-        for (doc, (cleaned, events)) in docs.iter().zip(prepared) {
-            store.replace_extraction(&doc.id, &cleaned, &events)?;
-            done += 1;
-        }
+        let writes: Vec<(&str, &CleanDoc, &[Event])> = docs
+            .iter()
+            .zip(&prepared)
+            .map(|(doc, (cleaned, events))| (doc.id.as_str(), cleaned, events.as_slice()))
+            .collect();
+        store.replace_extractions(&writes)?;
+        done += writes.len();
         pb.inc(chunk.len() as u64);
     }
     pb.finish_and_clear();

@@ -77,28 +77,37 @@ impl Store {
         cleaned: &CleanDoc,
         events: &[Event],
     ) -> Result<()> {
+        self.replace_extractions(&[(doc_id, cleaned, events)])
+    }
+
+    /// [`Store::replace_extraction`] for several documents, in one transaction.
+    pub fn replace_extractions(&mut self, docs: &[(&str, &CleanDoc, &[Event])]) -> Result<()> {
         let tx = self.conn.transaction()?;
-        unindex_document(&tx, doc_id)?;
-        tx.execute(
-            "UPDATE documents SET cleaned = ?2, clean_published = ?3, sitrep_version = ?4,
-                 gazetteer = ?5, ingested_at = ?6 WHERE id = ?1",
-            params![
-                doc_id,
-                cleaned.text,
-                cleaned.published.map(|d| d.to_string()),
-                self.producer.sitrep_version,
-                self.producer.gazetteer,
-                now()
-            ],
-        )?;
-        tx.execute(
-            "INSERT INTO documents_fts (rowid, cleaned) SELECT num, cleaned FROM documents
-             WHERE id = ?1",
-            [doc_id],
-        )?;
-        tx.execute("DELETE FROM reports WHERE doc_id = ?1", [doc_id])?;
-        insert_reports(&tx, doc_id, events, &self.producer)?;
-        set_meta(&tx, "incidents_dirty", "1")?;
+        for &(doc_id, cleaned, events) in docs {
+            unindex_document(&tx, doc_id)?;
+            tx.execute(
+                "UPDATE documents SET cleaned = ?2, clean_published = ?3, sitrep_version = ?4,
+                     gazetteer = ?5, ingested_at = ?6 WHERE id = ?1",
+                params![
+                    doc_id,
+                    cleaned.text,
+                    cleaned.published.map(|d| d.to_string()),
+                    self.producer.sitrep_version,
+                    self.producer.gazetteer,
+                    now()
+                ],
+            )?;
+            tx.execute(
+                "INSERT INTO documents_fts (rowid, cleaned) SELECT num, cleaned FROM documents
+                 WHERE id = ?1",
+                [doc_id],
+            )?;
+            tx.execute("DELETE FROM reports WHERE doc_id = ?1", [doc_id])?;
+            insert_reports(&tx, doc_id, events, &self.producer)?;
+        }
+        if !docs.is_empty() {
+            set_meta(&tx, "incidents_dirty", "1")?;
+        }
         tx.commit()?;
         Ok(())
     }
