@@ -517,8 +517,8 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     });
     match args.format {
         ExportFormat::Parquet => {
-            let incidents = store.incidents(&Filter::default())?;
-            out.write_all(&crate::parquet_export::incidents_to_parquet(&incidents)?)?;
+            crate::parquet_export::write_parquet(&store, &mut out)
+                .context("exporting incidents")?;
         }
         ExportFormat::ReportsJsonl => {
             store.for_each_report(|r| -> anyhow::Result<()> {

@@ -1,6 +1,8 @@
 //! `sitrep export --format parquet`: incidents as one Parquet table (flat columns, dates
-//! as Parquet DATE, Snappy-compressed), for analysis in pandas, R, DuckDB or Spark.
+//! as Parquet DATE, Snappy-compressed, row groups of 16,384 incidents), for analysis in
+//! pandas, R, DuckDB or Spark.
 
+use std::io::Write;
 use std::sync::Arc;
 
 use parquet::basic::Compression;
@@ -8,7 +10,8 @@ use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int32Type};
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::parser::parse_message_type;
-use sitrep_store::StoredIncident;
+use parquet::schema::types::Type;
+use sitrep_store::{Filter, Page, Store, StoredIncident};
 
 const SCHEMA: &str = "
 message incident {
@@ -86,8 +89,13 @@ fn split<T: Clone>(values: &[Option<T>]) -> (Vec<T>, Vec<i16>) {
     (present, levels)
 }
 
-/// The incidents as a Parquet file, in memory.
-pub fn incidents_to_parquet(incidents: &[StoredIncident]) -> anyhow::Result<Vec<u8>> {
+/// Incidents per row group: a group is built in memory, then compressed.
+const ROW_GROUP: usize = 16_384;
+
+/// Every incident of `store` as a Parquet file (built in memory, compressed, then
+/// written to `out`), read from the store one row group at a time; returns the number
+/// of incidents.
+pub fn write_parquet(store: &Store, out: &mut dyn Write) -> anyhow::Result<u64> {
     let schema = Arc::new(parse_message_type(SCHEMA)?);
     let props = Arc::new(
         WriterProperties::builder()
@@ -96,6 +104,32 @@ pub fn incidents_to_parquet(incidents: &[StoredIncident]) -> anyhow::Result<Vec<
     );
     let mut buf = Vec::new();
     let mut writer = SerializedFileWriter::new(&mut buf, schema.clone(), props)?;
+    let mut batch: Vec<StoredIncident> = Vec::with_capacity(ROW_GROUP);
+    let mut groups = 0usize;
+    let n = store.for_each_incident(&Filter::default(), &Page::all(), |inc| {
+        batch.push(inc);
+        if batch.len() == ROW_GROUP {
+            write_group(&mut writer, &schema, &batch)?;
+            batch.clear();
+            groups += 1;
+        }
+        anyhow::Ok(())
+    })?;
+    // The last partial group; an empty store still gets one (empty) group.
+    if !batch.is_empty() || groups == 0 {
+        write_group(&mut writer, &schema, &batch)?;
+    }
+    writer.close()?;
+    out.write_all(&buf)?;
+    Ok(n)
+}
+
+/// Writes `incidents` as one row group.
+fn write_group<W: Write + Send>(
+    writer: &mut SerializedFileWriter<W>,
+    schema: &Arc<Type>,
+    incidents: &[StoredIncident],
+) -> anyhow::Result<()> {
     let mut group = writer.next_row_group()?;
     let fields = schema.get_fields();
     for (column, field) in columns(incidents).into_iter().zip(fields) {
@@ -130,6 +164,5 @@ pub fn incidents_to_parquet(incidents: &[StoredIncident]) -> anyhow::Result<Vec<
         w.close()?;
     }
     group.close()?;
-    writer.close()?;
-    Ok(buf)
+    Ok(())
 }
