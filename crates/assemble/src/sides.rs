@@ -23,7 +23,7 @@ pub(crate) fn actor_name(
         }
         ActorKind::Unidentified => Some(format!(
             "Unidentified Armed Group ({})",
-            location_cc.unwrap_or("XX")
+            m.country.as_deref().or(location_cc).unwrap_or("XX")
         )),
         _ => Some(m.name.clone()),
     }

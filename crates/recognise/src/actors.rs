@@ -160,7 +160,7 @@ static FIXED: LazyLock<Fixed> = LazyLock::new(|| {
         ),
         (r"(?i)(?-u:\b)(?:the )?enemy(?-u:\b)", "enemy", None, Enemy),
         (
-            r"(?i)(?-u:\b)(?:unknown|unidentified) (?:gunmen|assailants|attackers|persons)|(?-u:\b)gunmen(?-u:\b)|(?-u:\b)militants(?-u:\b)|(?-u:\b)terrorists(?-u:\b)",
+            r"(?i)(?-u:\b)(?:unknown|unidentified) (?:gunmen|assailants|attackers|persons)|(?-u:\b)(?:gunmen|militants|terrorists|militiamen|militias?|armed men)(?-u:\b)",
             "Unidentified Armed Group",
             None,
             Unidentified,
@@ -313,6 +313,8 @@ enum Form {
 pub struct ActorFinder {
     forms: AhoCorasick,
     info: Vec<(CountryRef, Form)>,
+    /// Surface form -> its index in `info`.
+    form_index: HashMap<String, usize>,
 }
 
 impl std::fmt::Debug for ActorFinder {
@@ -372,7 +374,25 @@ impl ActorFinder {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("country automaton");
-        ActorFinder { forms, info }
+        ActorFinder {
+            forms,
+            info,
+            form_index: seen,
+        }
+    }
+
+    /// The demonym that ends `before` (one space allowed after it): its start and
+    /// country.
+    fn demonym_before(&self, before: &str) -> Option<(usize, &CountryRef)> {
+        let trimmed = before.strip_suffix(' ')?;
+        let word_start = trimmed
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map_or(0, |i| {
+                i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let i = *self.form_index.get(&trimmed[word_start..])?;
+        let (cref, form) = &self.info[i];
+        (*form == Form::Demonym).then_some((word_start, cref))
     }
 
     /// Every actor mention in a sentence, in order, without overlaps.
@@ -399,12 +419,21 @@ impl ActorFinder {
                         end += g.end();
                     }
                 }
+                let mut start = m.start();
+                let mut country = cc.map(str::to_string);
+                // "Ethiopian militiamen": an unnamed group of that country.
+                if *kind == ActorKind::Unidentified {
+                    if let Some((at, cref)) = self.demonym_before(&s[..m.start()]) {
+                        start = at;
+                        country = Some(cref.iso2.clone());
+                    }
+                }
                 push(
                     &mut out,
                     ActorMention {
-                        span: Span::new(m.start(), end),
+                        span: Span::new(start, end),
                         name: name.to_string(),
-                        country: cc.map(str::to_string),
+                        country,
                         kind: *kind,
                         bare: false,
                     },
@@ -519,6 +548,20 @@ mod tests {
         assert_eq!(
             names("units of the armed forces of the Republic of Armenia"),
             vec!["Military Forces of Armenia"]
+        );
+    }
+
+    #[test]
+    fn unnamed_groups_take_the_country_of_their_demonym() {
+        let f = ActorFinder::new(&StaticCountries::sample());
+        let m = f.find("Troops clashed with Pakistani militiamen near the post.");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].kind, ActorKind::Unidentified);
+        assert_eq!(m[0].country.as_deref(), Some("PK"));
+        let m = f.find("Gunmen fired at the post.");
+        assert_eq!(
+            (m[0].kind, m[0].country.as_deref()),
+            (ActorKind::Unidentified, None)
         );
     }
 

@@ -40,7 +40,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
         r"|(?P<service>(?:the\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))",
-        r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)\s+(?:Army|military|armed forces)(?-u:\b))",
+        r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)(?:'s|’s)?\s+(?:[Aa]rmy|military|armed forces)(?-u:\b))",
         r"|(?P<ana>(?-u:\b)(?:[Tt]he\s+)(?i:ministry|defen[cs]e ministry|statement|military|army|message|department|agency)(?-u:\b))",
     ))
     .expect("org")
@@ -184,6 +184,23 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
         if dist > 60 {
             continue;
         }
+        // An army is often what a sentence is about ("saying that Azerbaijani army
+        // positions had not fired"): it speaks only as the subject of the verb, or
+        // after "according to".
+        if head == "army" && name.is_some() {
+            let subject = verbs.iter().any(|v| {
+                let gap = v.start().saturating_sub(span.end);
+                v.start() >= span.end
+                    && gap <= 30
+                    && !v.as_str().eq_ignore_ascii_case("according to")
+                    || v.as_str().eq_ignore_ascii_case("according to")
+                        && v.end() <= span.start
+                        && span.start - v.end() <= 3
+            });
+            if !subject {
+                continue;
+            }
+        }
         let mention = ClaimantMention {
             span,
             name,
@@ -259,6 +276,23 @@ mod tests {
         assert_eq!(
             claimant("The Army blamed the other side for the violation."),
             Some((None, Stance::Asserts))
+        );
+        assert_eq!(
+            claimant("Six soldiers died, the Indian army said."),
+            Some((Some("Indian Army".to_string()), Stance::Asserts))
+        );
+        // An army that is only talked about is not the speaker.
+        assert_eq!(
+            claimant("The other side denied it, saying that Indian army positions had not fired."),
+            None
+        );
+        // The speaker, not the army it quotes.
+        assert_eq!(
+            claimant("Pakistan’s army said that groups of the Indian army attacked its posts."),
+            Some((
+                Some("Military Forces of Pakistan".to_string()),
+                Stance::Asserts
+            ))
         );
         // The speaker, not the army it names.
         assert_eq!(
