@@ -30,6 +30,9 @@ pub struct SentenceInfo {
     pub known_places: Vec<Span>,
     /// The claimant, resolved through earlier sentences.
     pub claimant: Option<String>,
+    /// Where the sentence names its source ("the head of the Kherson Regional
+    /// Military Administration"): the places in it are not the event's.
+    pub claimant_span: Option<Span>,
     /// A ministry or army that speaks here without being named ("the Defence
     /// Ministry said" in a report that names none): its head, `"ministry"` (of
     /// defence), `"foreign ministry"`, `"interior ministry"` or `"army"`.
@@ -133,10 +136,12 @@ impl<'a> DocContext<'a> {
                 .map(|n| rel(n.span))
                 .collect();
             let mut claimant = None;
+            let mut claimant_span = None;
             let mut unnamed_office = None;
             let mut stance = sitrep_core::Stance::Asserts;
             if let Some(c) = find_claimant(&stext, &countries_api) {
                 stance = c.stance;
+                claimant_span = Some(c.span);
                 match c.name {
                     Some(n) => {
                         by_head.insert(c.head, n.clone());
@@ -167,6 +172,7 @@ impl<'a> DocContext<'a> {
             }
             sentences.push(SentenceInfo {
                 unnamed_office,
+                claimant_span,
                 sentence,
                 text: stext,
                 actors,

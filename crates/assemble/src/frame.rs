@@ -187,14 +187,19 @@ fn roles_of(s: &SentenceInfo) -> Vec<(usize, Role)> {
         .collect()
 }
 
-/// The places a sentence names, with the spans of its agents (`roles`) kept out.
+/// The places a sentence names (its agents, `roles`, read as firing positions), less
+/// those inside the name of its source.
 fn sentence_places(s: &SentenceInfo, roles: &[(usize, Role)]) -> Vec<PlaceMention> {
     let agents: Vec<Span> = roles
         .iter()
         .filter(|(_, r)| *r == Role::Agent)
         .map(|(i, _)| s.actors[*i].span)
         .collect();
-    find_places(&s.text, &s.known_places, &agents)
+    let mut places = find_places(&s.text, &s.known_places, &agents);
+    if let Some(source) = s.claimant_span {
+        places.retain(|p| !p.span.overlaps(&source));
+    }
+    places
 }
 
 /// Who states an event: the sentence's claimant; a ministry or army that is never named

@@ -239,3 +239,16 @@ fn who_speaks_for_whom() {
     assert_eq!(e.actor1.as_deref(), Some("Military Forces of Kyrgyzstan"));
     assert_eq!(e.claimant.as_deref(), Some("Government of Kyrgyzstan"));
 }
+
+#[test]
+fn a_place_in_the_name_of_the_source_is_not_an_event_place() {
+    let text = "Russian forces shelled Bilozerka overnight, killing one civilian, the head of the Kherson Regional Military Administration said.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = at(&ev, "Bilozerka");
+    assert_eq!(e.fatalities, 1);
+    assert_eq!(
+        e.claimant.as_deref(),
+        Some("Kherson Regional Military Administration")
+    );
+}
