@@ -45,6 +45,21 @@ pub struct ActorMention {
     pub bare: bool,
 }
 
+/// The canonical name and country of the non-state group `name` is a label of, when
+/// it is one as a whole ("Hezbollah", "Al-Shabaab", "Houthis").
+pub fn non_state_group(name: &str) -> Option<(&'static str, Option<&'static str>)> {
+    let n = name.trim();
+    FIXED
+        .labels
+        .iter()
+        .filter(|(_, _, _, kind)| *kind == ActorKind::NonState)
+        .find(|(re, ..)| {
+            re.find(n)
+                .is_some_and(|m| m.start() == 0 && m.end() == n.len())
+        })
+        .map(|(_, group, cc, _)| (*group, *cc))
+}
+
 /// Canonical name of a state's forces.
 pub fn military_of(country: &CountryRef) -> String {
     format!("Military Forces of {}", country.name)

@@ -36,7 +36,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?))?)",
         r"|(?P<nk>(?:Karabakh|Artsakh|Nagorno-Karabakh)\s+Defen[cs]e\s+Army)",
         r"|(?P<idf>(?-u:\b)IDF(?-u:\b)|Israel Defen[cs]e Forces)",
-        r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z][a-z]+)\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
+        r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
         r"|(?P<service>(?:the\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))",
@@ -119,17 +119,21 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 "army",
             )
         } else if let Some(cap) = c.name("cap") {
-            let Some(cr) = countries
+            match countries
                 .by_capital(cap.as_str())
                 .or_else(|| countries.by_name(cap.as_str()))
-            else {
-                continue;
-            };
-            (
-                Some(format!("Government of {}", cr.name)),
-                Some(cr.iso2),
-                "government",
-            )
+            {
+                Some(cr) => (
+                    Some(format!("Government of {}", cr.name)),
+                    Some(cr.iso2),
+                    "government",
+                ),
+                // "Hezbollah said it fired ...": a group speaks for itself.
+                None => match crate::actors::non_state_group(cap.as_str()) {
+                    Some((group, cc)) => (Some(group.to_string()), cc.map(str::to_string), "group"),
+                    None => continue,
+                },
+            }
         } else if let Some(adj) = c.name("sadj") {
             let Some(cr) = countries.any(adj.as_str()) else {
                 continue;
@@ -280,6 +284,14 @@ mod tests {
         assert_eq!(
             claimant("Six soldiers died, the Indian army said."),
             Some((Some("Indian Army".to_string()), Stance::Asserts))
+        );
+        assert_eq!(
+            claimant("Hezbollah said it fired rockets at the post."),
+            Some((Some("Hezbollah".to_string()), Stance::Asserts))
+        );
+        assert_eq!(
+            claimant("Al-Shabaab claimed the attack on the base."),
+            Some((Some("Al Shabaab".to_string()), Stance::Asserts))
         );
         // An army that is only talked about is not the speaker.
         assert_eq!(
