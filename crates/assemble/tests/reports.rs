@@ -252,3 +252,18 @@ fn a_place_in_the_name_of_the_source_is_not_an_event_place() {
         Some("Kherson Regional Military Administration")
     );
 }
+
+#[test]
+fn encounters_and_killings_by_forces_are_events() {
+    let text = "Indian troops killed two militants in an encounter in Kupwara district on Friday, police said.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of India"));
+    assert_eq!(ev[0].fatalities, 2);
+    let text = "Gunmen killed three villagers near Bint Jbeil on Friday.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].event_type, EventType::ViolenceAgainstCivilians);
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (LB)"));
+}

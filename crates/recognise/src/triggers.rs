@@ -126,7 +126,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Clash,
-            r"(?-u:\b)(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefight|exchanges? of fire|exchanged fire|gun ?battles?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict)(?-u:\b)",
+            r"(?-u:\b)(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefights?|exchanges? of fire|exchanged fire|gun ?battles?|gunfights?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict|(?:in|during) an encounter|encounters? (?:with|between|broke out|took place))(?-u:\b)",
         ),
         (
             Retaliation,
@@ -138,7 +138,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Attack,
-            r"(?-u:\b)(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage)(?-u:\b)",
+            r"(?-u:\b)(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage|killed (?:at least |up to )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) (?:[\w-]+ ){0,2}(?:militants|insurgents|terrorists|rebels|fighters|gunmen|soldiers|servicem[ae]n|troops|civilians|villagers|policem[ae]n|border guards|militant|insurgent|terrorist|rebel|fighter|soldier|civilian|villager|policeman|border guard))(?-u:\b)",
         ),
         (
             Damage,
