@@ -548,10 +548,18 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             else {
                 continue;
             };
-            // Lines and rivers are not places of an event.
-            if loc.name.contains("Line of") || loc.name.to_lowercase().contains("contact line") {
-                continue;
-            }
+            // Lines and rivers are not places of an event; the region named with one
+            // ("near the Line of Control in Kupwara district") is.
+            let (loc, key, regional) = if loc.name.contains("Line of")
+                || loc.name.to_lowercase().contains("contact line")
+            {
+                match crate::place::admin_region(asm, pm) {
+                    Some(r) => r,
+                    None => continue,
+                }
+            } else {
+                (loc, key, regional)
+            };
             if let (Some(la), Some(lo)) = (loc.lat, loc.lon) {
                 near.push((la, lo));
             }

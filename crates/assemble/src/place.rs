@@ -87,3 +87,21 @@ pub(crate) fn resolve(
     }
     Some((loc, sitrep_geocode::normalise(&pm.name), false))
 }
+
+/// The admin region named with a place ("... in Kupwara district"), as a region-level
+/// location (precision 3), when the gazetteer knows it.
+pub(crate) fn admin_region(asm: &Assembler, pm: &PlaceMention) -> Option<(Location, String, bool)> {
+    let admin = pm.admin.as_ref()?;
+    let c = asm.gazetteer().resolve(admin, &Hints::new().region())?;
+    if !c.place.kind.is_admin() {
+        return None;
+    }
+    let mut loc = c.place.location();
+    loc.geo_precision = 3;
+    let key = format!(
+        "{}@{}",
+        sitrep_geocode::normalise(&c.place.name),
+        c.place.kind
+    );
+    Some((loc, key, true))
+}

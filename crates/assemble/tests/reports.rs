@@ -267,3 +267,14 @@ fn encounters_and_killings_by_forces_are_events() {
     assert_eq!(ev[0].event_type, EventType::ViolenceAgainstCivilians);
     assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (LB)"));
 }
+
+#[test]
+fn fire_along_a_line_is_placed_in_the_region_named_with_it() {
+    let text = "Pakistani troops fired on Indian posts along the Line of Control in Poonch district on Tuesday.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let loc = ev[0].location.as_ref().unwrap();
+    assert_eq!(loc.name, "Poonch district");
+    assert_eq!(loc.geo_precision, 3);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Pakistan"));
+}
