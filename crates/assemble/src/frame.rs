@@ -54,6 +54,9 @@ pub struct Frame {
     pub evidence: Vec<Span>,
     /// True when the place is only a region (precision 3).
     pub regional: bool,
+    /// True when the place is the region named with a line ("along the Line of Control
+    /// in Uri sector"): any settlement the report places the same act at covers it.
+    pub along_line: bool,
     /// True when the frame comes from the headline.
     pub headline: bool,
 }
@@ -493,6 +496,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     context: false,
                     evidence: vec![s.sentence.span],
                     regional: false,
+                    along_line: false,
                     headline,
                 });
                 continue;
@@ -550,9 +554,9 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             };
             // Lines and rivers are not places of an event; the region named with one
             // ("near the Line of Control in Kupwara district") is.
-            let (loc, key, regional) = if loc.name.contains("Line of")
-                || loc.name.to_lowercase().contains("contact line")
-            {
+            let along_line =
+                loc.name.contains("Line of") || loc.name.to_lowercase().contains("contact line");
+            let (loc, key, regional) = if along_line {
                 match crate::place::admin_region(asm, pm) {
                     Some(r) => r,
                     None => continue,
@@ -716,6 +720,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 context,
                 evidence: vec![s.sentence.span],
                 regional,
+                along_line,
                 headline,
             });
         }

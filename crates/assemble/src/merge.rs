@@ -70,21 +70,22 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
                     !o.regional
                         && o.date.map(|d| d.0) == r.date.map(|d| d.0)
                         && family(o.sub) == family(r.sub)
-                        && o.location
-                            .admin1
-                            .as_deref()
-                            .map(sitrep_geocode::normalise)
-                            .is_some_and(|a| {
-                                a == r.place_key.split('@').next().unwrap_or_default()
-                                    || r.location
-                                        .admin1
-                                        .as_deref()
-                                        .map(sitrep_geocode::normalise)
-                                        .is_some_and(|ra| {
-                                            // a district or province row carries its own name as admin1
-                                            ra == a && r.place_key.starts_with(&ra)
-                                        })
-                            })
+                        && (r.along_line && o.location.country == r.location.country
+                            || o.location
+                                .admin1
+                                .as_deref()
+                                .map(sitrep_geocode::normalise)
+                                .is_some_and(|a| {
+                                    a == r.place_key.split('@').next().unwrap_or_default()
+                                        || r.location
+                                            .admin1
+                                            .as_deref()
+                                            .map(sitrep_geocode::normalise)
+                                            .is_some_and(|ra| {
+                                                // a district or province row carries its own name as admin1
+                                                ra == a && r.place_key.starts_with(&ra)
+                                            })
+                                }))
                 })
         })
         .collect();
@@ -101,18 +102,22 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
             .unwrap_or_default()
             .to_string();
         let date = out[r].date.map(|d| d.0);
+        let along_line = out[r].along_line;
+        let country = out[r].location.country.clone();
         if let Some(t) = (0..out.len()).find(|&t| {
             !covered[t]
                 && out[t].date.map(|d| d.0) == date
-                && out[t]
-                    .location
-                    .admin1
-                    .as_deref()
-                    .map(sitrep_geocode::normalise)
-                    .is_some_and(|a| {
-                        a == key
-                            || admin.as_deref().map(sitrep_geocode::normalise) == Some(a.clone())
-                    })
+                && (along_line && out[t].location.country == country
+                    || out[t]
+                        .location
+                        .admin1
+                        .as_deref()
+                        .map(sitrep_geocode::normalise)
+                        .is_some_and(|a| {
+                            a == key
+                                || admin.as_deref().map(sitrep_geocode::normalise)
+                                    == Some(a.clone())
+                        }))
         }) {
             let (figures, evidence, claims) = (
                 out[r].figures.clone(),

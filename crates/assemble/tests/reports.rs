@@ -269,8 +269,8 @@ fn encounters_and_killings_by_forces_are_events() {
 }
 
 #[test]
-fn fire_along_a_line_is_placed_in_the_region_named_with_it() {
-    let text = "Pakistani troops fired on Indian posts along the Line of Control in Poonch district on Tuesday.";
+fn fire_near_a_line_is_placed_in_the_region_named_with_it() {
+    let text = "Pakistani troops fired on Indian posts near the Line of Control in Poonch district on Tuesday.";
     let ev = assemble(text, Some("2024-05-04"));
     assert_eq!(ev.len(), 1, "{ev:#?}");
     let loc = ev[0].location.as_ref().unwrap();
