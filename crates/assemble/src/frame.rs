@@ -264,6 +264,22 @@ fn names_country(ctx: &DocContext<'_>, name: &str) -> bool {
         .any(|w| gaz.country_by_name(w).is_some() || gaz.country_by_demonym(w).is_some())
 }
 
+/// True when casualty words name soldiers ("two soldiers and three civilians",
+/// "a BSF officer").
+fn names_troops(victims: &str) -> bool {
+    let v = victims.to_lowercase();
+    [
+        "soldier",
+        "servicem",
+        "troop",
+        "jawan",
+        "border guard",
+        "personnel",
+    ]
+    .iter()
+    .any(|w| v.contains(w))
+}
+
 /// Builds the frames of a document, sentence by sentence.
 pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
@@ -603,6 +619,17 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 && sub != SubEventType::ArmedClash
             {
                 a2 = cc.as_ref().map(|c| format!("Civilians ({c})"));
+            }
+            // "Two soldiers and three civilians were killed": the forces were the target.
+            if a2.as_deref().is_some_and(|a| a.starts_with("Civilians"))
+                && !civilian_hit
+                && casualties
+                    .iter()
+                    .any(|c| names_troops(text.get(c.span.start..c.span.end).unwrap_or("")))
+            {
+                if let Some(m) = cc.as_deref().and_then(|c| military(ctx, c)) {
+                    a2 = Some(m);
+                }
             }
             // "Positions near Kut also came under fire": the sides of the event before.
             if a1.is_none() && a2.is_none() && s.actors.is_empty() {

@@ -278,3 +278,15 @@ fn fire_near_a_line_is_placed_in_the_region_named_with_it() {
     assert_eq!(loc.geo_precision, 3);
     assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Pakistan"));
 }
+
+#[test]
+fn soldiers_among_the_dead_make_the_forces_the_target() {
+    let text = "Two soldiers and three civilians were killed when Pakistani troops shelled Keran on Friday.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of India"));
+    assert_eq!(ev[0].fatalities, 5);
+    let text = "Three civilians were killed when Pakistani troops shelled Keran on Friday.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (IN)"));
+}
