@@ -54,6 +54,17 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("clause break")
 });
 
+/// True when `rest` starts with a short capitalised abbreviation and its closing
+/// bracket: "BSF)", "IDF)".
+fn is_abbreviation(rest: &str) -> bool {
+    let Some((word, _)) = rest.split_once(')') else {
+        return false;
+    };
+    (2..=6).contains(&word.len())
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+}
+
 fn is_civilian(words: &str) -> bool {
     let w = words.to_lowercase();
     if [
@@ -201,9 +212,12 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
             }
         }
         // Passive or nominal: the figure is before the verb, in the same clause.
+        // An abbreviation in brackets ("a Border Security Force (BSF) officer") does not
+        // end the clause.
         let start = last_end.max(
             CLAUSE_BREAK
                 .find_iter(&s[..v.start()])
+                .filter(|m| !(m.as_str() == "(" && is_abbreviation(&s[m.end()..])))
                 .last()
                 .map_or(0, |m| m.end()),
         );
@@ -310,6 +324,11 @@ mod tests {
             figs("Two farmers and a shepherd died in the blast."),
             vec![(Harm::Killed, 3)]
         );
+        // A bracketed abbreviation inside the list of victims.
+        let c = find_casualties(
+            "Six people including two soldiers, a Border Security Force (BSF) officer and three civilians were killed.",
+        );
+        assert_eq!((c[0].count, c[0].civilian), (6, false), "{c:?}");
         let c = find_casualties("Five civilians were wounded by shelling.");
         assert!(c[0].civilian);
     }
