@@ -643,6 +643,13 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     a1 = prev.agent.clone();
                 }
             }
+            // A mine or explosive device that no one is said to have laid: an unnamed
+            // armed group of the place (ACLED practice), not the other side.
+            if a1.is_none() && sub == SubEventType::RemoteExplosive {
+                a1 = cc
+                    .as_deref()
+                    .map(|c| format!("Unidentified Armed Group ({c})"));
+            }
             if a1.is_none() {
                 let victim_country =
                     a2.as_deref()

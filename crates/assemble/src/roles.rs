@@ -17,7 +17,7 @@ pub enum Role {
 }
 
 static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:units?|forces|troops|members|side|army|military|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled|clashed|ambushed|raided|stormed)(?-u:\b)")
+    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:units?|forces|troops|members|side|army|military|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled|clashed|ambushed|raided|stormed|planted|laid|mined)(?-u:\b)")
         .expect("agent after")
 });
 

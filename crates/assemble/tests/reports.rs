@@ -290,3 +290,24 @@ fn soldiers_among_the_dead_make_the_forces_the_target() {
     let ev = assemble(text, Some("2024-05-04"));
     assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (IN)"));
 }
+
+#[test]
+fn mines_nobody_is_said_to_have_laid_are_an_unnamed_groups() {
+    let text = "Two employees of a demining agency were killed when their vehicle hit an anti-tank mine near Chaykend in Kalbajar district on Monday.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::RemoteExplosive);
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Unidentified Armed Group (AZ)")
+    );
+    assert_eq!(ev[0].fatalities, 2);
+    // A mine the report says someone laid is theirs.
+    let text = "Armenian saboteurs planted a mine that exploded near Chaykend in Kalbajar district on Monday, wounding an Azerbaijani soldier.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Armenia"));
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Military Forces of Azerbaijan")
+    );
+}
