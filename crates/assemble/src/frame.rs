@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use sitrep_core::{Claim, Date, DatePrecision, Event, Location, Span, Stance, SubEventType};
 use sitrep_recognise::actors::ActorKind;
-use sitrep_recognise::casualties::{find_casualties, Harm};
+use sitrep_recognise::casualties::{find_casualties, names_troops, Harm};
+use sitrep_recognise::claimants::institution;
 use sitrep_recognise::places::{find_places, PlaceMention, PlaceRole};
 use sitrep_recognise::triggers::{find_triggers, Trigger, TriggerKind};
 use sitrep_recognise::weapons::weapon_names;
@@ -14,7 +15,7 @@ use crate::document::{DocContext, SentenceInfo};
 use crate::figures::{totals, Figure};
 use crate::place::resolve;
 use crate::roles::{role_of, Role};
-use crate::sides::{actor_country, actor_name, karabakh_forces, military};
+use crate::sides::{actor_country, actor_name, karabakh_forces, military, side_country};
 use crate::{classify, Assembler};
 
 /// A candidate event.
@@ -211,18 +212,13 @@ fn sentence_places(s: &SentenceInfo, roles: &[(usize, Role)]) -> Vec<PlaceMentio
 /// named source.
 fn claimant_for(
     ctx: &DocContext<'_>,
-    s: &crate::document::SentenceInfo,
+    s: &SentenceInfo,
     patient: Option<&str>,
     context: bool,
 ) -> Option<String> {
     let side_hit = || {
-        let civilians_of = |p: &str| {
-            p.strip_prefix("Civilians (")
-                .and_then(|r| r.strip_suffix(')'))
-                .map(str::to_string)
-        };
         patient
-            .and_then(|p| actor_country(p, ctx).or_else(|| civilians_of(p)))
+            .and_then(|p| side_country(p, ctx))
             .and_then(|cc| ctx.asm.gazetteer().country(&cc))
     };
     if let Some(c) = &s.claimant {
@@ -240,13 +236,7 @@ fn claimant_for(
         .or(if context { None } else { ctx.unnamed_office });
     if let Some(office) = office {
         if let Some(c) = side_hit() {
-            return Some(match office {
-                "army" if c.iso2 == "IN" => "Indian Army".to_string(),
-                "army" => format!("Military Forces of {}", c.name),
-                "foreign ministry" => format!("Ministry of Foreign Affairs of {}", c.name),
-                "interior ministry" => format!("Ministry of Internal Affairs of {}", c.name),
-                _ => format!("Ministry of Defence of {}", c.name),
-            });
+            return Some(institution(office, &c.name, &c.iso2));
         }
     }
     if context {
@@ -262,22 +252,6 @@ fn names_country(ctx: &DocContext<'_>, name: &str) -> bool {
     name.split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .any(|w| gaz.country_by_name(w).is_some() || gaz.country_by_demonym(w).is_some())
-}
-
-/// True when casualty words name soldiers ("two soldiers and three civilians",
-/// "a BSF officer").
-fn names_troops(victims: &str) -> bool {
-    let v = victims.to_lowercase();
-    [
-        "soldier",
-        "servicem",
-        "troop",
-        "jawan",
-        "border guard",
-        "personnel",
-    ]
-    .iter()
-    .any(|w| v.contains(w))
 }
 
 /// Builds the frames of a document, sentence by sentence.
@@ -601,15 +575,15 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             // Several acts in one sentence ("X says it shelled A in retaliation for Y's
             // attack on B"): each place takes the agent named nearest before it, after
             // the previous place group, as it takes the triggers there.
-            let local_agent = roles
-                .iter()
-                .rev()
-                .find(|(i, r)| {
-                    let span = s.actors[*i].span;
-                    *r == Role::Agent && span.start >= floor && span.end <= pm.span.start
+            let local_agent = (distinct_groups > 1)
+                .then(|| {
+                    roles.iter().rev().find(|(i, r)| {
+                        let span = s.actors[*i].span;
+                        *r == Role::Agent && span.start >= floor && span.end <= pm.span.start
+                    })
                 })
-                .map(|(i, _)| &s.actors[*i])
-                .filter(|_| distinct_groups > 1);
+                .flatten()
+                .map(|(i, _)| &s.actors[*i]);
             let mut a1 = local_agent
                 .or(agent)
                 .and_then(|m| actor_name(m, ctx, cc.as_deref()));

@@ -36,6 +36,16 @@ pub(crate) fn military(ctx: &DocContext<'_>, iso2: &str) -> Option<String> {
         .map(|c| format!("Military Forces of {}", c.name))
 }
 
+/// The country whose forces or civilians an actor name stands for ("Military Forces
+/// of Armenia", "Civilians (AZ)").
+pub(crate) fn side_country(name: &str, ctx: &DocContext<'_>) -> Option<String> {
+    actor_country(name, ctx).or_else(|| {
+        name.strip_prefix("Civilians (")
+            .and_then(|r| r.strip_suffix(')'))
+            .map(str::to_string)
+    })
+}
+
 pub(crate) fn actor_country(name: &str, ctx: &DocContext<'_>) -> Option<String> {
     let n = name.strip_prefix("Military Forces of ")?;
     ctx.asm

@@ -65,20 +65,25 @@ fn is_abbreviation(rest: &str) -> bool {
         && word.chars().all(|c| c.is_ascii_alphabetic())
 }
 
-fn is_civilian(words: &str) -> bool {
+/// True when casualty words name soldiers ("two soldiers and three civilians",
+/// "a jawan", "border guards").
+pub fn names_troops(words: &str) -> bool {
     let w = words.to_lowercase();
-    if [
+    [
         "soldier",
-        "officer",
         "servicem",
         "troop",
+        "jawan",
         "guard",
         "personnel",
-        "fighter",
     ]
     .iter()
     .any(|k| w.contains(k))
-    {
+}
+
+fn is_civilian(words: &str) -> bool {
+    let w = words.to_lowercase();
+    if names_troops(&w) || w.contains("officer") || w.contains("fighter") {
         return false;
     }
     [

@@ -65,6 +65,19 @@ fn country_of(
     countries.any(w)
 }
 
+/// The canonical name of a country's institution of kind `head` ("ministry" of
+/// defence, "foreign ministry", "interior ministry", "army"): "Ministry of Defence of
+/// Azerbaijan", "Indian Army", "Military Forces of Pakistan".
+pub fn institution(head: &str, country: &str, iso2: &str) -> String {
+    match head {
+        "army" if iso2 == "IN" => "Indian Army".to_string(),
+        "army" => format!("Military Forces of {country}"),
+        "foreign ministry" => format!("Ministry of Foreign Affairs of {country}"),
+        "interior ministry" => format!("Ministry of Internal Affairs of {country}"),
+        _ => format!("Ministry of Defence of {country}"),
+    }
+}
+
 /// The claimant of a sentence, when it names one and a reporting verb.
 pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMention> {
     let verbs: Vec<_> = REPORTING.find_iter(s).collect();
@@ -91,16 +104,16 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 )
             });
             let kind = kind.to_lowercase();
-            let (office, head) = if kind.starts_with("foreign") {
-                ("Ministry of Foreign Affairs", "foreign ministry")
+            let head = if kind.starts_with("foreign") {
+                "foreign ministry"
             } else if kind.starts_with("interior") || kind.starts_with("internal") {
-                ("Ministry of Internal Affairs", "interior ministry")
+                "interior ministry"
             } else {
-                ("Ministry of Defence", "ministry")
+                "ministry"
             };
             match who {
                 Some(cr) => (
-                    Some(format!("{office} of {}", cr.name)),
+                    Some(institution(head, &cr.name, &cr.iso2)),
                     Some(cr.iso2),
                     head,
                 ),
@@ -149,14 +162,11 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
             (Some(svc.as_str().trim().to_string()), None, "service")
         } else if let Some(adj) = c.name("aadj") {
             match countries.any(adj.as_str()) {
-                Some(cr) => {
-                    let label = if cr.iso2 == "IN" {
-                        "Indian Army".to_string()
-                    } else {
-                        format!("Military Forces of {}", cr.name)
-                    };
-                    (Some(label), Some(cr.iso2), "army")
-                }
+                Some(cr) => (
+                    Some(institution("army", &cr.name, &cr.iso2)),
+                    Some(cr.iso2),
+                    "army",
+                ),
                 // "The Army said": an anaphor, resolved from earlier sentences.
                 None if adj.as_str() == "The" => (None, None, "army"),
                 None => continue,
