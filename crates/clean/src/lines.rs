@@ -66,13 +66,32 @@ pub fn is_paragraph(line: &str) -> bool {
     (words >= 8 && ends_sentence(line)) || words >= 16
 }
 
-/// Lower-cased line with trailing decoration (`:`, `»`, `...`) taken off.
+/// Longest line [`bare`] lowers whole; every phrase of the lists below is shorter.
+const BARE_MAX: usize = 64;
+
+/// Lower-cased line with trailing decoration (`:`, `»`, `...`) taken off. Of a
+/// longer line only the first [`BARE_MAX`] bytes are lowered: enough for the
+/// prefix lists, and longer than any whole-line phrase, so exact comparisons
+/// still fail as they should.
 fn bare(line: &str) -> String {
-    line.trim()
-        .trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ':' | '»' | '›' | '>' | '.' | '…' | '-' | '|')
-        })
-        .to_lowercase()
+    let t = line.trim().trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '»' | '›' | '>' | '.' | '…' | '-' | '|')
+    });
+    if t.len() <= BARE_MAX {
+        return t.to_lowercase();
+    }
+    let mut cut = BARE_MAX;
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    t[..cut].to_lowercase()
+}
+
+/// True when `line` contains `word` in any ASCII case.
+fn contains_ascii_ci(line: &str, word: &str) -> bool {
+    line.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// Whole lines that are navigation or widget text, dropped wherever they stand.
@@ -275,7 +294,11 @@ pub fn is_inline_link(line: &str) -> bool {
 
 /// True for a photo caption ending in a credit.
 pub fn is_caption(line: &str) -> bool {
-    words_up_to(line, 60) <= 60 && CAPTION.is_match(line)
+    // Every form of `CAPTION` needs one of these marks or agency names.
+    let marked = line.contains(['/', '|', '(', ':'])
+        || contains_ascii_ci(line, "getty")
+        || contains_ascii_ci(line, "shutterstock");
+    marked && words_up_to(line, 60) <= 60 && CAPTION.is_match(line)
 }
 
 /// True for a photo credit standing alone on its line.
@@ -442,7 +465,55 @@ mod tests {
         Ok(())
     }
 
+    /// The bounded [`bare`] and the caption pre-check decide as the whole-line
+    /// forms would.
+    fn check_bare_and_caption(line: &str) -> Result<(), TestCaseError> {
+        let full = line
+            .trim()
+            .trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | '»' | '›' | '>' | '.' | '…' | '-' | '|')
+            })
+            .to_lowercase();
+        let short = bare(line);
+        for list in [DROP_EXACT, CUT_EXACT, LINK_HEADERS] {
+            for p in list {
+                prop_assert_eq!(short == *p, full == *p, "{:?} = {:?}", line, p);
+            }
+        }
+        for list in [DROP_PREFIX, CUT_PREFIX] {
+            for p in list {
+                prop_assert_eq!(short.starts_with(p), full.starts_with(p), "{:?} ^ {:?}", line, p);
+            }
+        }
+        prop_assert_eq!(
+            is_caption(line),
+            words_up_to(line, 60) <= 60 && CAPTION.is_match(line)
+        );
+        Ok(())
+    }
+
+    fn phrase() -> impl Strategy<Value = String> {
+        let all: Vec<&str> = [DROP_EXACT, DROP_PREFIX, CUT_EXACT, CUT_PREFIX, LINK_HEADERS]
+            .concat()
+            .into_iter()
+            .chain(["Photo: AFP", "(Getty Images)", "/ image credit", "SHUTTERSTOCK"])
+            .collect();
+        prop::sample::select(all).prop_map(str::to_string)
+    }
+
     proptest! {
+        #[test]
+        fn bounded_bare_and_caption_agree(
+            head in phrase(),
+            upper in any::<bool>(),
+            tail in "[ a-zA-Zа-я.:»|()/-]{0,90}",
+            lead in "[ a-z]{0,70}",
+        ) {
+            let head = if upper { head.to_uppercase() } else { head };
+            check_bare_and_caption(&format!("{head}{tail}"))?;
+            check_bare_and_caption(&format!("{lead}{head}"))?;
+        }
+
         #[test]
         fn ascii_fast_paths_agree(line in "[ a-zA-Z0-9.,\t\n\x0B\x0C\r\x1C]{0,60}") {
             check_fast_paths(&line)?;

@@ -576,12 +576,13 @@ impl Gazetteer {
     /// population; a generic word in `name` such as "region" or "settlement"
     /// steers the kind).
     pub fn rank(&self, name: &str, hints: &Hints) -> Vec<Candidate<'_>> {
-        rank::rank(self, name, hints)
+        rank::rank(self, name, hints, true)
     }
 
-    /// The best candidate of [`Gazetteer::rank`].
+    /// The best candidate of [`Gazetteer::rank`], without reasons (scoring only;
+    /// [`Gazetteer::rank`] explains).
     pub fn resolve(&self, name: &str, hints: &Hints) -> Option<Candidate<'_>> {
-        self.rank(name, hints).into_iter().next()
+        rank::rank(self, name, hints, false).into_iter().next()
     }
 
     /// A printable ranking (what `sitrep place` shows).

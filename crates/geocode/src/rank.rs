@@ -35,6 +35,16 @@ fn coords(p: &Place) -> Option<(f64, f64)> {
     Some((p.lat?, p.lon?))
 }
 
+/// `reason()` when explaining, else an empty string (no allocation): resolving
+/// in the pipeline needs the scores only, `sitrep place` the reasons too.
+fn why(explain: bool, reason: impl FnOnce() -> String) -> String {
+    if explain {
+        reason()
+    } else {
+        String::new()
+    }
+}
+
 fn round(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -64,24 +74,33 @@ impl<'a> AdminHint<'a> {
     }
 
     /// Score and reason of candidate `c` against the hint.
-    fn score(&self, c: &Place) -> (f64, String) {
+    fn score(&self, c: &Place, explain: bool) -> (f64, String) {
         let c_admin = &c.keys().admin1;
         if c_admin.as_deref() == Some(self.key.as_str()) {
             return (
                 4.0,
-                format!(
-                    "admin1 {:?} matches the region hint {:?}",
-                    c.admin1.as_deref().unwrap_or(""),
-                    self.text
-                ),
+                why(explain, || {
+                    format!(
+                        "admin1 {:?} matches the region hint {:?}",
+                        c.admin1.as_deref().unwrap_or(""),
+                        self.text
+                    )
+                }),
             );
         }
         if c.kind.is_admin() && c.keys().names.contains(&self.key) {
-            return (4.0, format!("is the hinted region {:?} itself", self.text));
+            return (
+                4.0,
+                why(explain, || {
+                    format!("is the hinted region {:?} itself", self.text)
+                }),
+            );
         }
         let mut best: (f64, String) = (
             -1.5,
-            format!("not in or near the hinted region {:?}", self.text),
+            why(explain, || {
+                format!("not in or near the hinted region {:?}", self.text)
+            }),
         );
         for p in &self.places {
             if p.id == c.id {
@@ -96,32 +115,38 @@ impl<'a> AdminHint<'a> {
                 if p.keys().names.contains(a) {
                     consider(
                         4.0,
-                        format!(
-                            "admin1 {:?} is another name of the hinted {:?} ({})",
-                            c.admin1.as_deref().unwrap_or(""),
-                            self.text,
-                            p.name
-                        ),
+                        why(explain, || {
+                            format!(
+                                "admin1 {:?} is another name of the hinted {:?} ({})",
+                                c.admin1.as_deref().unwrap_or(""),
+                                self.text,
+                                p.name
+                            )
+                        }),
                     );
                 }
                 if p.keys().admin1.as_ref() == Some(a) {
                     if p.kind.is_admin() {
                         consider(
                             3.5,
-                            format!(
-                                "admin1 {:?} is that of the hinted region {}",
-                                c.admin1.as_deref().unwrap_or(""),
-                                p.name
-                            ),
+                            why(explain, || {
+                                format!(
+                                    "admin1 {:?} is that of the hinted region {}",
+                                    c.admin1.as_deref().unwrap_or(""),
+                                    p.name
+                                )
+                            }),
                         );
                     } else {
                         consider(
                             1.0,
-                            format!(
-                                "same admin1 {:?} as the hinted {}",
-                                c.admin1.as_deref().unwrap_or(""),
-                                p.name
-                            ),
+                            why(explain, || {
+                                format!(
+                                    "same admin1 {:?} as the hinted {}",
+                                    c.admin1.as_deref().unwrap_or(""),
+                                    p.name
+                                )
+                            }),
                         );
                     }
                 }
@@ -131,12 +156,14 @@ impl<'a> AdminHint<'a> {
                 if d <= 30.0 {
                     consider(
                         3.5,
-                        format!(
-                            "{} km from the hinted {} ({:?})",
-                            round(d),
-                            p.name,
-                            self.text
-                        ),
+                        why(explain, || {
+                            format!(
+                                "{} km from the hinted {} ({:?})",
+                                round(d),
+                                p.name,
+                                self.text
+                            )
+                        }),
                     );
                 }
             }
@@ -180,7 +207,16 @@ fn kind_weight(k: Kind) -> f64 {
 }
 
 /// See [`Gazetteer::rank`].
-pub(crate) fn rank<'a>(g: &'a Gazetteer, name: &str, hints: &Hints) -> Vec<Candidate<'a>> {
+///
+/// With `explain` false the candidates carry no reasons (the scores and order
+/// are the same): the pipeline resolves thousands of names a second and reads
+/// only the winner.
+pub(crate) fn rank<'a>(
+    g: &'a Gazetteer,
+    name: &str,
+    hints: &Hints,
+    explain: bool,
+) -> Vec<Candidate<'a>> {
     let (key, generic) = split_generic(&name_tokens(name));
     if key.is_empty() {
         return Vec::new();
@@ -189,8 +225,11 @@ pub(crate) fn rank<'a>(g: &'a Gazetteer, name: &str, hints: &Hints) -> Vec<Candi
     for &(id, via) in g.index.exact(&key) {
         let p = g.place(id);
         let (s, r) = match via {
-            Via::Canonical => (3.0, format!("name {:?} matches", p.name)),
-            Via::Alias => (2.0, format!("alias of {:?} matches", p.name)),
+            Via::Canonical => (3.0, why(explain, || format!("name {:?} matches", p.name))),
+            Via::Alias => (
+                2.0,
+                why(explain, || format!("alias of {:?} matches", p.name)),
+            ),
         };
         if let Some(c) = out.iter_mut().find(|c| c.place.id == id) {
             if s > c.score {
@@ -209,9 +248,19 @@ pub(crate) fn rank<'a>(g: &'a Gazetteer, name: &str, hints: &Hints) -> Vec<Candi
     for (id, canonical) in g.world_exact(&key) {
         let p = g.place(id);
         let (s, r) = if canonical {
-            (3.0, format!("name {:?} matches (world base)", p.name))
+            (
+                3.0,
+                why(explain, || {
+                    format!("name {:?} matches (world base)", p.name)
+                }),
+            )
         } else {
-            (2.0, format!("alias of {:?} matches (world base)", p.name))
+            (
+                2.0,
+                why(explain, || {
+                    format!("alias of {:?} matches (world base)", p.name)
+                }),
+            )
         };
         out.push(Candidate {
             place: p,
@@ -227,54 +276,60 @@ pub(crate) fn rank<'a>(g: &'a Gazetteer, name: &str, hints: &Hints) -> Vec<Candi
         out.push(Candidate {
             place: p,
             score: 0.8,
-            reasons: vec![format!("loose transliteration match to {:?}", p.name)],
+            reasons: vec![why(explain, || {
+                format!("loose transliteration match to {:?}", p.name)
+            })],
         });
     }
     if out.is_empty() {
         return out;
     }
-    for c in &mut out {
-        c.reasons[0] = format!("{} ({:+})", c.reasons[0], c.score);
+    if explain {
+        for c in &mut out {
+            c.reasons[0] = format!("{} ({:+})", c.reasons[0], c.score);
+        }
     }
 
     let admin = hints.admin.as_deref().and_then(|a| AdminHint::new(g, a));
     let codes = country_codes(g, hints);
     for c in &mut out {
         let p = c.place;
-        let mut add = |s: f64, r: String| {
+        let mut add = |s: f64, r: &dyn Fn() -> String| {
             c.score += s;
-            c.reasons.push(format!("{r} ({s:+})"));
+            if explain {
+                c.reasons.push(format!("{} ({s:+})", r()));
+            }
         };
         match generic {
             Some(Generic::Admin) if p.kind.is_admin() => {
-                add(5.0, "the name says district/region".into())
+                add(5.0, &|| "the name says district/region".into())
             }
-            Some(Generic::Admin) => add(
-                -2.0,
-                "the name says district/region, this is not one".into(),
-            ),
+            Some(Generic::Admin) => add(-2.0, &|| {
+                "the name says district/region, this is not one".into()
+            }),
             Some(Generic::Settlement) if matches!(p.kind, Kind::City | Kind::Settlement) => {
-                add(5.0, "the name says settlement".into())
+                add(5.0, &|| "the name says settlement".into())
             }
-            Some(Generic::Settlement) if p.kind.is_admin() => {
-                add(-2.0, "the name says settlement, this is a region".into())
-            }
+            Some(Generic::Settlement) if p.kind.is_admin() => add(-2.0, &|| {
+                "the name says settlement, this is a region".into()
+            }),
             Some(Generic::Height) if p.kind == Kind::Height => {
-                add(5.0, "the name says height".into())
+                add(5.0, &|| "the name says height".into())
             }
             _ => {}
         }
         if let Some(h) = &admin {
-            let (s, r) = h.score(p);
-            add(s, r);
+            let (s, r) = h.score(p, explain);
+            add(s, &|| r.clone());
         }
         if !codes.is_empty() {
             match codes.iter().position(|k| *k == p.country) {
-                Some(i) => add(
-                    round(2.0 / (i as f64 + 1.0) * 100.0) / 100.0,
-                    format!("country {} is hint #{}", p.country, i + 1),
-                ),
-                None => add(-1.0, format!("country {} not among the hints", p.country)),
+                Some(i) => add(round(2.0 / (i as f64 + 1.0) * 100.0) / 100.0, &|| {
+                    format!("country {} is hint #{}", p.country, i + 1)
+                }),
+                None => add(-1.0, &|| {
+                    format!("country {} not among the hints", p.country)
+                }),
             }
         }
         if !hints.near.is_empty() {
@@ -286,36 +341,34 @@ pub(crate) fn rank<'a>(g: &'a Gazetteer, name: &str, hints: &Hints) -> Vec<Candi
                         .map(|&q| distance_km(pc, q))
                         .fold(f64::INFINITY, f64::min);
                     if d <= 50.0 {
-                        add(
-                            round((4.0 - d / 50.0) * 10.0) / 10.0,
-                            format!("{} km from another place of the report", round(d)),
-                        );
+                        add(round((4.0 - d / 50.0) * 10.0) / 10.0, &|| {
+                            format!("{} km from another place of the report", round(d))
+                        });
                     } else if d <= 300.0 {
                         add(
                             round(2.5 * (1.0 - (d - 50.0) / 250.0) * 10.0) / 10.0,
-                            format!("{} km from the nearest place of the report", round(d)),
+                            &|| format!("{} km from the nearest place of the report", round(d)),
                         );
                     } else {
-                        add(
-                            -1.0,
-                            format!("{} km from every other place of the report", round(d)),
-                        );
+                        add(-1.0, &|| {
+                            format!("{} km from every other place of the report", round(d))
+                        });
                     }
                 }
-                None => add(0.0, "no coordinates to compare with the report".into()),
+                None => add(0.0, &|| "no coordinates to compare with the report".into()),
             }
         }
         if hints.want_region {
             if p.kind.is_admin() {
-                add(3.0, "a region is wanted".into());
+                add(3.0, &|| "a region is wanted".into());
             } else if p.kind == Kind::Country {
-                add(2.5, "a region is wanted (country)".into());
+                add(2.5, &|| "a region is wanted (country)".into());
             }
         }
-        add(kind_weight(p.kind), format!("kind {}", p.kind.as_str()));
+        add(kind_weight(p.kind), &|| format!("kind {}", p.kind.as_str()));
         if let Some(pop) = p.population {
             let s = round((0.3 * ((pop as f64 + 1.0).log10() / 7.0).min(1.0)) * 100.0) / 100.0;
-            add(s, format!("population {pop}"));
+            add(s, &|| format!("population {pop}"));
         }
     }
     for c in &mut out {
