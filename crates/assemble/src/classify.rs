@@ -45,12 +45,15 @@ pub fn classify(
     if has(Grenade) {
         return Some(SubEventType::Grenade);
     }
+    // "A drone hit an apartment block": a weapon's impact is an act.
+    let weapon_hit = has(Damage) && (heavy || w("drone") || w("aircraft"));
     let violent = has(Fire)
         || has(Clash)
         || has(Shelling)
         || has(AirStrike)
         || has(Attack)
-        || has(Retaliation);
+        || has(Retaliation)
+        || weapon_hit;
     if !violent {
         if has(Fortify) {
             return Some(

@@ -88,20 +88,23 @@ pub(crate) fn resolve(
     Some((loc, sitrep_geocode::normalise(&pm.name), false))
 }
 
-/// The admin region named with a place ("... in Kupwara district"), as a region-level
-/// location (precision 3), when the gazetteer knows it.
+/// The region named with a place ("... in Kupwara district"), as a region-level
+/// location (precision 3), or the sector named with it ("along the LoC in the
+/// Keran sector", "in Uri sector": precision 2, at the sector or its town), when
+/// the gazetteer knows it.
 pub(crate) fn admin_region(asm: &Assembler, pm: &PlaceMention) -> Option<(Location, String, bool)> {
     let admin = pm.admin.as_ref()?;
     let c = asm.gazetteer().resolve(admin, &Hints::new().region())?;
-    if !c.place.kind.is_admin() {
+    let regional = c.place.kind.is_admin();
+    if c.place.kind == sitrep_geocode::Kind::Country {
         return None;
     }
     let mut loc = c.place.location();
-    loc.geo_precision = 3;
+    loc.geo_precision = if regional { 3 } else { 2 };
     let key = format!(
         "{}@{}",
         sitrep_geocode::normalise(&c.place.name),
         c.place.kind
     );
-    Some((loc, key, true))
+    Some((loc, key, regional))
 }

@@ -41,24 +41,34 @@ static PATIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("patient after")
 });
 
+/// Last words of an actor label that name an act or a weapon of its bearer.
+const ACT_LABELS: &[&str] = &[
+    "shelling",
+    "attack",
+    "attacks",
+    "fire",
+    "sniper",
+    "drone",
+    "drones",
+    "provocation",
+    "aggression",
+    "strike",
+    "strikes",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "bombardment",
+];
+
 /// The role of `m` in sentence `s`.
 pub fn role_of(s: &str, m: &ActorMention) -> Role {
     let before = sitrep_core::tail(&s[..m.span.start], 80);
     let after = &s[m.span.end..];
     let label = &s[m.span.start..m.span.end].to_lowercase();
-    // A label naming an act is its author: "Azerbaijani shelling", "Armenian attack".
-    let act = [
-        "shelling",
-        "attack",
-        "attacks",
-        "fire",
-        "sniper",
-        "drone",
-        "provocation",
-        "aggression",
-    ]
-    .iter()
-    .any(|w| label.ends_with(w));
+    // A label naming an act or a weapon is its author: "Azerbaijani shelling",
+    // "an Israeli strike", "Russian missiles".
+    let act = ACT_LABELS.iter().any(|w| label.ends_with(w));
     if act || AGENT_BEFORE.is_match(before) || says_it_acted(after) {
         return Role::Agent;
     }
@@ -73,16 +83,7 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     if ACTOR_AT.is_match(after) {
         return Role::Agent;
     }
-    if AGENT_AFTER.is_match(after)
-        || label.ends_with("shelling")
-        || label.ends_with("attack")
-        || label.ends_with("attacks")
-        || label.ends_with("fire")
-        || label.ends_with("sniper")
-        || label.ends_with("drone")
-        || label.ends_with("provocation")
-        || label.ends_with("aggression")
-    {
+    if AGENT_AFTER.is_match(after) {
         return Role::Agent;
     }
     Role::Unclear

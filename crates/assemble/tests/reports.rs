@@ -311,3 +311,77 @@ fn mines_nobody_is_said_to_have_laid_are_an_unnamed_groups() {
         Some("Military Forces of Azerbaijan")
     );
 }
+
+#[test]
+fn deaths_and_strikes_told_without_a_firing_verb_are_events() {
+    // Passive casualties with no act named: the forces hit, an armed clash.
+    let text = "Two Armenian servicemen were killed near Sotk in Gegharkunik province on Tuesday, the Defence Ministry of Armenia reported.";
+    let ev = assemble(text, Some("2024-05-08"));
+    let e = at(&ev, "Sotk");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(
+        e.claimant.as_deref(),
+        Some("Ministry of Defence of Armenia")
+    );
+    assert_eq!(e.actor2.as_deref(), Some("Military Forces of Armenia"));
+    assert_eq!(e.fatalities, 2);
+    // "strike" as a noun, with its author in the adjective.
+    let text = "Two Hezbollah fighters were killed in an Israeli strike near Aitaroun on Sunday.";
+    let ev = assemble(text, Some("2024-05-06"));
+    let e = at(&ev, "Aitaroun");
+    assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Israel"));
+    assert_eq!(e.actor2.as_deref(), Some("Hezbollah"));
+    // A weapon's impact: "a drone hit".
+    let text =
+        "A Russian drone hit an apartment block in Kharkiv on Tuesday, wounding three residents.";
+    let ev = assemble(text, Some("2024-05-08"));
+    let e = at(&ev, "Kharkiv");
+    assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Russia"));
+    assert_eq!(e.injuries, 3);
+}
+
+#[test]
+fn where_fire_came_from_and_sectors_named_with_their_region() {
+    let text = "On May 3, Armenian armed forces from positions near Berd subjected to fire the positions of the Azerbaijan Army in the Tovuz district.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].origin.as_ref().map(|o| o.name.as_str()), Some("Berd"));
+    assert_eq!(
+        ev[0].location.as_ref().unwrap().country.as_deref(),
+        Some("AZ")
+    );
+    // "X sector of Y": one event, at X; a spokesman's seat is no place of the event.
+    let text = "Pakistani troops opened fire in the Machil sector of Kupwara on Saturday night, a spokesman for the Indian Army in Srinagar said.";
+    let ev = assemble(text, Some("2024-05-05"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Machil");
+    // Fire "along the LoC in the X sector" is placed in the sector.
+    let text = "Pakistani troops opened fire along the LoC in the Keran sector on Saturday night.";
+    let ev = assemble(text, Some("2024-05-05"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].location.as_ref().unwrap().country.as_deref(),
+        Some("IN")
+    );
+}
+
+#[test]
+fn an_unknown_village_is_not_placed_at_a_foreign_namesake() {
+    // Not in the curated pack; the world base has namesakes in other countries.
+    let text = "A civilian was wounded when a landmine exploded in the village of Sarijali in the Aghdam district on Sunday.";
+    let ev = assemble(text, Some("2024-05-06"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let loc = ev[0].location.as_ref().unwrap();
+    assert_eq!(loc.country.as_deref(), Some("AZ"), "{loc:?}");
+    assert_eq!(loc.geo_precision, 3, "placed in its district: {loc:?}");
+    // A lowercase Arabic article still begins a known name.
+    let text = "Ethiopian forces shelled Sudanese positions in al-Fashaga on Saturday, killing two soldiers.";
+    let ev = assemble(text, Some("2024-05-06"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].location.as_ref().unwrap().country.as_deref(),
+        Some("SD")
+    );
+}

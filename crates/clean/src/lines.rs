@@ -482,7 +482,13 @@ mod tests {
         }
         for list in [DROP_PREFIX, CUT_PREFIX] {
             for p in list {
-                prop_assert_eq!(short.starts_with(p), full.starts_with(p), "{:?} ^ {:?}", line, p);
+                prop_assert_eq!(
+                    short.starts_with(p),
+                    full.starts_with(p),
+                    "{:?} ^ {:?}",
+                    line,
+                    p
+                );
             }
         }
         prop_assert_eq!(
@@ -496,7 +502,12 @@ mod tests {
         let all: Vec<&str> = [DROP_EXACT, DROP_PREFIX, CUT_EXACT, CUT_PREFIX, LINK_HEADERS]
             .concat()
             .into_iter()
-            .chain(["Photo: AFP", "(Getty Images)", "/ image credit", "SHUTTERSTOCK"])
+            .chain([
+                "Photo: AFP",
+                "(Getty Images)",
+                "/ image credit",
+                "SHUTTERSTOCK",
+            ])
             .collect();
         prop::sample::select(all).prop_map(str::to_string)
     }

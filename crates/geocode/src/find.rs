@@ -38,6 +38,18 @@ fn world_text_ok(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
 }
 
+/// "al-Fashaga", "el-Khiam": a lowercase Arabic article hyphened to a capitalised
+/// word begins a name like a capital does.
+fn article_before_name(token: &str, rest: &str) -> bool {
+    matches!(
+        token,
+        "al" | "el" | "an" | "ad" | "as" | "ash" | "at" | "ar" | "az"
+    ) && rest
+        .strip_prefix('-')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
 /// The name automaton.
 #[derive(Debug)]
 pub(crate) struct Finder {
@@ -113,7 +125,8 @@ impl Finder {
             marks.push(norm.len());
             spans.push((t.start, t.end));
             joined.push(t.joined);
-            norm.push(if starts_lower(raw) { LOWER } else { WORD });
+            let lower = starts_lower(raw) && !article_before_name(raw, &text[t.end..]);
+            norm.push(if lower { LOWER } else { WORD });
             norm_token_with(raw, &mut norm, &mut scratch);
             norm.push(END);
         }

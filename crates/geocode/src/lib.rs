@@ -301,6 +301,10 @@ pub struct Candidate<'a> {
     pub score: f64,
     /// One human-readable reason per scoring factor, with its contribution.
     pub reasons: Vec<String>,
+    /// A world-base place the hints rule out: in a country the report does not
+    /// name, or away from the admin region named with it. Ranked as scored, but
+    /// never what [`Gazetteer::resolve`] returns.
+    pub contradicted: bool,
 }
 
 impl Candidate<'_> {
@@ -332,6 +336,12 @@ impl fmt::Display for Candidate<'_> {
         }
         for r in &self.reasons {
             write!(f, "\n          - {r}")?;
+        }
+        if self.contradicted {
+            write!(
+                f,
+                "\n          - world-base place the hints rule out: never resolved to"
+            )?;
         }
         Ok(())
     }
@@ -582,7 +592,9 @@ impl Gazetteer {
     /// The best candidate of [`Gazetteer::rank`], without reasons (scoring only;
     /// [`Gazetteer::rank`] explains).
     pub fn resolve(&self, name: &str, hints: &Hints) -> Option<Candidate<'_>> {
-        rank::rank(self, name, hints, false).into_iter().next()
+        rank::rank(self, name, hints, false)
+            .into_iter()
+            .find(|c| !c.contradicted)
     }
 
     /// A printable ranking (what `sitrep place` shows).

@@ -61,6 +61,10 @@ struct AdminHint<'a> {
 
 impl<'a> AdminHint<'a> {
     fn new(g: &'a Gazetteer, text: &'a str) -> Option<Self> {
+        // "the Tovuz district of Azerbaijan": a country is not an admin region.
+        if g.country_by_name(text).is_some() {
+            return None;
+        }
         let (key, _) = split_generic(&name_tokens(text));
         if key.is_empty() {
             return None;
@@ -242,6 +246,7 @@ pub(crate) fn rank<'a>(
             place: p,
             score: s,
             reasons: vec![r],
+            contradicted: false,
         });
     }
     let curated_exact = !out.is_empty();
@@ -266,6 +271,7 @@ pub(crate) fn rank<'a>(
             place: p,
             score: s,
             reasons: vec![r],
+            contradicted: false,
         });
     }
     for &id in g.index.loose(&key) {
@@ -279,6 +285,7 @@ pub(crate) fn rank<'a>(
             reasons: vec![why(explain, || {
                 format!("loose transliteration match to {:?}", p.name)
             })],
+            contradicted: false,
         });
     }
     if out.is_empty() {
@@ -294,6 +301,17 @@ pub(crate) fn rank<'a>(
     let codes = country_codes(g, hints);
     for c in &mut out {
         let p = c.place;
+        // A world-base namesake the report rules out: a village (under 15,000
+        // inhabitants) of a country the report does not name, or a place outside
+        // the (known) region named with it. Towns of another country stay: a
+        // report on shelling need not name the country shelled.
+        c.contradicted = g.is_world(p.id)
+            && ((!codes.is_empty()
+                && !codes.contains(&p.country)
+                && p.population.unwrap_or(0) < 15_000)
+                || admin
+                    .as_ref()
+                    .is_some_and(|h| !h.places.is_empty() && h.score(p, false).0 < 0.0));
         let mut add = |s: f64, r: &dyn Fn() -> String| {
             c.score += s;
             if explain {

@@ -269,6 +269,16 @@ const FORCE_NOUNS: &[&str] = &[
     "gunners",
     "militaries",
     "strikes",
+    "strike",
+    "airstrike",
+    "airstrikes",
+    "air strike",
+    "air strikes",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "bombardment",
     "mortar",
 ];
 

@@ -58,7 +58,7 @@ pub struct PlaceMention {
 }
 
 const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*){0,3}";
-const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass)";
+const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -79,6 +79,12 @@ static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:villages?|settlements?|hamlets?)\s+of\s+(?:the\s+)?(?P<admin>{NAME})")).expect("admin of")
 });
 
+/// "the Machil sector of Kupwara", "the Barakat Noreen area of Al-Fashaga": a place
+/// word in the singular, then the region the place lies in.
+static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet)\s+of\s+(?:the\s+)?(?P<admin>{NAME})")).expect("admin of one")
+});
+
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b)|(?-u:\b)or(?-u:\b))\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$")).expect("list gap")
 });
@@ -89,7 +95,7 @@ static ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "a spokesman in Srinagar said": where a source sits, not where the event was.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based)\s+(?:in|at)\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based)\s+(?:(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,4})?(?:in|at)\s+(?:the\s+)?$")
         .expect("attribution")
 });
 
@@ -110,7 +116,7 @@ static CLOSE_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
 
 static LOC_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:in|at|near|on|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:in|at|near|on|along|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$")
         .expect("loc prep")
 });
 
@@ -248,7 +254,8 @@ fn hint_of(noun: &str) -> PlaceHint {
             || s.starts_with("village")
             || s.starts_with("town")
             || s.starts_with("cit")
-            || s.starts_with("communit") =>
+            || s.starts_with("communit")
+            || s == "camp" =>
         {
             PlaceHint::Settlement
         }
@@ -446,7 +453,12 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                 None
             }
         };
-        if let Some(m) = ADMIN_AFTER.captures(&s[end..]).or_else(admin_of) {
+        let admin_of_one = || ADMIN_OF_ONE.captures(&s[end..]);
+        if let Some(m) = ADMIN_AFTER
+            .captures(&s[end..])
+            .or_else(admin_of)
+            .or_else(admin_of_one)
+        {
             let a = m.name("admin").expect("admin");
             if a.as_str() != cand.name {
                 cand.admin = Some(a.as_str().to_string());
@@ -519,7 +531,16 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     cands
 }
 
+/// "from positions near P", "from their posts in the village of P": where fire came from.
+static FROM_POSITIONS_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)from\s+(?:the\s+|their\s+|its\s+)?(?:(?:combat\s+|firing\s+)?(?:positions?|posts?)\s+)(?:(?:located|stationed|deployed)\s+)?(?:near|in|at|around|close to|of)\s+(?:the\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
+        .expect("from positions at")
+});
+
 fn role_of(before: &str, offset: usize, agents: &[Span]) -> PlaceRole {
+    if FROM_POSITIONS_AT.is_match(sitrep_core::tail(before, 80)) {
+        return PlaceRole::Origin;
+    }
     let origin = ORIGIN_CUE.find_iter(before).last().map(|m| m.start());
     let target = TARGET_CUE
         .find_iter(before)

@@ -110,7 +110,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             AirStrike,
-            r"(?i:(?-u:\b)(?:air ?strikes?|airstrikes?|air raids?|drone (?:attacks?|strikes?)|(?:UAV|unmanned aerial vehicle)(?: \(drone\))? attacks?|attack drones?|kamikaze drones?|dropped (?:explosives|a bomb|bombs|grenades?)|bombed|bombing|struck by (?:a )?drones?)(?-u:\b))",
+            r"(?i:(?-u:\b)(?:air ?strikes?|airstrikes?|air raids?|drone (?:attacks?|strikes?)|(?:UAV|unmanned aerial vehicle)(?: \(drone\))? attacks?|attack drones?|kamikaze drones?|dropped (?:explosives|(?:an? )?(?:[\w-]+ ){0,2}bombs?|(?:a |two |three )?grenades?)|bombed|bombing|struck by (?:a )?drones?)(?-u:\b)|(?-u:\b)(?:an?|the|in|by)\s+(?:(?-i:[A-Z])[\w-]+\s+)?strikes?(?-u:\b)(?:\s+(?:on|against|near|in|at|that|which|targeting|hit|killed|wounded)(?-u:\b)|\s*[,.;]))",
         ),
         (
             Explosive,
@@ -122,7 +122,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Shelling,
-            r"(?-u:\b)(?:shell(?:ed|ing|s)?|shelling attacks?|artillery (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:\d+|\w+) (?:shells|rockets|missiles|mortars)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))(?-u:\b)",
+            r"(?-u:\b)(?:shell(?:ed|ing|s)?|shelling attacks?|(?:artillery|missile|rocket) (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:\d+|\w+) (?:shells|rockets|missiles|mortars)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))(?-u:\b)",
         ),
         (
             Clash,
@@ -138,11 +138,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Attack,
-            r"(?-u:\b)(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage|killed (?:at least |up to )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) (?:[\w-]+ ){0,2}(?:militants|insurgents|terrorists|rebels|fighters|gunmen|soldiers|servicem[ae]n|troops|civilians|villagers|policem[ae]n|border guards|militant|insurgent|terrorist|rebel|fighter|soldier|civilian|villager|policeman|border guard))(?-u:\b)",
+            r"(?-u:\b)(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage|(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring|killed (?:at least |up to )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) (?:[\w-]+ ){0,2}(?:militants|insurgents|terrorists|rebels|fighters|gunmen|soldiers|servicem[ae]n|troops|civilians|villagers|policem[ae]n|border guards|militant|insurgent|terrorist|rebel|fighter|soldier|civilian|villager|policeman|border guard))(?-u:\b)",
         ),
         (
             Damage,
-            r"(?-u:\b)(?:damage was recorded|were damaged|was damaged|landed in|hit (?:a|the) |fell (?:in|on))",
+            r"(?-u:\b)(?:damage was recorded|were damaged|was damaged|landed in|hit (?:a|an|the|two|three|several) |hit (?-i:[A-Z])|fell (?:in|on))",
         ),
     ];
     let sources: Vec<String> = table.iter().map(|(_, p)| format!("(?i){p}")).collect();
