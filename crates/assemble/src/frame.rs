@@ -214,6 +214,7 @@ fn claimant_for(
     ctx: &DocContext<'_>,
     s: &SentenceInfo,
     patient: Option<&str>,
+    place_country: Option<&str>,
     context: bool,
 ) -> Option<String> {
     let side_hit = || {
@@ -221,15 +222,23 @@ fn claimant_for(
             .and_then(|p| side_country(p, ctx))
             .and_then(|cc| ctx.asm.gazetteer().country(&cc))
     };
-    if let Some(c) = &s.claimant {
-        // A national service named without its country ("the Border Service of the
-        // State Committee for National Security") is the one of the side hit.
-        if c.contains("Service") && !names_country(ctx, c) {
-            if let Some(country) = side_hit() {
-                return Some(format!("{c} of {}", country.name));
+    let place_state = || place_country.and_then(|cc| ctx.asm.gazetteer().country(cc));
+    // A national service named without its country ("the Border Service of the
+    // State Committee for National Security") is the one of the side hit, else of
+    // the country where the event took place.
+    let with_country = |c: &String| -> String {
+        let service = c.split_whitespace().any(|w| w == "Service")
+            || c.contains("Border Troops")
+            || c.contains("Border Guard");
+        if service && !names_country(ctx, c) {
+            if let Some(country) = side_hit().or_else(place_state) {
+                return format!("{c} of {}", country.name);
             }
         }
-        return Some(c.clone());
+        c.clone()
+    };
+    if let Some(c) = &s.claimant {
+        return Some(with_country(c));
     }
     let office = s
         .unnamed_office
@@ -242,7 +251,7 @@ fn claimant_for(
     if context {
         None
     } else {
-        ctx.default_claimant.clone()
+        ctx.default_claimant.as_ref().map(with_country)
     }
 }
 
@@ -709,7 +718,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     weapons = prev.weapons.clone();
                 }
             }
-            let claimant = claimant_for(ctx, s, a2.as_deref(), context);
+            let claimant = claimant_for(ctx, s, a2.as_deref(), cc.as_deref(), context);
             frames.push(Frame {
                 sentence: si,
                 paragraph: s.sentence.paragraph,

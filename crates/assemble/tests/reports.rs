@@ -385,3 +385,19 @@ fn an_unknown_village_is_not_placed_at_a_foreign_namesake() {
         Some("SD")
     );
 }
+
+#[test]
+fn sources_are_named_as_institutions_call_themselves() {
+    let text = "Ethiopian forces shelled Sudanese positions near Basunda on Saturday, the Sudanese Armed Forces said.";
+    let ev = assemble(text, Some("2024-05-06"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].claimant.as_deref(), Some("Sudanese Armed Forces"));
+    // A border service named without its country is the one of the side hit.
+    let text = "According to the Border Service of the State Committee for National Security, Tajik troops opened fire on the Kyrgyz outpost near Kok-Tash on Friday.";
+    let ev = assemble(text, Some("2024-05-04"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].claimant.as_deref(),
+        Some("Border Service of the State Committee for National Security of Kyrgyzstan")
+    );
+}

@@ -32,15 +32,19 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
 
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior))\s+(?i:ministry)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?))?",
-        r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?))?)",
+        r"(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior|health|emergenc(?:y|ies)|emergency situations))\s+(?i:ministry)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?))?",
+        r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs|Health|Emergency Situations|Emergencies)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?))?)",
         r"|(?P<nk>(?:Karabakh|Artsakh|Nagorno-Karabakh)\s+Defen[cs]e\s+Army)",
         r"|(?P<idf>(?-u:\b)IDF(?-u:\b)|Israel Defen[cs]e Forces)",
+        r"|(?P<ispr>(?-u:\b)ISPR(?-u:\b)|Inter-Services Public Relations)",
+        r"|(?P<nna>(?:[Tt]he\s+|Lebanon['’]s\s+)?(?:state-run\s+|official\s+)?National News Agency)",
+        r"|(?P<mil_admin>(?:[Tt]he\s+)?(?P<madm>(?:[A-Z][\w-]*\s+){1,3}(?:Regional|City|Oblast|District)\s+(?:Military|State)\s+Administration))",
+        r"|(?P<governor>(?P<gplace>[A-Z][\w-]+)\s+(?:[Rr]egional\s+|[Oo]blast\s+)?[Gg]overnor(?:\s+[A-Z][\w-]+){0,3})",
         r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
-        r"|(?P<service>(?:the\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))",
-        r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)(?:'s|’s)?\s+(?:[Aa]rmy|military|armed forces)(?-u:\b))",
+        r"|(?P<service>(?:the\s+)?(?:(?P<svcadj>[A-Z][\w-]+)(?:'s|’s)\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service|Border Troops|Border Guard)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))",
+        r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)(?:'s|’s)?\s+(?:[Aa]rmy|military|(?i:armed forces))(?-u:\b))",
         r"|(?P<ana>(?-u:\b)(?:[Tt]he\s+)(?i:ministry|defen[cs]e ministry|statement|military|army|message|department|agency)(?-u:\b))",
     ))
     .expect("org")
@@ -71,6 +75,10 @@ fn country_of(
 pub fn institution(head: &str, country: &str, iso2: &str) -> String {
     match head {
         "army" if iso2 == "IN" => "Indian Army".to_string(),
+        "army" if iso2 == "PK" => "Pakistan Army".to_string(),
+        "army" if iso2 == "SD" => "Sudanese Armed Forces".to_string(),
+        "health ministry" => format!("Ministry of Health of {country}"),
+        "emergency ministry" => format!("Ministry of Emergency Situations of {country}"),
         "army" => format!("Military Forces of {country}"),
         "foreign ministry" => format!("Ministry of Foreign Affairs of {country}"),
         "interior ministry" => format!("Ministry of Internal Affairs of {country}"),
@@ -108,6 +116,10 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 "foreign ministry"
             } else if kind.starts_with("interior") || kind.starts_with("internal") {
                 "interior ministry"
+            } else if kind.starts_with("health") {
+                "health ministry"
+            } else if kind.starts_with("emergenc") {
+                "emergency ministry"
             } else {
                 "ministry"
             };
@@ -156,10 +168,39 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 Some(cr.iso2),
                 "government",
             )
+        } else if c.name("ispr").is_some() {
+            (
+                Some("Inter-Services Public Relations".to_string()),
+                Some("PK".to_string()),
+                "army",
+            )
+        } else if c.name("nna").is_some() {
+            (
+                Some("National News Agency".to_string()),
+                Some("LB".to_string()),
+                "agency",
+            )
+        } else if let Some(adm) = c.name("madm") {
+            (Some(adm.as_str().to_string()), None, "administration")
+        } else if let Some(place) = c.name("gplace") {
+            (
+                Some(format!("Governor of {}", place.as_str())),
+                None,
+                "administration",
+            )
         } else if let Some(body) = c.name("body") {
             (Some(body.as_str().to_string()), None, "administration")
         } else if let Some(svc) = c.name("svc") {
-            (Some(svc.as_str().trim().to_string()), None, "service")
+            // "Azerbaijan's State Border Service": the country goes after the name.
+            let svc = svc.as_str().trim();
+            match country_of(countries, c.name("svcadj").map(|a| a.as_str())) {
+                Some(cr) => (
+                    Some(format!("{svc} of {}", cr.name)),
+                    Some(cr.iso2),
+                    "service",
+                ),
+                None => (Some(svc.to_string()), None, "service"),
+            }
         } else if let Some(adj) = c.name("aadj") {
             match countries.any(adj.as_str()) {
                 Some(cr) => (
@@ -274,6 +315,43 @@ mod tests {
     }
 
     #[test]
+    fn services_administrations_and_press_offices() {
+        let name = |s: &str| claimant(s).and_then(|c| c.0);
+        assert_eq!(
+            name("Two houses were damaged, the Sumy Regional Military Administration said."),
+            Some("Sumy Regional Military Administration".to_string())
+        );
+        assert_eq!(
+            name("Three people were hurt, Kharkiv Governor Oleh Syniehubov said."),
+            Some("Governor of Kharkiv".to_string())
+        );
+        assert_eq!(
+            name("Indian troops fired on the posts, the ISPR said."),
+            Some("Inter-Services Public Relations".to_string())
+        );
+        assert_eq!(
+            name("A drone struck the town, Lebanon's National News Agency reported."),
+            Some("National News Agency".to_string())
+        );
+        assert_eq!(
+            name("Six people were injured, the Armenian Health Ministry said."),
+            Some("Ministry of Health of Armenia".to_string())
+        );
+        assert_eq!(
+            name("A serviceman was detained, Azerbaijan's State Border Service said."),
+            Some("State Border Service of Azerbaijan".to_string())
+        );
+        assert_eq!(
+            name("The posts came under fire, the Border Troops of Tajikistan said."),
+            Some("Border Troops of Tajikistan".to_string())
+        );
+        assert_eq!(
+            name("Positions were shelled, the Pakistani Armed Forces said."),
+            Some("Pakistan Army".to_string())
+        );
+    }
+
+    #[test]
     fn governments_denials_and_anaphors() {
         assert_eq!(
             claimant("Official Baku denied any casualties."),
@@ -311,10 +389,7 @@ mod tests {
         // The speaker, not the army it quotes.
         assert_eq!(
             claimant("Pakistan’s army said that groups of the Indian army attacked its posts."),
-            Some((
-                Some("Military Forces of Pakistan".to_string()),
-                Stance::Asserts
-            ))
+            Some((Some("Pakistan Army".to_string()), Stance::Asserts))
         );
         // The speaker, not the army it names.
         assert_eq!(
