@@ -75,6 +75,12 @@ static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:used|using|uses|with|employed|from)(?-u:\b)").expect("use verb")
 });
 
+/// Trigger words that only report a toll ("were killed", "lost their lives").
+static TOLL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring)$")
+        .expect("toll only")
+});
+
 static SUPERSEDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:after )?(?:earlier|initially|previously) report(?:ed|ing)(?-u:\b)")
         .expect("superseded")
@@ -226,19 +232,22 @@ fn claimant_for(
     // A national service named without its country ("the Border Service of the
     // State Committee for National Security") is the one of the side hit, else of
     // the country where the event took place.
-    let with_country = |c: &String| -> String {
+    // The report's default source is one institution for all its events: only the
+    // side hit names its country, not each event's place.
+    let with_country = |c: &String, own: bool| -> String {
         let service = c.split_whitespace().any(|w| w == "Service")
             || c.contains("Border Troops")
             || c.contains("Border Guard");
         if service && !names_country(ctx, c) {
-            if let Some(country) = side_hit().or_else(place_state) {
+            let country = side_hit().or_else(|| if own { place_state() } else { None });
+            if let Some(country) = country {
                 return format!("{c} of {}", country.name);
             }
         }
         c.clone()
     };
     if let Some(c) = &s.claimant {
-        return Some(with_country(c));
+        return Some(with_country(c, true));
     }
     let office = s
         .unnamed_office
@@ -251,7 +260,9 @@ fn claimant_for(
     if context {
         None
     } else {
-        ctx.default_claimant.as_ref().map(with_country)
+        ctx.default_claimant
+            .as_ref()
+            .map(|c| with_country(c, false))
     }
 }
 
@@ -314,6 +325,12 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 && !lower.contains("position")
                 && !lower.contains("military facilit");
         let sub = classify(&triggers, &weapons, text, civilian_hit);
+        // "Two women were injured in Antonivka": a toll at a place just reported hit
+        // belongs to that event.
+        let toll_only = !triggers.is_empty()
+            && triggers
+                .iter()
+                .all(|t| TOLL_ONLY.is_match(t.span.slice(text)));
         // Places matter to a sentence that reports an act; a sentence that only sets
         // the scene has its places found if the next one borrows them (below).
         let places = if sub.is_some() {
@@ -716,6 +733,17 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     .filter(|p| p.sub == sub && p.date == date && p.sentence + 2 >= si)
                 {
                     weapons = prev.weapons.clone();
+                }
+            }
+            if toll_only {
+                if let Some(f) = frames
+                    .iter_mut()
+                    .rev()
+                    .find(|f| f.sentence + 3 >= si && f.place_key == key && f.date == date)
+                {
+                    f.figures.extend(fig);
+                    f.evidence.push(s.sentence.span);
+                    continue;
                 }
             }
             let claimant = claimant_for(ctx, s, a2.as_deref(), cc.as_deref(), context);

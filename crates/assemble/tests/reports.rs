@@ -401,3 +401,12 @@ fn sources_are_named_as_institutions_call_themselves() {
         Some("Border Service of the State Committee for National Security of Kyrgyzstan")
     );
 }
+
+#[test]
+fn a_toll_at_a_place_just_reported_hit_joins_its_event() {
+    let text = "Russian troops shelled Beryslav, Kozatske and Antonivka on Tuesday. Two women were injured in Antonivka.";
+    let ev = assemble(text, Some("2024-05-15"));
+    assert_eq!(ev.len(), 3, "one event per place: {ev:#?}");
+    assert_eq!(at(&ev, "Antonivka").injuries, 2);
+    assert_eq!(at(&ev, "Beryslav").injuries, 0);
+}

@@ -35,18 +35,24 @@ pub struct Casualty {
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(killed|killing|dead|died|deaths?|death toll|fatalities|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties)(?-u:\b)")
         .expect("casualty verb")
 });
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))")
+    Regex::new(r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))")
         .expect("person")
 });
 
 static ARTICLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(an?|another)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|resident|villager|journalist|sergeant|conscript|shepherd|farmer))(?-u:\b)")
         .expect("article person")
+});
+
+/// A victim named with a rank: "Private Ilgar Mammadov", "Junior Sergeant A. Petrosyan".
+static NAMED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)((?:(?:Junior|Senior|Staff|Chief|Lance)\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel|Ensign|Warrant Officer|Rifleman|Sepoy|Havildar|Naik|Soldier)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+){1,2})")
+        .expect("named person")
 });
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
@@ -110,6 +116,7 @@ fn is_civilian(words: &str) -> bool {
 fn harm_of(verb: &str) -> Option<Harm> {
     let v = verb.to_lowercase();
     if v.starts_with("kill")
+        || v.starts_with("martyr")
         || v.starts_with("dead")
         || v.starts_with("die")
         || v.starts_with("death")
@@ -151,6 +158,20 @@ fn person_counts(window: &str) -> Vec<(Count, String)> {
                 bound: Bound::Exact,
             },
             m[2].to_string(),
+        ));
+    }
+    for m in NAMED_PERSON.find_iter(window) {
+        let span = Span::new(m.start(), m.end());
+        if out.iter().any(|(c, _)| c.span.overlaps(&span)) {
+            continue;
+        }
+        out.push((
+            Count {
+                span,
+                value: 1,
+                bound: Bound::Exact,
+            },
+            m.as_str().to_string(),
         ));
     }
     out.sort_by_key(|(c, _)| c.span.start);
@@ -199,7 +220,16 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
             let rest = &s[v.end()..];
             let end = CLAUSE_BREAK.find(rest).map_or(rest.len(), |m| m.start());
             let window = &rest[..end];
-            let stop = window.find(" and ").map_or(window.len(), |i| i);
+            // The victim list ends at "and", unless it joins a number ("a hundred and
+            // forty-four").
+            let stop = window
+                .match_indices(" and ")
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    let before = window[..i].to_lowercase();
+                    !(before.ends_with("hundred") || before.ends_with("thousand"))
+                })
+                .unwrap_or(window.len());
             let counts = person_counts(&window[..stop]);
             if let Some((c, victims)) = counts.first() {
                 if c.span.start <= 3 {
@@ -312,6 +342,26 @@ mod tests {
         assert_eq!(
             figs("Another Azerbaijani serviceman was injured."),
             vec![(Harm::Injured, 1)]
+        );
+    }
+
+    #[test]
+    fn named_victims_large_numbers_and_other_victim_words() {
+        assert_eq!(
+            figs("Private Ilgar Mammadov was killed by sniper fire."),
+            vec![(Harm::Killed, 1)]
+        );
+        assert_eq!(
+            figs("The shelling killed a hundred and forty-four civilians."),
+            vec![(Harm::Killed, 144)]
+        );
+        assert_eq!(
+            figs("Troops returned fire, killing two terrorists."),
+            vec![(Harm::Killed, 2)]
+        );
+        assert_eq!(
+            figs("The strike hit the market, martyring three citizens."),
+            vec![(Harm::Killed, 3)]
         );
     }
 

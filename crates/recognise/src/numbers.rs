@@ -81,6 +81,9 @@ pub fn parse_number(word: &str) -> Option<u64> {
         let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
         return digits.parse().ok();
     }
+    if w.contains(' ') || w.contains("hundred") || w.contains("thousand") {
+        return parse_phrase(&w);
+    }
     if let Some((tens, unit)) = w.split_once('-') {
         let t = word_value(tens)?;
         let u = word_value(unit)?;
@@ -90,6 +93,25 @@ pub fn parse_number(word: &str) -> Option<u64> {
         return None;
     }
     word_value(&w)
+}
+
+/// Value of a number phrase with hundreds and thousands ("a hundred and
+/// forty-four", "two thousand three hundred").
+fn parse_phrase(w: &str) -> Option<u64> {
+    let (mut total, mut current) = (0u64, 0u64);
+    let mut any = false;
+    for word in w.split_whitespace().filter(|x| *x != "and") {
+        match word {
+            "hundred" => current = current.max(1).checked_mul(100)?,
+            "thousand" => {
+                total = total.checked_add(current.max(1).checked_mul(1000)?)?;
+                current = 0;
+            }
+            _ => current = current.checked_add(parse_number(word)?)?,
+        }
+        any = true;
+    }
+    any.then(|| total + current)
 }
 
 fn word_value(w: &str) -> Option<u64> {
@@ -109,7 +131,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(at least|more than|over|nearly|almost|up to|about|around|some|approximately|less than|fewer than)\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{words})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)"
+        r"(?i)(?-u:\b)(?:(at least|more than|over|nearly|almost|up to|about|around|some|approximately|less than|fewer than)\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:a|an|{words})\s+)?(?:hundred|thousand)(?-u:\b)(?:\s+(?:and\s+)?(?:{words})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)?|(?:{words})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)"
     ))
     .expect("count regex")
 });
@@ -156,6 +178,12 @@ mod tests {
         assert_eq!(parse_number("10,000"), Some(10_000));
         assert_eq!(parse_number("14"), Some(14));
         assert_eq!(parse_number("dozens"), None);
+        assert_eq!(parse_number("one hundred"), Some(100));
+        assert_eq!(parse_number("a hundred and forty-four"), Some(144));
+        assert_eq!(parse_number("two thousand three hundred"), Some(2300));
+        let c = find_counts("killing a hundred and forty-four civilians, and hundreds more");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].value, 144);
         assert_eq!(parse_number("99999999999999999999999"), None);
     }
 
