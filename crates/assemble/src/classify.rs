@@ -1,7 +1,16 @@
 //! The ACLED sub-event type of a sentence's interaction (CODEBOOK §4).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use sitrep_core::SubEventType;
 use sitrep_recognise::triggers::{Trigger, TriggerKind};
+
+/// What follows a verb of seizing when ground is taken: a place name or a place word.
+static TERRITORY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:full\s+)?(?:control\s+(?:of|over)\s+)?(?:the\s+)?(?:strategic\s+)?(?:(?i:villages?|towns?|city|settlements?|heights?|hills?|positions?|territory|district|area|outskirts)(?-u:\b)|\p{Lu})")
+        .expect("territory after")
+});
 
 /// Chooses the sub-event type from a sentence's (non-negated) triggers, the
 /// weapons it names and whether the other side is civilians. `None` when the
@@ -37,6 +46,16 @@ pub fn classify(
             || lower.contains("heights")
             || lower.contains("positions"))
     {
+        return Some(SubEventType::GovernmentRegainsTerritory);
+    }
+    // "recaptured Sinja", "seized the town of X" with no fighting named: still a
+    // taking of territory (the assembler makes it a non-state group's when one acts).
+    let takes_ground = triggers.iter().any(|t| {
+        t.kind == Seize
+            && !t.negated
+            && TERRITORY_AFTER.is_match(sentence.get(t.span.end..).unwrap_or(""))
+    });
+    if takes_ground && !has(Shelling) && !has(AirStrike) {
         return Some(SubEventType::GovernmentRegainsTerritory);
     }
     if has(Explosive) {

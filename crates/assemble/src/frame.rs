@@ -219,6 +219,8 @@ fn sentence_places(s: &SentenceInfo, roles: &[(usize, Role)]) -> Vec<PlaceMentio
 fn claimant_for(
     ctx: &DocContext<'_>,
     s: &SentenceInfo,
+    // The side whose unnamed ministry or service speaks: the side hit, or the side
+    // that detained or shot down.
     patient: Option<&str>,
     place_country: Option<&str>,
     context: bool,
@@ -663,6 +665,19 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                         });
                 if let Some(p) = victim_country {
                     a1 = ctx.other_party(&p).and_then(|o| military(ctx, o));
+                    // "detained an Armenian serviceman in the Lachin district": the
+                    // forces of the country where it happened, when that is another.
+                    if a1.is_none()
+                        && matches!(
+                            sub,
+                            SubEventType::Arrests | SubEventType::DisruptedWeaponsUse
+                        )
+                    {
+                        a1 = cc
+                            .as_deref()
+                            .filter(|c| *c != p)
+                            .and_then(|c| military(ctx, c));
+                    }
                 } else if let Some(o) = origin.as_ref().and_then(|o| o.country.clone()) {
                     a1 = military(ctx, &o);
                 } else if let Some(c) =
@@ -746,7 +761,26 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     continue;
                 }
             }
-            let claimant = claimant_for(ctx, s, a2.as_deref(), cc.as_deref(), context);
+            // Ground taken by a group that is not a state's forces.
+            let sub = if sub == SubEventType::GovernmentRegainsTerritory
+                && a1
+                    .as_deref()
+                    .is_some_and(|a| ctx.non_state.iter().any(|n| n == a))
+            {
+                SubEventType::NonStateActorOvertakesTerritory
+            } else {
+                sub
+            };
+            // Of a detention or a downed drone, the side that acted reports it.
+            let speaking_side = if matches!(
+                sub,
+                SubEventType::Arrests | SubEventType::DisruptedWeaponsUse
+            ) {
+                a1.as_deref()
+            } else {
+                a2.as_deref()
+            };
+            let claimant = claimant_for(ctx, s, speaking_side, cc.as_deref(), context);
             frames.push(Frame {
                 sentence: si,
                 paragraph: s.sentence.paragraph,

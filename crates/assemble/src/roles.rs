@@ -17,7 +17,7 @@ pub enum Role {
 }
 
 static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:units?|forces|troops|members|side|army|military|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled|clashed|ambushed|raided|stormed|planted|laid|mined)(?-u:\b)")
+    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:units?|forces|troops|members|side|army|military|personnel|servicemen|soldiers|fighter jets|jets|warplanes|aircraft|drones?|helicopters|artillery|air force|aviation|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|recaptured|retook|liberated|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled|clashed|ambushed|raided|stormed|planted|laid|mined)(?-u:\b)")
         .expect("agent after")
 });
 
@@ -26,13 +26,19 @@ static AGENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("agent before")
 });
 
+/// "recaptured Sinja from the RSF": the side ground is taken from.
+static TAKEN_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:captured|recaptured|seized|retook|retaken|liberated|wrested|took)(?-u:\b)[^.;]{0,60}(?-u:\b)from\s+(?:the\s+)?$")
+        .expect("taken from")
+});
+
 static ACTOR_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:units?\s+)?(?:located |stationed |deployed |positioned )?(?:in|from) the directions? of(?-u:\b)")
         .expect("actor at")
 });
 
 static PATIENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)on|(?-u:\b)at|(?-u:\b)against|(?-u:\b)toward|(?-u:\b)towards|(?-u:\b)targeting|(?-u:\b)targeted|(?-u:\b)positions of|(?-u:\b)posts of|(?-u:\b)fire on|(?-u:\b)fire at|(?-u:\b)with|(?-u:\b)killed|(?-u:\b)killing|(?-u:\b)wounding|(?-u:\b)injuring|(?-u:\b)of the positions of)\s+(?:the\s+)?(?:positions of\s+(?:the\s+)?)?(?:\w+\s+){0,1}$")
+    Regex::new(r"(?i)(?:(?-u:\b)on|(?-u:\b)at|(?-u:\b)against|(?-u:\b)toward|(?-u:\b)towards|(?-u:\b)targeting|(?-u:\b)targeted|(?-u:\b)positions of|(?-u:\b)posts of|(?-u:\b)fire on|(?-u:\b)fire at|(?-u:\b)with|(?-u:\b)killed|(?-u:\b)killing|(?-u:\b)wounding|(?-u:\b)injuring|(?-u:\b)of the positions of|(?-u:\b)(?:struck|hit|shelled|bombed|attacked|raided|stormed|ambushed|detained|arrested|captured|apprehended|shot down|downed|intercepted|suppressed|neutrali[sz]ed))\s+(?:the\s+|an?\s+)?(?:positions of\s+(?:the\s+)?)?(?:\w+\s+){0,1}$")
         .expect("patient before")
 });
 
@@ -69,11 +75,18 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     // A label naming an act or a weapon is its author: "Azerbaijani shelling",
     // "an Israeli strike", "Russian missiles".
     let act = ACT_LABELS.iter().any(|w| label.ends_with(w));
+    if TAKEN_FROM.is_match(before) {
+        return Role::Patient;
+    }
     if act || AGENT_BEFORE.is_match(before) || says_it_acted(after) {
         return Role::Agent;
     }
     if PATIENT_BEFORE.is_match(before) {
         return Role::Patient;
+    }
+    // "Tajik military personnel opened fire": acting troops, not victims.
+    if AGENT_AFTER.is_match(after) {
+        return Role::Agent;
     }
     // A label that ends in a victim noun is a patient ("Four Armenian soldiers have been killed").
     if PATIENT_AFTER.is_match(after) || label.ends_with("positions") || label.ends_with("posts") {

@@ -410,3 +410,63 @@ fn a_toll_at_a_place_just_reported_hit_joins_its_event() {
     assert_eq!(at(&ev, "Antonivka").injuries, 2);
     assert_eq!(at(&ev, "Beryslav").injuries, 0);
 }
+
+#[test]
+fn the_side_that_detains_shoots_down_or_takes_ground_is_actor1() {
+    let text = "Russian air defence systems shot down 14 Ukrainian drones over the Belgorod region overnight on Sunday.";
+    let ev = assemble(text, Some("2024-05-20"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Russia"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of Ukraine"));
+    let text = "The State Border Service said it had detained an Armenian serviceman in the Lachin district on Wednesday.";
+    let ev = assemble(text, Some("2024-05-16"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::Arrests);
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Azerbaijan")
+    );
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of Armenia"));
+    assert_eq!(
+        ev[0].claimant.as_deref(),
+        Some("State Border Service of Azerbaijan")
+    );
+    let text = "The Sudanese army recaptured Singa from the Rapid Support Forces on Saturday.";
+    let ev = assemble(text, Some("2024-05-19"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].sub_event_type,
+        SubEventType::GovernmentRegainsTerritory
+    );
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Sudan"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Rapid Support Forces"));
+    let text = "The Rapid Support Forces seized the town of Singa on Saturday.";
+    let ev = assemble(text, Some("2024-05-19"));
+    assert_eq!(
+        ev[0].sub_event_type,
+        SubEventType::NonStateActorOvertakesTerritory
+    );
+}
+
+#[test]
+fn troops_that_open_fire_are_not_victims_and_a_group_s_sites_are_the_group() {
+    let text = "Tajik military personnel opened fire on a Kyrgyz border outpost near Kok-Tash on Wednesday.";
+    let ev = assemble(text, Some("2024-05-16"));
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Tajikistan")
+    );
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Military Forces of Kyrgyzstan")
+    );
+    let text = "IDF fighter jets struck Hezbollah infrastructure in Aitaroun on Tuesday.";
+    let ev = assemble(text, Some("2024-05-15"));
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Israel"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Hezbollah"));
+    let text = "Hezbollah said its fighters targeted an Israeli army position in Metula with guided missiles on Thursday.";
+    let ev = assemble(text, Some("2024-05-17"));
+    assert_eq!(ev[0].actor1.as_deref(), Some("Hezbollah"));
+    assert_eq!(ev[0].claimant.as_deref(), Some("Hezbollah"));
+}

@@ -116,7 +116,7 @@ static CLOSE_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
 
 static LOC_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:in|at|near|on|along|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:in|at|near|on|along|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on|captured|recaptured|seized|retook|liberated)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$")
         .expect("loc prep")
 });
 

@@ -94,7 +94,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Seize,
-            r"(?-u:\b)(?:seized control|took control|taken control|gained control|captured|regained control|(?:has |have |had |was |were )liberated|seized)(?-u:\b)",
+            r"(?-u:\b)(?:seized control|took control|taken control|gained control|captured|regained control|(?:has |have |had |was |were )liberated|seized|recaptured|retook|retaken)(?-u:\b)",
         ),
         (
             Fortify,
@@ -106,7 +106,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Agreement,
-            r"(?-u:\b)(?:agreed (?:to|on) a (?:ceasefire|truce)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|exchange of prisoners|handed over)(?-u:\b)",
+            r"(?-u:\b)(?:agreed (?:to|on) a (?:ceasefire|truce)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|prisoner swap|exchange of prisoners|exchanged (?:\w+ )?prisoners|swapped (?:\w+ )?prisoners|handed over)(?-u:\b)",
         ),
         (
             AirStrike,
