@@ -7,7 +7,7 @@ use sitrep_core::{Claim, Date, DatePrecision, Event, Location, Span, Stance, Sub
 use sitrep_recognise::actors::ActorKind;
 use sitrep_recognise::casualties::{find_casualties, names_troops, Harm};
 use sitrep_recognise::claimants::institution;
-use sitrep_recognise::places::{find_places, PlaceMention, PlaceRole};
+use sitrep_recognise::places::{find_places, PlaceHint, PlaceMention, PlaceRole};
 use sitrep_recognise::triggers::{find_triggers, Trigger, TriggerKind};
 use sitrep_recognise::weapons::weapon_names;
 
@@ -566,6 +566,22 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 }
                 prev_group = Some(pm.group);
             }
+            // "into the Sumy region near the village of Ryzhivka": a place named with no
+            // region of its own lies in the region the sentence names.
+            let in_region: PlaceMention;
+            let pm: &PlaceMention = match targets
+                .iter()
+                .find(|t| t.hint == PlaceHint::Region && t.span != pm.span)
+            {
+                Some(r) if pm.admin.is_none() && pm.hint != PlaceHint::Region => {
+                    in_region = PlaceMention {
+                        admin: Some(r.name.clone()),
+                        ..(*pm).clone()
+                    };
+                    &in_region
+                }
+                _ => pm,
+            };
             let Some((loc, key, regional)) = resolve(asm, ctx, pm, &near, last_country.as_deref())
             else {
                 continue;

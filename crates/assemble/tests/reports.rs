@@ -470,3 +470,32 @@ fn troops_that_open_fire_are_not_victims_and_a_group_s_sites_are_the_group() {
     assert_eq!(ev[0].actor1.as_deref(), Some("Hezbollah"));
     assert_eq!(ev[0].claimant.as_deref(), Some("Hezbollah"));
 }
+
+#[test]
+fn explosions_recorded_repelled_crossings_and_parts_of_towns() {
+    let text = "Russian forces shelled the border areas of the Sumy region on Saturday, the Sumy Regional Military Administration said. Explosions were recorded in the Krasnopillia and Khotin communities.";
+    let ev = assemble(text, Some("2024-06-02"));
+    for place in ["Krasnopillya", "Khotin"] {
+        let e = at(&ev, place);
+        assert_eq!(e.sub_event_type, SubEventType::Shelling);
+        assert_eq!(
+            e.claimant.as_deref(),
+            Some("Sumy Regional Military Administration")
+        );
+    }
+    // An unknown village lies in the region the sentence names; the region is no
+    // event of its own.
+    let text = "Russian saboteurs attempted to cross into the Sumy region near the village of Zarichne-Bilske on Monday and were repelled by fire, the State Border Guard Service of Ukraine said.";
+    let ev = assemble(text, Some("2024-05-21"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::ArmedClash);
+    let loc = ev[0].location.as_ref().unwrap();
+    assert_eq!(loc.name, "Zarichne-Bilske");
+    assert_eq!(loc.admin1.as_deref(), Some("Sumy Oblast"));
+    // "Kharkiv's Kyivskyi district" is in Kharkiv.
+    let text = "A Russian drone hit an apartment building in Kharkiv's Kyivskyi district late on Tuesday, killing two people.";
+    let ev = assemble(text, Some("2024-05-15"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Kharkiv");
+    assert_eq!(ev[0].fatalities, 2);
+}

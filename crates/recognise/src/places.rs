@@ -85,6 +85,12 @@ static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet)\s+of\s+(?:the\s+)?(?P<admin>{NAME})")).expect("admin of one")
 });
 
+/// After a possessive, a part of the town: "'s Kyivskyi district", "'s outskirts".
+static PART_OF_TOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^['’]s\s+(?:\p{Lu}[\w-]*\s+)?(?:district|neighbou?rhood|outskirts|suburbs?|centre|center|city cent(?:re|er))(?-u:\b)")
+        .expect("part of town")
+});
+
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b)|(?-u:\b)or(?-u:\b))\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$")).expect("list gap")
 });
@@ -503,14 +509,16 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         }
     }
     cands.retain(|c| c.name.chars().count() >= 3 && (c.known || cap_words_ok(&c.name)));
-    // "Nagorno-Karabakh's militias", "Kalbajar's villages": a possessor, not the place of an event.
+    // "Nagorno-Karabakh's militias", "Kalbajar's villages": a possessor, not the place of
+    // an event; but "Kharkiv's Kyivskyi district" is in Kharkiv.
     cands.retain(|c| {
         let rest = &s[c.span.end..];
         let name = &c.name;
-        !(rest.starts_with("’s")
+        let possessive = rest.starts_with("’s")
             || rest.starts_with("'s")
             || name.ends_with("’s")
-            || name.ends_with("'s"))
+            || name.ends_with("'s");
+        !possessive || PART_OF_TOWN.is_match(rest)
     });
     // A known name with no place word needs a locative word before it ("in Uri",
     // "at the Western Galilee"); "SSP Baramulla said" or "Baku and Yerevan" are not places.

@@ -122,11 +122,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Shelling,
-            r"(?-u:\b)(?:shell(?:ed|ing|s)?|shelling attacks?|(?:artillery|missile|rocket) (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:\d+|\w+) (?:shells|rockets|missiles|mortars)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))(?-u:\b)",
+            r"(?-u:\b)(?:shell(?:ed|ing|s)?|shelling attacks?|(?:artillery|missile|rocket) (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:\d+|\w+) (?:shells|rockets|missiles|mortars)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|explosions? (?:were |was )?(?:recorded|registered)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))(?-u:\b)",
         ),
         (
             Clash,
-            r"(?-u:\b)(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefights?|exchanges? of fire|exchanged fire|gun ?battles?|gunfights?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict|(?:in|during) an encounter|encounters? (?:with|between|broke out|took place))(?-u:\b)",
+            r"(?-u:\b)(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefights?|exchanges? of fire|exchanged fire|gun ?battles?|gunfights?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict|(?:in|during) an encounter|(?:was|were) (?:repelled|repulsed)|(?:repelled|repulsed) (?:an? |the )?(?:attack|assault|attempt|offensive|infiltration)|encounters? (?:with|between|broke out|took place))(?-u:\b)",
         ),
         (
             Retaliation,
