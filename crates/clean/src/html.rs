@@ -2,6 +2,7 @@
 //! to paragraphs, a `<p>` fallback, and publication dates from metadata.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::LazyLock;
 
 use dom_smoothie::{Article, Config, Readability};
 use ego_tree::iter::Edge;
@@ -143,12 +144,65 @@ fn selector(css: &str) -> Option<Selector> {
     Selector::parse(css).ok()
 }
 
+/// A CSS selector parsed once, on first use.
+struct Css(LazyLock<Option<Selector>>);
+
+impl Css {
+    const fn new(parse: fn() -> Option<Selector>) -> Css {
+        Css(LazyLock::new(parse))
+    }
+
+    fn get(&self) -> Option<&Selector> {
+        self.0.as_ref()
+    }
+}
+
+static P: Css = Css::new(|| selector("p"));
+static H1: Css = Css::new(|| selector("h1"));
+static TITLE: Css = Css::new(|| selector("title"));
+static LD_JSON: Css = Css::new(|| selector(r#"script[type="application/ld+json" i]"#));
+static STANDFIRST_BLOCKS: Css = Css::new(|| selector("p, h2, h3, div, span"));
+
+/// `<meta>` tags that carry the publication time, most specific first.
+static META_DATES: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    [
+        r#"meta[property="article:published_time" i]"#,
+        r#"meta[name="article:published_time" i]"#,
+        r#"meta[itemprop="datePublished" i]"#,
+        r#"meta[property="og:published_time" i]"#,
+        r#"meta[name="pubdate" i]"#,
+        r#"meta[name="publishdate" i]"#,
+        r#"meta[name="publish-date" i]"#,
+        r#"meta[name="parsely-pub-date" i]"#,
+        r#"meta[name="dc.date.issued" i]"#,
+        r#"meta[name="dcterms.created" i]"#,
+        r#"meta[name="date" i]"#,
+    ]
+    .iter()
+    .filter_map(|css| selector(css))
+    .collect()
+});
+
+/// `<time datetime>` elements marked as the publication time.
+static TIME_DATES: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    [
+        r#"time[itemprop="datePublished" i]"#,
+        "time[pubdate]",
+        "article header time[datetime]",
+        "article time[datetime]",
+        "main time[datetime]",
+    ]
+    .iter()
+    .filter_map(|css| selector(css))
+    .collect()
+});
+
 /// Text of every `<p>` outside navigation, asides and footers: the fallback body.
 fn paragraph_lines(html: &Html) -> Vec<String> {
-    let Some(p) = selector("p") else {
+    let Some(p) = P.get() else {
         return Vec::new();
     };
-    html.select(&p)
+    html.select(p)
         .filter(|el| {
             !el.ancestors().any(|a| match a.value() {
                 Node::Element(e) => SKIP.contains(&e.name()),
@@ -160,9 +214,9 @@ fn paragraph_lines(html: &Html) -> Vec<String> {
 }
 
 /// Text of the first element matching `css`.
-fn first_text(html: &Html, css: &str) -> Option<String> {
-    let sel = selector(css)?;
-    html.select(&sel)
+fn first_text(html: &Html, css: &Css) -> Option<String> {
+    let sel = css.get()?;
+    html.select(sel)
         .map(|el| normalize_ws(&el.text().collect::<String>()))
         .find(|t| !t.is_empty())
 }
@@ -207,23 +261,9 @@ pub fn meta_date(raw: &str) -> Option<Date> {
 }
 
 fn meta_date_in(html: &Html) -> Option<Date> {
-    const META: &[&str] = &[
-        r#"meta[property="article:published_time" i]"#,
-        r#"meta[name="article:published_time" i]"#,
-        r#"meta[itemprop="datePublished" i]"#,
-        r#"meta[property="og:published_time" i]"#,
-        r#"meta[name="pubdate" i]"#,
-        r#"meta[name="publishdate" i]"#,
-        r#"meta[name="publish-date" i]"#,
-        r#"meta[name="parsely-pub-date" i]"#,
-        r#"meta[name="dc.date.issued" i]"#,
-        r#"meta[name="dcterms.created" i]"#,
-        r#"meta[name="date" i]"#,
-    ];
-    for css in META {
-        let Some(sel) = selector(css) else { continue };
+    for sel in META_DATES.iter() {
         if let Some(date) = html
-            .select(&sel)
+            .select(sel)
             .filter_map(|el| el.attr("content"))
             .find_map(parse_timestamp)
         {
@@ -233,17 +273,9 @@ fn meta_date_in(html: &Html) -> Option<Date> {
     if let Some(date) = json_ld_date(html) {
         return Some(date);
     }
-    const TIME: &[&str] = &[
-        r#"time[itemprop="datePublished" i]"#,
-        "time[pubdate]",
-        "article header time[datetime]",
-        "article time[datetime]",
-        "main time[datetime]",
-    ];
-    for css in TIME {
-        let Some(sel) = selector(css) else { continue };
+    for sel in TIME_DATES.iter() {
         if let Some(date) = html
-            .select(&sel)
+            .select(sel)
             .filter_map(|el| el.attr("datetime"))
             .find_map(parse_timestamp)
         {
@@ -255,8 +287,8 @@ fn meta_date_in(html: &Html) -> Option<Date> {
 
 /// `datePublished` anywhere in the page's JSON-LD blocks.
 fn json_ld_date(html: &Html) -> Option<Date> {
-    let sel = selector(r#"script[type="application/ld+json" i]"#)?;
-    html.select(&sel).find_map(|el| {
+    let sel = LD_JSON.get()?;
+    html.select(sel).find_map(|el| {
         let text: String = el.text().collect();
         let value: serde_json::Value = serde_json::from_str(text.trim()).ok()?;
         find_key(&value, "datePublished", 0)
@@ -294,8 +326,8 @@ fn standfirst(html: &Html, excerpt: Option<&str>, body: &[String]) -> Option<Str
     if body_key.contains(&key) {
         return None;
     }
-    let sel = selector("p, h2, h3, div, span")?;
-    html.select(&sel)
+    let sel = STANDFIRST_BLOCKS.get()?;
+    html.select(sel)
         .any(|el: ElementRef<'_>| normalize_ws(&el.text().collect::<String>()) == excerpt)
         .then_some(excerpt)
 }
@@ -324,8 +356,8 @@ pub fn clean_html(raw: &str) -> (Cleaned, Option<Date>) {
         .as_ref()
         .map(|a| normalize_ws(&a.title))
         .filter(|t| !t.is_empty())
-        .or_else(|| first_text(&html, "h1"))
-        .or_else(|| first_text(&html, "title"));
+        .or_else(|| first_text(&html, &H1))
+        .or_else(|| first_text(&html, &TITLE));
 
     let mut lines: Vec<String> = Vec::with_capacity(body.len() + 2);
     let known_title = title.is_some();
