@@ -50,6 +50,18 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
     .expect("org")
 });
 
+/// A predicate that calls a reported statement untrue: "... is false", "is disinformation".
+static UNTRUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:is|are|was|were)\s+(?:absolutely\s+|completely\s+|totally\s+)?(?:false|untrue|not true|a lie|lies|disinformation|groundless|baseless|fabricated|a fabrication|a provocation)(?-u:\b)|does not (?:correspond to|reflect) (?:reality|the truth)")
+        .expect("untrue")
+});
+
+/// Right before a source whose statement is reported: "the statement by", "claims of".
+static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:statements?|claims?|reports?|information|allegations?|accusations?)\s+(?:made\s+|spread\s+|disseminated\s+|circulated\s+)?(?:by|of|from)\s*$")
+        .expect("reported by")
+});
+
 fn stance_of(verb: &str) -> Stance {
     match verb.to_lowercase().as_str() {
         "denied" | "denies" | "deny" | "rejected" | "refuted" | "dismissed" => Stance::Denies,
@@ -144,6 +156,11 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 "army",
             )
         } else if let Some(cap) = c.name("cap") {
+            // "India and Pakistan accused each other": neither alone is the source.
+            let rest = s[m.end()..].trim_start();
+            if rest.starts_with("each other") || rest.starts_with("one another") {
+                continue;
+            }
             match countries
                 .by_capital(cap.as_str())
                 .or_else(|| countries.by_name(cap.as_str()))
@@ -256,16 +273,28 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 continue;
             }
         }
+        // "The statement by the Azerbaijani Defence Ministry that ... is false": the
+        // event is that source's account (the speaker only denies it).
+        let reported = name.is_some()
+            && REPORTED_BY.is_match(sitrep_core::tail(&s[..span.start], 40))
+            && UNTRUE.is_match(s);
         let mention = ClaimantMention {
             span,
             name,
             country,
-            stance: stance_of(verb),
+            stance: if reported {
+                Stance::Asserts
+            } else {
+                stance_of(verb)
+            },
             head,
         };
         // A source right before its verb ("the foreign ministry said") or right after
         // "according to" is the one speaking; else prefer named sources over
         // anaphors, then the nearest.
+        if reported {
+            return Some(mention);
+        }
         let rank = if dist <= 2 {
             dist
         } else {
@@ -311,6 +340,33 @@ mod tests {
                 Some("Ministry of Defence of Armenia".to_string()),
                 Stance::Asserts
             ))
+        );
+    }
+
+    #[test]
+    fn a_statement_called_false_is_its_author_s_account() {
+        assert_eq!(
+            claimant("The statement by the Azerbaijani Defence Ministry that Armenian units fired at its positions is false, the ministry added."),
+            Some((
+                Some("Ministry of Defence of Azerbaijan".to_string()),
+                Stance::Asserts
+            ))
+        );
+        // Without a denial the nearest speaker stays the source.
+        assert_eq!(
+            claimant("Responding to claims by the Azerbaijani Defence Ministry, the Armenian Defence Ministry said its units had not opened fire."),
+            Some((
+                Some("Ministry of Defence of Armenia".to_string()),
+                Stance::Asserts
+            ))
+        );
+    }
+
+    #[test]
+    fn mutual_accusations_have_no_single_source() {
+        assert_eq!(
+            claimant("India and Pakistan accused each other of opening fire in the Uri sector."),
+            None
         );
     }
 
