@@ -27,9 +27,17 @@ pub(crate) fn resolve(
     hints.near = near.to_vec();
     // "the Syunik part / Gegharkunik section of the border" names a region.
     hints.want_region = matches!(pm.hint, PlaceHint::Region | PlaceHint::Sector);
-    // "the Kyrgyz border outpost of X": a demonym is not a place.
+    // "the Kyrgyz border outpost of X": a demonym is not a place; what it qualifies,
+    // read as its region ("the Tajik village of Vorukh"), is.
     if gaz.country_by_demonym(&pm.name).is_some() {
-        return None;
+        let named = pm.admin.as_ref()?;
+        let place = PlaceMention {
+            name: named.clone(),
+            admin: None,
+            alt_names: Vec::new(),
+            ..pm.clone()
+        };
+        return resolve(asm, ctx, &place, near, last_country);
     }
     let names = std::iter::once(pm.name.as_str()).chain(pm.alt_names.iter().map(String::as_str));
     for name in names {

@@ -499,3 +499,43 @@ fn explosions_recorded_repelled_crossings_and_parts_of_towns() {
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Kharkiv");
     assert_eq!(ev[0].fatalities, 2);
 }
+
+#[test]
+fn days_are_not_victims_and_demonyms_are_not_places() {
+    let text = "On September 13, two Armenian soldiers were killed when Azerbaijani forces shelled Jermuk.";
+    let ev = assemble(text, Some("2024-09-14"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, 2);
+    let text = "Kyrgyz forces fired mortars at the Tajik village of Vorukh on Sunday.";
+    let ev = assemble(text, Some("2024-05-20"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Vorukh");
+    let text = "Tajik forces opened fire on the Kyrgyz border outpost Bulak-Bashy on Sunday.";
+    let ev = assemble(text, Some("2024-05-20"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Bulak-Bashy");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Tajikistan")
+    );
+    let text = "Pakistani Rangers shelled forward posts in the Arnia sector on Sunday.";
+    let ev = assemble(text, Some("2024-05-20"));
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Pakistan"));
+}
+
+#[test]
+fn big_towns_over_same_named_villages_and_rivers() {
+    let text =
+        "Russian missiles struck Zaporizhzhia and Dnipro on Sunday, killing three civilians.";
+    let ev = assemble(text, Some("2024-05-20"));
+    let z = at(&ev, "Zaporizhzhya").location.as_ref().unwrap();
+    assert!(
+        (z.lat.unwrap() - 47.85).abs() < 0.1,
+        "the city, not the village: {z:?}"
+    );
+    let d = at(&ev, "Dnipro").location.as_ref().unwrap();
+    assert!(
+        (d.lat.unwrap() - 48.47).abs() < 0.1,
+        "the city, not the river: {d:?}"
+    );
+}

@@ -147,6 +147,12 @@ impl Kind {
         matches!(self, Kind::District | Kind::Province | Kind::Region)
     }
 
+    /// A river or an area: a natural feature or stretch of ground, not a settlement
+    /// or an administrative unit (lines such as the LoC are areas).
+    pub fn is_feature(self) -> bool {
+        matches!(self, Kind::River | Kind::Area)
+    }
+
     /// CODEBOOK §3 `geo_precision` when an event is placed at such a place:
     /// 1 = settlement or point, 2 = height / area / lake ..., 3 = region.
     pub fn precision(self) -> u8 {

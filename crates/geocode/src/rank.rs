@@ -11,12 +11,12 @@
 //! | nearest `near` point ≤ 50 km / ≤ 300 km / farther | +4…+3 / +2.5…0 / −1 |
 //! | `want_region` and an admin kind / a country | +3 / +2.5 |
 //! | kind (city > settlement > border post > height, lake > … > region) | ≤ +0.6 |
-//! | population | ≤ +0.3 |
+//! | population | ≤ +0.3; world towns also +0.5 per tenfold above 1,000 |
 //!
 //! World-base places (GeoNames cities500) are matched by exact key only and
-//! scored the same way, but when a curated place has the exact name, every world
-//! place ranks below every curated one (curated rows win); equal scores go to the
-//! larger population.
+//! scored the same way, but when a curated place (other than a river, area or
+//! line) has the exact name, every world place ranks below every curated one
+//! (curated rows win); equal scores go to the larger population.
 
 use crate::index::Via;
 use crate::normalise::{name_tokens, split_generic, Generic};
@@ -249,7 +249,10 @@ pub(crate) fn rank<'a>(
             contradicted: false,
         });
     }
-    let curated_exact = !out.is_empty();
+    // Curated rows outrank world namesakes; a curated river, area or line does not
+    // outrank a world town by that name ("Dnipro" the city, not the river) and is
+    // ranked with it by score.
+    let curated_exact = out.iter().any(|c| !c.place.kind.is_feature());
     for (id, canonical) in g.world_exact(&key) {
         let p = g.place(id);
         let (s, r) = if canonical {
@@ -385,7 +388,14 @@ pub(crate) fn rank<'a>(
         }
         add(kind_weight(p.kind), &|| format!("kind {}", p.kind.as_str()));
         if let Some(pop) = p.population {
-            let s = round((0.3 * ((pop as f64 + 1.0).log10() / 7.0).min(1.0)) * 100.0) / 100.0;
+            let mut s = 0.3 * ((pop as f64 + 1.0).log10() / 7.0).min(1.0);
+            // A world town of 1,000+ people gains with its size (half a point per
+            // tenfold): news naming "Zaporizhzhia" means the city of 700,000, not the
+            // village of 600 whose GeoNames name is that spelling.
+            if g.is_world(p.id) {
+                s += ((pop as f64 + 1.0).log10() - 3.0).max(0.0) * 0.5;
+            }
+            let s = round(s * 100.0) / 100.0;
             add(s, &|| format!("population {pop}"));
         }
     }

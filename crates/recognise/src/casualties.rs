@@ -55,6 +55,12 @@ static NAMED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
         .expect("named person")
 });
 
+/// After a bare count, a verb that makes it a number of people: "and one was wounded".
+static ELLIPTICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:others?\s+|more\s+)?(?:was|were|have been|has been|had been)(?:\s+also)?(?:\s*$|\s+(?:killed|wounded|injured|hurt|hospitali[sz]ed)(?-u:\b))")
+        .expect("elliptical")
+});
+
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:[;:“”\x22(]|(?-u:\b)(?:that|said|says|after|when|which|while|as|where|adding|but|reported|informed|since)(?-u:\b))")
         .expect("clause break")
@@ -141,6 +147,8 @@ fn person_counts(window: &str) -> Vec<(Count, String)> {
         } else if after_t.is_empty()
             || after_t.starts_with(['.', ',', ';', ')'])
             || after_t.to_lowercase().starts_with("of ")
+            // "four were killed and one was wounded": a count that continues a list.
+            || ELLIPTICAL.is_match(after_t) && window[..c.span.start].trim_end().ends_with("and")
         {
             out.push((c, String::new()));
         }
@@ -342,6 +350,14 @@ mod tests {
         assert_eq!(
             figs("Another Azerbaijani serviceman was injured."),
             vec![(Harm::Injured, 1)]
+        );
+    }
+
+    #[test]
+    fn elliptical_counts() {
+        assert_eq!(
+            figs("Four servicemen were killed and one was wounded."),
+            vec![(Harm::Killed, 4), (Harm::Injured, 1)]
         );
     }
 

@@ -136,6 +136,62 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("count regex")
 });
 
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+fn is_month(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.contains(&w.as_str())
+}
+
+/// True when the number at `start..end` of `text` is a day or a year: right after
+/// a month ("September 13", "Sept. 13"), right before one ("13 May"), or a year of
+/// four digits ("2024", "in 2020").
+fn is_date_part(text: &str, start: usize, end: usize, value: u64) -> bool {
+    let digits = text[start..end].trim_start_matches(|c: char| !c.is_ascii_digit());
+    if !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    if digits.len() == 4 && (1900..=2100).contains(&value) {
+        return true;
+    }
+    let before = text[..start].trim_end();
+    let prev = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let next = text[end..]
+        .trim_start()
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
+    value <= 31 && (is_month(prev) || is_month(next))
+}
+
 /// Every count in `text`, in order.
 pub fn find_counts(text: &str) -> Vec<Count> {
     COUNT
@@ -143,6 +199,10 @@ pub fn find_counts(text: &str) -> Vec<Count> {
         .filter_map(|c| {
             let whole = c.get(0)?;
             let value = parse_number(c.get(2)?.as_str())?;
+            // "On September 13, two soldiers ...", "13 May", "in 2024": dates, not counts.
+            if is_date_part(text, whole.start(), whole.end(), value) {
+                return None;
+            }
             // "a 46-year-old officer": an age, not a count.
             if text[whole.end()..].starts_with("-year")
                 || text[whole.end()..].starts_with(" year")
@@ -185,6 +245,25 @@ mod tests {
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].value, 144);
         assert_eq!(parse_number("99999999999999999999999"), None);
+    }
+
+    #[test]
+    fn days_and_years_are_not_counts() {
+        let values = |t: &str| find_counts(t).iter().map(|c| c.value).collect::<Vec<_>>();
+        assert_eq!(
+            values("On September 13, two soldiers were killed."),
+            vec![2]
+        );
+        assert_eq!(values("On May 16, 2024, three civilians died."), vec![3]);
+        assert_eq!(values("On 13 May, 4 soldiers were wounded."), vec![4]);
+        assert_eq!(
+            values("Earlier on Sept. 19, a serviceman and 2 others"),
+            vec![2]
+        );
+        assert_eq!(
+            values("Since 2020, 27 people were killed by mines."),
+            vec![27]
+        );
     }
 
     #[test]

@@ -71,6 +71,12 @@ static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b)(?P<noun>villages?|towns?|city|settlements?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?) of (?:the )?(?P<name>{NAME})")).expect("noun of name")
 });
 
+/// "the Kyrgyz border outpost Bulak-Bashy", "the village Kut": a singular place word
+/// right before the name.
+static NOUN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u:\b)(?P<noun>border outpost|outpost|checkpoint|village|town|settlement)\s+(?P<name>{NAME})")).expect("noun name")
+});
+
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area)(?-u:\b)")).expect("admin after")
 });
@@ -366,7 +372,10 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             &mut cands,
         );
     }
-    for m in NOUN_OF_NAME.captures_iter(s) {
+    for m in NOUN_OF_NAME
+        .captures_iter(s)
+        .chain(NOUN_NAME.captures_iter(s))
+    {
         let nm = m.name("name").expect("name");
         if !cap_words_ok(nm.as_str()) {
             continue;
