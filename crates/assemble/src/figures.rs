@@ -15,12 +15,17 @@ pub struct Figure {
     pub injured: Option<u64>,
     /// True when the text marks the figure as an earlier, superseded report.
     pub superseded: bool,
+    /// True for a revised toll ("the death toll rose to 16"): the latest figure,
+    /// which replaces those given before it.
+    pub revised: bool,
 }
 
 /// Fatalities and injuries: per side of victims the lowest current figure any
 /// claimant gives, summed over sides.
 pub fn totals(figures: &[Figure]) -> (u32, u32) {
-    let pick = |get: fn(&Figure) -> Option<u64>| -> u32 {
+    // A revised death toll replaces every death figure before it.
+    let start = figures.iter().rposition(|f| f.revised).unwrap_or(0);
+    let pick = |figures: &[Figure], get: fn(&Figure) -> Option<u64>| -> u32 {
         let mut per_side: BTreeMap<&str, u64> = BTreeMap::new();
         for f in figures.iter().filter(|f| !f.superseded) {
             if let Some(v) = get(f) {
@@ -54,7 +59,10 @@ pub fn totals(figures: &[Figure]) -> (u32, u32) {
         }
         per_side.values().sum::<u64>().min(u32::MAX as u64) as u32
     };
-    (pick(|f| f.killed), pick(|f| f.injured))
+    (
+        pick(&figures[start..], |f| f.killed),
+        pick(figures, |f| f.injured),
+    )
 }
 
 #[cfg(test)]
@@ -68,6 +76,7 @@ mod tests {
             killed: k,
             injured: i,
             superseded,
+            revised: false,
         }
     }
 
@@ -90,5 +99,13 @@ mod tests {
             fig("AM", Some(2), None, false),
         ];
         assert_eq!(totals(&f), (2, 0));
+    }
+
+    #[test]
+    fn a_revised_toll_replaces_earlier_figures() {
+        let mut revised = fig("", Some(16), None, false);
+        revised.revised = true;
+        let f = [fig("civ", Some(12), Some(30), false), revised];
+        assert_eq!(totals(&f), (16, 30));
     }
 }

@@ -161,6 +161,7 @@ fn split_each(
         killed: None,
         injured: None,
         superseded: false,
+        revised: false,
     });
     let each = Figure {
         killed: harm_killed.then_some(n),
@@ -370,6 +371,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 killed: (c.harm == Harm::Killed).then_some(c.count),
                 injured: (c.harm == Harm::Injured).then_some(c.count),
                 superseded,
+                revised: c.revised,
             })
             .collect();
         let targets: Vec<&PlaceMention> = places
@@ -386,10 +388,14 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             };
             let near_enough = last_frame_sentence.is_some_and(|l| si <= l + 3)
                 && last.paragraph + 2 >= s.sentence.paragraph;
-            let same_day = match own_date {
-                Some(Some(d)) => last.date.is_none_or(|l| l.0 == d.0),
-                _ => true,
-            };
+            // A revised toll ("by Sunday the toll had risen to 16") updates the event
+            // it follows, whatever day it is told on.
+            let revision = !figures.is_empty() && figures.iter().all(|f| f.revised);
+            let same_day = revision
+                || match own_date {
+                    Some(Some(d)) => last.date.is_none_or(|l| l.0 == d.0),
+                    _ => true,
+                };
             if !near_enough || !same_day {
                 return;
             }

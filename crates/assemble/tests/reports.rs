@@ -539,3 +539,11 @@ fn big_towns_over_same_named_villages_and_rivers() {
         "the city, not the river: {d:?}"
     );
 }
+
+#[test]
+fn a_revised_toll_is_the_event_s_figure() {
+    let text = "Russian missiles struck a hardware store in Kharkiv on Saturday, killing at least 12 people. By Sunday morning the death toll had risen to 16, officials said.";
+    let ev = assemble(text, Some("2024-05-27"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, 16);
+}

@@ -32,6 +32,9 @@ pub struct Casualty {
     pub victims: String,
     /// True when the victims are named as civilians.
     pub civilian: bool,
+    /// True for a revised toll ("the death toll rose to 16"): it replaces the
+    /// figures given before it.
+    pub revised: bool,
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -186,9 +189,33 @@ fn person_counts(window: &str) -> Vec<(Count, String)> {
     out
 }
 
+/// "the death toll had risen to 16", "the toll was later revised to 19".
+static TOLL_REVISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:death\s+)?toll\s+(?:had\s+|has\s+|was\s+|later\s+|since\s+|then\s+)*(?:risen|rose|climbed|increased|grown|jumped|reached|revised(?:\s+upwards?|\s+up)?)\s+to\s+")
+        .expect("toll revised")
+});
+
 /// Every casualty figure in a sentence.
 pub fn find_casualties(s: &str) -> Vec<Casualty> {
     let mut out = Vec::new();
+    if let Some(m) = TOLL_REVISED.find(s) {
+        if let Some(c) = find_counts(&s[m.end()..])
+            .into_iter()
+            .next()
+            .filter(|c| c.span.start == 0)
+        {
+            out.push(Casualty {
+                span: Span::new(m.start(), m.end() + c.span.end),
+                harm: Harm::Killed,
+                count: c.value,
+                bound: c.bound,
+                victims: String::new(),
+                civilian: false,
+                revised: true,
+            });
+            return out;
+        }
+    }
     let mut last_end = 0;
     for v in VERB.find_iter(s) {
         let verb = v.as_str().to_lowercase();
@@ -248,6 +275,7 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
                         bound: c.bound,
                         civilian: is_civilian(victims),
                         victims: victims.clone(),
+                        revised: false,
                     });
                     last_end = v.end();
                     continue;
@@ -281,6 +309,7 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
                     bound: c.bound,
                     victims: String::new(),
                     civilian: false,
+                    revised: false,
                 });
                 last_end = v.end();
                 continue;
@@ -320,6 +349,7 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
             // "eight people including three soldiers ..." are not all civilians
             civilian: is_civilian(&victims) && is_civilian(window),
             victims,
+            revised: false,
         });
         last_end = v.end();
     }
@@ -351,6 +381,15 @@ mod tests {
             figs("Another Azerbaijani serviceman was injured."),
             vec![(Harm::Injured, 1)]
         );
+    }
+
+    #[test]
+    fn revised_tolls() {
+        let c =
+            find_casualties("By Sunday morning the death toll had risen to 16, officials said.");
+        assert_eq!((c.len(), c[0].count, c[0].revised), (1, 16, true));
+        let c = find_casualties("The toll was later revised to 19.");
+        assert_eq!((c[0].count, c[0].harm), (19, Harm::Killed));
     }
 
     #[test]
