@@ -160,7 +160,11 @@ impl<'a> DocContext<'a> {
                         if claimant.is_none()
                             && matches!(
                                 c.head,
-                                "ministry" | "foreign ministry" | "interior ministry" | "army"
+                                "ministry"
+                                    | "foreign ministry"
+                                    | "interior ministry"
+                                    | "army"
+                                    | "administration"
                             )
                         {
                             unnamed_office = Some(c.head);

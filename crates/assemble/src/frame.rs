@@ -223,9 +223,10 @@ fn claimant_for(
     // The side whose unnamed ministry or service speaks: the side hit, or the side
     // that detained or shot down.
     patient: Option<&str>,
-    place_country: Option<&str>,
+    place: &Location,
     context: bool,
 ) -> Option<String> {
+    let place_country = place.country.as_deref();
     let side_hit = || {
         patient
             .and_then(|p| side_country(p, ctx))
@@ -255,6 +256,9 @@ fn claimant_for(
     let office = s
         .unnamed_office
         .or(if context { None } else { ctx.unnamed_office });
+    if office == Some("administration") {
+        return regional_administration(place);
+    }
     if let Some(office) = office {
         if let Some(c) = side_hit() {
             return Some(institution(office, &c.name, &c.iso2));
@@ -267,6 +271,16 @@ fn claimant_for(
             .as_ref()
             .map(|c| with_country(c, false))
     }
+}
+
+/// The local authority that reports on a place: in Ukraine, the regional military
+/// administration of its oblast ("Kherson Regional Military Administration").
+fn regional_administration(place: &Location) -> Option<String> {
+    if place.country.as_deref() != Some("UA") {
+        return None;
+    }
+    let oblast = place.admin1.as_deref()?.strip_suffix(" Oblast")?;
+    Some(format!("{oblast} Regional Military Administration"))
 }
 
 /// True when a word of `name` names a country or its people ("Kyrgyz Border Service").
@@ -802,7 +816,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             } else {
                 a2.as_deref()
             };
-            let claimant = claimant_for(ctx, s, speaking_side, cc.as_deref(), context);
+            let claimant = claimant_for(ctx, s, speaking_side, &loc, context);
             frames.push(Frame {
                 sentence: si,
                 paragraph: s.sentence.paragraph,

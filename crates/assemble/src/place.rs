@@ -62,11 +62,14 @@ pub(crate) fn resolve(
             return Some((loc, key, regional));
         }
     }
-    // Not in the gazetteer: keep the name as written, placed in its admin region if that resolves.
+    // Not in the gazetteer: keep the name as written, placed in its admin region if that
+    // resolves. A bare unknown name counts as a place only with a region named with it
+    // ("a market in Kabkabiya in North Darfur").
     if !(pm.hint == PlaceHint::Settlement
         || pm.hint == PlaceHint::Post
         || pm.hint == PlaceHint::Area
-        || pm.hint == PlaceHint::Sector)
+        || pm.hint == PlaceHint::Sector
+        || pm.admin.is_some())
     {
         return None;
     }

@@ -547,3 +547,22 @@ fn a_revised_toll_is_the_event_s_figure() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, 16);
 }
+
+#[test]
+fn a_foreign_namesake_far_from_the_report_is_not_the_place() {
+    let text = "The RSF shelled El Fasher on Friday. On Saturday the RSF shelled the town of Tora in North Darfur.";
+    let ev = assemble(text, Some("2024-06-02"));
+    let tora = at(&ev, "Tora").location.as_ref().unwrap();
+    assert_eq!(tora.country.as_deref(), Some("SD"), "{tora:?}");
+}
+
+#[test]
+fn an_unnamed_regional_administration_is_the_place_s() {
+    let text = "Russia's Defence Ministry said its forces had destroyed a Ukrainian drone. Meanwhile, Russian artillery shelled Komyshany on Sunday, the regional administration said.";
+    let ev = assemble(text, Some("2024-05-27"));
+    let e = at(&ev, "Komyshany");
+    assert_eq!(
+        e.claimant.as_deref(),
+        Some("Kherson Regional Military Administration")
+    );
+}

@@ -147,10 +147,9 @@ impl Kind {
         matches!(self, Kind::District | Kind::Province | Kind::Region)
     }
 
-    /// A river or an area: a natural feature or stretch of ground, not a settlement
-    /// or an administrative unit (lines such as the LoC are areas).
-    pub fn is_feature(self) -> bool {
-        matches!(self, Kind::River | Kind::Area)
+    /// A river: named like the towns on it ("Dnipro"), so it does not outrank them.
+    pub fn is_river(self) -> bool {
+        self == Kind::River
     }
 
     /// CODEBOOK §3 `geo_precision` when an event is placed at such a place:

@@ -14,13 +14,17 @@
 //! | population | ≤ +0.3; world towns also +0.5 per tenfold above 1,000 |
 //!
 //! World-base places (GeoNames cities500) are matched by exact key only and
-//! scored the same way, but when a curated place (other than a river, area or
-//! line) has the exact name, every world place ranks below every curated one
+//! scored the same way, but when a curated place (other than a river) has the
+//! exact name, every world place ranks below every curated one
 //! (curated rows win); equal scores go to the larger population.
 
 use crate::index::Via;
 use crate::normalise::{name_tokens, split_generic, Generic};
 use crate::{Candidate, Gazetteer, Hints, Kind, Place};
+
+/// A world-base place of a country the report does not name, farther than this
+/// from every other place of the report, is never resolved to.
+const FAR_ABROAD_KM: f64 = 500.0;
 
 /// Great-circle distance in km.
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -249,10 +253,10 @@ pub(crate) fn rank<'a>(
             contradicted: false,
         });
     }
-    // Curated rows outrank world namesakes; a curated river, area or line does not
-    // outrank a world town by that name ("Dnipro" the city, not the river) and is
-    // ranked with it by score.
-    let curated_exact = out.iter().any(|c| !c.place.kind.is_feature());
+    // Curated rows outrank world namesakes; a curated river does not outrank a world
+    // town by that name ("Dnipro" the city, not the river) and is ranked with it by
+    // score.
+    let curated_exact = out.iter().any(|c| !c.place.kind.is_river());
     for (id, canonical) in g.world_exact(&key) {
         let p = g.place(id);
         let (s, r) = if canonical {
@@ -304,14 +308,21 @@ pub(crate) fn rank<'a>(
     let codes = country_codes(g, hints);
     for c in &mut out {
         let p = c.place;
-        // A world-base namesake the report rules out: a village (under 15,000
-        // inhabitants) of a country the report does not name, or a place outside
-        // the (known) region named with it. Towns of another country stay: a
-        // report on shelling need not name the country shelled.
+        // A world-base namesake the report rules out: outside the (known) region
+        // named with it, or, in a country the report does not name, more than 500 km
+        // from every other place of the report. (A report on shelling need not name
+        // the country shelled: "Russian forces shelled Huliaipole".)
+        let far_abroad = !codes.is_empty()
+            && !codes.contains(&p.country)
+            && !hints.near.is_empty()
+            && coords(p).is_some_and(|pc| {
+                hints
+                    .near
+                    .iter()
+                    .all(|&q| distance_km(pc, q) > FAR_ABROAD_KM)
+            });
         c.contradicted = g.is_world(p.id)
-            && ((!codes.is_empty()
-                && !codes.contains(&p.country)
-                && p.population.unwrap_or(0) < 15_000)
+            && (far_abroad
                 || admin
                     .as_ref()
                     .is_some_and(|h| !h.places.is_empty() && h.score(p, false).0 < 0.0));

@@ -45,6 +45,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
         r"|(?P<service>(?:[Tt]he\s+)?(?:(?P<svcadj>[A-Z][\w-]+)(?:'s|’s)\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service|Border Troops|Border Guard)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))",
         r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)(?:'s|’s)?\s+(?:[Aa]rmy|military|(?i:armed forces))(?-u:\b))",
+        r"|(?P<local>(?-u:\b)(?:[Tt]he\s+)(?:regional|city|oblast|local)\s+(?:military\s+|state\s+)?administration(?-u:\b))",
         r"|(?P<ana>(?-u:\b)(?:[Tt]he\s+)(?i:ministry|defen[cs]e ministry|statement|military|army|message|department|agency)(?-u:\b))",
     ))
     .expect("org")
@@ -185,6 +186,9 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 Some(cr.iso2),
                 "government",
             )
+        } else if c.name("local").is_some() {
+            // "the regional administration said": named from the event's place.
+            (None, None, "administration")
         } else if c.name("ispr").is_some() {
             (
                 Some("Inter-Services Public Relations".to_string()),

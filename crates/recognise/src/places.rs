@@ -58,7 +58,7 @@ pub struct PlaceMention {
 }
 
 const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*){0,3}";
-const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp)";
+const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -93,7 +93,7 @@ static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// After a possessive, a part of the town: "'s Kyivskyi district", "'s outskirts".
 static PART_OF_TOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^['’]s\s+(?:\p{Lu}[\w-]*\s+)?(?:district|neighbou?rhood|outskirts|suburbs?|centre|center|city cent(?:re|er))(?-u:\b)")
+    Regex::new(r"^['’]s\s+(?:\p{Lu}[\w-]*\s+|(?:southern|northern|eastern|western|central|south-eastern|south-western|north-eastern|north-western)\s+)?(?:district|neighbou?rhood|outskirts|suburbs?|centre|center|city cent(?:re|er))(?-u:\b)")
         .expect("part of town")
 });
 
@@ -301,7 +301,9 @@ fn hint_of(noun: &str) -> PlaceHint {
             PlaceHint::Post
         }
         "temple" | "monastery" | "mosque" | "airport" | "airbase" | "air base" | "bridge"
-        | "dam" | "mountain" | "mountains" | "pass" => PlaceHint::Area,
+        | "dam" | "mountain" | "mountains" | "pass" | "barracks" | "military base" | "base" => {
+            PlaceHint::Area
+        }
         _ => PlaceHint::Unknown,
     }
 }

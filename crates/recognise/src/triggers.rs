@@ -142,7 +142,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Damage,
-            r"(?-u:\b)(?:damage was recorded|were damaged|was damaged|landed in|hit (?:a|an|the|two|three|several) |hit (?-i:[A-Z])|fell (?:in|on))",
+            r"(?-u:\b)(?:damage was recorded|were damaged|was damaged|landed in|hit (?:a|an|the|two|three|several) |hit (?-i:[A-Z])|(?:was|were) hit by|fell (?:in|on))",
         ),
     ];
     let sources: Vec<String> = table.iter().map(|(_, p)| format!("(?i){p}")).collect();
