@@ -566,3 +566,16 @@ fn an_unnamed_regional_administration_is_the_place_s() {
         Some("Kherson Regional Military Administration")
     );
 }
+
+#[test]
+fn a_place_named_as_the_one_hit_and_strikes_without_an_article() {
+    let text = "Velyka Pysarivka was hit by two guided aerial bombs on Saturday, the Sumy Regional Military Administration said.";
+    let ev = assemble(text, Some("2024-06-02"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::AirDroneStrike);
+    let text = "Israeli strikes hit Beirut's southern suburbs on Saturday, killing two people.";
+    let ev = assemble(text, Some("2024-06-02"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Israel"));
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Beirut");
+}

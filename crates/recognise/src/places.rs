@@ -91,6 +91,12 @@ static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet)\s+of\s+(?:the\s+)?(?P<admin>{NAME})")).expect("admin of one")
 });
 
+/// After a name, words that make it the place hit: "Velyka Pysarivka was hit by ...".
+static PLACE_HIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:was|were|has been|had been|came)\s+(?:again\s+)?(?:hit|shelled|struck|attacked|targeted|bombed|under fire|under attack)(?-u:\b)")
+        .expect("place hit")
+});
+
 /// After a possessive, a part of the town: "'s Kyivskyi district", "'s outskirts".
 static PART_OF_TOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^['’]s\s+(?:\p{Lu}[\w-]*\s+|(?:southern|northern|eastern|western|central|south-eastern|south-western|north-eastern|north-western)\s+)?(?:district|neighbou?rhood|outskirts|suburbs?|centre|center|city cent(?:re|er))(?-u:\b)")
@@ -539,7 +545,9 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             continue;
         }
         let before = &s[..c.span.start];
-        let ok = (c.hint != PlaceHint::Unknown || LOC_PREP.is_match(sitrep_core::tail(before, 80)))
+        let ok = (c.hint != PlaceHint::Unknown
+            || LOC_PREP.is_match(sitrep_core::tail(before, 80))
+            || PLACE_HIT.is_match(&s[c.span.end..]))
             && !REFERENCE_POINT.is_match(sitrep_core::tail(before, 120))
             && !ATTRIBUTION.is_match(sitrep_core::tail(before, 80))
             && !HIGHER_ADMIN.is_match(sitrep_core::tail(before, 40))
