@@ -75,6 +75,12 @@ static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:used|using|uses|with|employed|from)(?-u:\b)").expect("use verb")
 });
 
+/// A wire dateline at a sentence's start: place in capitals, date, agency, dash.
+static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\p{Lu}[\p{Lu} .'’-]{2,40},\s*(?:\p{Lu}[\p{L}.]{2,9}\s+\d{1,2}|\d{1,2}\s+\p{Lu}[\p{L}.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*)?[-–—:]")
+        .expect("wire dateline")
+});
+
 /// Trigger words that only report a toll ("were killed", "lost their lives").
 static TOLL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring)$")
@@ -307,10 +313,13 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         let headline = title.is_some_and(|t| t.contains(&s.sentence.span))
             || (title.is_none() && s.sentence.paragraph == 0 && !text.ends_with('.'));
         // The date of this sentence, else the last one seen.
+        // A wire dateline's date ("SRINAGAR, Oct 21 (PTI) -") is when the report was
+        // filed, not when the event it tells happened.
+        let dateline_end = WIRE_DATELINE.find(text).map_or(0, |m| m.end());
         let own_date = s
             .dates
             .iter()
-            .find(|d| !d.historical)
+            .find(|d| !d.historical && d.span.start >= dateline_end)
             .map(|d| match (d.start, d.end) {
                 (Some(a), Some(b)) => Some((a, b, d.precision)),
                 _ => None,

@@ -81,7 +81,19 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     if act || AGENT_BEFORE.is_match(before) || says_it_acted(after) {
         return Role::Agent;
     }
-    if PATIENT_BEFORE.is_match(before) {
+    // "were killed when Pakistani troops shelled ...": a new clause begins, so the
+    // verb before it has no hold on the actor.
+    let clause_start = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "when" | "as" | "after" | "while" | "and" | "but" | "since" | "because" | "before"
+            )
+        });
+    if PATIENT_BEFORE.is_match(before) && !clause_start {
         return Role::Patient;
     }
     // "Tajik military personnel opened fire": acting troops, not victims.

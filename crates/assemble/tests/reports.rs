@@ -579,3 +579,13 @@ fn a_place_named_as_the_one_hit_and_strikes_without_an_article() {
     assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Israel"));
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Beirut");
 }
+
+#[test]
+fn a_wire_dateline_is_no_event_date_and_a_when_clause_has_its_own_subject() {
+    let text = "SRINAGAR, Oct 21 (PTI) - Two soldiers were killed when Pakistani troops shelled forward posts in Keran on Tuesday, officials said.";
+    let ev = assemble(text, Some("2020-10-22"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].date.unwrap().to_string(), "2020-10-20");
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Pakistan"));
+    assert_eq!(ev[0].fatalities, 2);
+}
