@@ -8,7 +8,7 @@ use sitrep_recognise::triggers::{Trigger, TriggerKind};
 
 /// What follows a verb of seizing when ground is taken: a place name or a place word.
 static TERRITORY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:full\s+)?(?:control\s+(?:of|over)\s+)?(?:the\s+)?(?:strategic\s+)?(?:(?i:villages?|towns?|city|settlements?|heights?|hills?|positions?|territory|district|area|outskirts)(?-u:\b)|\p{Lu})")
+    Regex::new(r"^\s+(?:full\s+)?(?:control\s+)?(?:(?:of|over)\s+)?(?:the\s+)?(?:\p{Ll}[\w'’-]*\s+){0,2}(?:(?i:villages?|towns?|city|settlements?|heights?|hills?|positions?|territory|district|area|outskirts|headquarters|base|barracks|garrison)(?-u:\b)|\p{Lu})")
         .expect("territory after")
 });
 
@@ -91,7 +91,10 @@ pub fn classify(
         }
         return None;
     }
-    if has(AirStrike) || (w("drone") || w("aircraft")) && !light && !heavy && !has(Clash) {
+    // Aircraft that struck are an air strike even when what they hit is a weapon
+    // ("fighter jets struck rocket launchers").
+    let air = w("aircraft") && !has(Shelling) && !has(Clash);
+    if has(AirStrike) || air || (w("drone") || w("aircraft")) && !light && !heavy && !has(Clash) {
         return Some(SubEventType::AirDroneStrike);
     }
     let shelling_word = has(Shelling);

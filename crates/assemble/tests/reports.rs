@@ -589,3 +589,21 @@ fn a_wire_dateline_is_no_event_date_and_a_when_clause_has_its_own_subject() {
     assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Pakistan"));
     assert_eq!(ev[0].fatalities, 2);
 }
+
+#[test]
+fn aircraft_strikes_seized_headquarters_and_ages() {
+    let text = "Israeli fighter jets struck rocket launchers in Aitaroun on Saturday.";
+    let ev = assemble(text, Some("2024-06-02"));
+    assert_eq!(ev[0].sub_event_type, SubEventType::AirDroneStrike);
+    let text = "The RSF said it had taken control of the army's headquarters in Nyala on Saturday.";
+    let ev = assemble(text, Some("2024-06-02"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].sub_event_type,
+        SubEventType::NonStateActorOvertakesTerritory
+    );
+    assert_eq!(ev[0].claimant.as_deref(), Some("Rapid Support Forces"));
+    let text = "The driver, Elvin Mammadov, 34, and two others were wounded when Armenian forces shelled Kalbajar on Saturday.";
+    let ev = assemble(text, Some("2024-06-02"));
+    assert!(ev[0].injuries < 34, "an age is no count: {ev:#?}");
+}

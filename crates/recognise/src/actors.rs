@@ -310,7 +310,7 @@ const CIVILIAN_NOUNS: &[&str] = &[
 /// "Azerbaijan says it shelled ...", "X said its forces had hit ...": the words after
 /// a name that make its bearer the one who acted.
 static SAYS_IT_ACTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:says|said|claims|claimed|announced|reported|reports|stated|states|confirmed|confirms)\s+(?:that\s+)?(?:it|its\s+(?:forces|troops|army|military|units|servicemen|soldiers|fighters|members|militants|men|air defen[cs]es?|drones))\s+(?:had\s+|has\s+|have\s+)?(?:opened|fired|shelled|struck|hit|launched|attacked|targeted|destroyed|bombed|carried out|conducted|retaliated|returned fire|responded|shot down|downed|intercepted|destroyed|killed|eliminated|neutrali[sz]ed|detained|captured|seized|repelled)(?-u:\b)")
+    Regex::new(r"(?i)^\s+(?:says|said|claims|claimed|announced|reported|reports|stated|states|confirmed|confirms)\s+(?:that\s+)?(?:it|its\s+(?:forces|troops|army|military|units|servicemen|soldiers|fighters|members|militants|men|air defen[cs]es?|drones))\s+(?:had\s+|has\s+|have\s+)?(?:opened|fired|shelled|struck|hit|launched|attacked|targeted|destroyed|bombed|carried out|conducted|retaliated|returned fire|responded|shot down|downed|intercepted|destroyed|killed|eliminated|neutrali[sz]ed|detained|captured|seized|taken|took|repelled)(?-u:\b)")
         .expect("says it acted")
 });
 

@@ -40,7 +40,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<nna>(?:[Tt]he\s+|Lebanon['’]s\s+)?(?:state-run\s+|official\s+)?National News Agency)",
         r"|(?P<mil_admin>(?:[Tt]he\s+)?(?P<madm>(?:[A-Z][\w-]*\s+){1,3}(?:Regional|City|Oblast|District)\s+(?:Military|State)\s+Administration))",
         r"|(?P<governor>(?P<gplace>[A-Z][\w-]+)\s+(?:[Rr]egional\s+|[Oo]blast\s+)?[Gg]overnor(?-u:\b)(?:\s+[A-Z][\w-]+){0,3})",
-        r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
+        r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z](?:[a-z]+|[A-Z]{1,5})(?:-[A-Z]?[a-z]+)?)\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
         r"|(?P<service>(?:[Tt]he\s+)?(?:(?P<svcadj>[A-Z][\w-]+)(?:'s|’s)\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service|Border Troops|Border Guard)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))",

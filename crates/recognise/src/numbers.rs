@@ -192,6 +192,17 @@ fn is_date_part(text: &str, start: usize, end: usize, value: u64) -> bool {
     value <= 31 && (is_month(prev) || is_month(next))
 }
 
+/// True for "Name, 34," : a number between commas right after a capitalised word.
+fn is_age_after_name(text: &str, start: usize, end: usize) -> bool {
+    let Some(before) = text[..start].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    prev.chars().next().is_some_and(char::is_uppercase)
+        && text[start..end].bytes().all(|b| b.is_ascii_digit())
+        && text[end..].trim_start().starts_with(',')
+}
+
 /// Every count in `text`, in order.
 pub fn find_counts(text: &str) -> Vec<Count> {
     COUNT
@@ -201,6 +212,10 @@ pub fn find_counts(text: &str) -> Vec<Count> {
             let value = parse_number(c.get(2)?.as_str())?;
             // "On September 13, two soldiers ...", "13 May", "in 2024": dates, not counts.
             if is_date_part(text, whole.start(), whole.end(), value) {
+                return None;
+            }
+            // "Elvin Mammadov, 34, was wounded": an age after a name.
+            if is_age_after_name(text, whole.start(), whole.end()) {
                 return None;
             }
             // "a 46-year-old officer": an age, not a count.
@@ -264,6 +279,7 @@ mod tests {
             values("Since 2020, 27 people were killed by mines."),
             vec![27]
         );
+        assert!(values("His passenger, Elvin Mammadov, 34, was wounded.").is_empty());
     }
 
     #[test]

@@ -91,6 +91,14 @@ static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet)\s+of\s+(?:the\s+)?(?P<admin>{NAME})")).expect("admin of one")
 });
 
+/// A reporting verb after a place (or "according to" before it): the place is where
+/// a speaker sits ("a spokesman in Srinagar said"), not where the event happened
+/// ("took the headquarters in Nyala").
+static SPEAKS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|reported|reports|stated|announced|told|added|noted|claimed)(?-u:\b)")
+        .expect("speaks after")
+});
+
 /// After a name, words that make it the place hit: "Velyka Pysarivka was hit by ...".
 static PLACE_HIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:was|were|has been|had been|came)\s+(?:again\s+)?(?:hit|shelled|struck|attacked|targeted|bombed|under fire|under attack)(?-u:\b)")
@@ -549,7 +557,11 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             || LOC_PREP.is_match(sitrep_core::tail(before, 80))
             || PLACE_HIT.is_match(&s[c.span.end..]))
             && !REFERENCE_POINT.is_match(sitrep_core::tail(before, 120))
-            && !ATTRIBUTION.is_match(sitrep_core::tail(before, 80))
+            && !(ATTRIBUTION.is_match(sitrep_core::tail(before, 80))
+                && (SPEAKS_AFTER.is_match(&s[c.span.end..])
+                    || sitrep_core::tail(before, 80)
+                        .to_lowercase()
+                        .contains("according to")))
             && !HIGHER_ADMIN.is_match(sitrep_core::tail(before, 40))
             && !BACKGROUND_CLAUSE.is_match(sitrep_core::tail(before, 120));
         keep_group.push((c.group, ok));

@@ -84,6 +84,7 @@ const WEAPONS: &[(&str, &str)] = &[
     ("guided aerial bombs", "aircraft"),
     ("aerial bombs", "aircraft"),
     ("fighter jets", "aircraft"),
+    ("air force", "aircraft"),
     ("jets", "aircraft"),
     ("tank", "tank"),
     ("tanks", "tank"),
