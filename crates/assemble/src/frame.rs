@@ -279,6 +279,27 @@ fn claimant_for(
     }
 }
 
+/// Words naming a military target in a sentence.
+static MILITARY_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:positions?|posts?|outposts?|military|troops|soldiers?|servicem[ae]n|units?|army|base|barracks|equipment|checkpoints?|trenches|fighters|militants)(?-u:\b)")
+        .expect("military target")
+});
+
+/// True for a civil authority's name: an administration, a governor or mayor, a
+/// health ministry, a news agency.
+fn is_civil_authority(name: &str) -> bool {
+    [
+        "Administration",
+        "Governor",
+        "Mayor",
+        "Ministry of Health",
+        "News Agency",
+        "Police",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
+}
+
 /// The local authority that reports on a place: in Ukraine, the regional military
 /// administration of its oblast ("Kherson Regional Military Administration").
 fn regional_administration(place: &Location) -> Option<String> {
@@ -826,6 +847,18 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 a2.as_deref()
             };
             let claimant = claimant_for(ctx, s, speaking_side, &loc, context);
+            // Shelling or strikes a civil authority reports, with no military target
+            // named, hit civilians (ACLED practice): "Russian artillery shelled
+            // Bilozerka, the regional administration said".
+            if matches!(sub, SubEventType::Shelling | SubEventType::AirDroneStrike)
+                && claimant.as_deref().is_some_and(is_civil_authority)
+                && !MILITARY_TARGET.is_match(&lower)
+                && a2
+                    .as_deref()
+                    .is_none_or(|a| a.starts_with("Military Forces") && actor_country(a, ctx) == cc)
+            {
+                a2 = cc.as_ref().map(|c| format!("Civilians ({c})"));
+            }
             frames.push(Frame {
                 sentence: si,
                 paragraph: s.sentence.paragraph,

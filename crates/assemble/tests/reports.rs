@@ -607,3 +607,14 @@ fn aircraft_strikes_seized_headquarters_and_ages() {
     let ev = assemble(text, Some("2024-06-02"));
     assert!(ev[0].injuries < 34, "an age is no count: {ev:#?}");
 }
+
+#[test]
+fn shelling_a_civil_authority_reports_hits_civilians() {
+    let text = "Russian artillery shelled Bilozerka on Sunday, the Kherson Regional Military Administration said.";
+    let ev = assemble(text, Some("2024-05-27"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (UA)"));
+    // A military target keeps the forces as the side hit.
+    let text = "Russian artillery shelled Ukrainian positions near Bilozerka on Sunday, the Kherson Regional Military Administration said.";
+    let ev = assemble(text, Some("2024-05-27"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of Ukraine"));
+}

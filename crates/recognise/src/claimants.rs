@@ -90,6 +90,7 @@ pub fn institution(head: &str, country: &str, iso2: &str) -> String {
         "army" if iso2 == "IN" => "Indian Army".to_string(),
         "army" if iso2 == "PK" => "Pakistan Army".to_string(),
         "army" if iso2 == "SD" => "Sudanese Armed Forces".to_string(),
+        "army" if iso2 == "IL" => "Israel Defense Forces".to_string(),
         "health ministry" => format!("Ministry of Health of {country}"),
         "emergency ministry" => format!("Ministry of Emergency Situations of {country}"),
         "army" => format!("Military Forces of {country}"),
