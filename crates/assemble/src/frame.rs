@@ -281,9 +281,22 @@ fn claimant_for(
 
 /// Words naming a military target in a sentence.
 static MILITARY_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:positions?|posts?|outposts?|military|troops|soldiers?|servicem[ae]n|units?|army|base|barracks|equipment|checkpoints?|trenches|fighters|militants)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:positions?|posts?|outposts?|military|troops|soldiers?|servicem[ae]n|units?|army|base|barracks|equipment|checkpoints?|trenches|fighters|militants)(?-u:\b)")
         .expect("military target")
 });
+
+/// True when the sentence, its source's name left out ("the Kherson Regional
+/// Military Administration said"), names a military target.
+fn names_military_target(text: &str, source: Option<Span>) -> bool {
+    match source.filter(|sp| {
+        sp.end <= text.len() && text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end)
+    }) {
+        Some(sp) => {
+            MILITARY_TARGET.is_match(&text[..sp.start]) || MILITARY_TARGET.is_match(&text[sp.end..])
+        }
+        None => MILITARY_TARGET.is_match(text),
+    }
+}
 
 /// True for a civil authority's name: an administration, a governor or mayor, a
 /// health ministry, a news agency.
@@ -852,7 +865,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             // Bilozerka, the regional administration said".
             if matches!(sub, SubEventType::Shelling | SubEventType::AirDroneStrike)
                 && claimant.as_deref().is_some_and(is_civil_authority)
-                && !MILITARY_TARGET.is_match(&lower)
+                && !names_military_target(text, s.claimant_span)
                 && a2
                     .as_deref()
                     .is_none_or(|a| a.starts_with("Military Forces") && actor_country(a, ctx) == cc)
