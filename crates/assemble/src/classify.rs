@@ -29,8 +29,33 @@ pub fn classify(
     let heavy = w("artillery") || w("mortar") || w("rocket") || w("missile") || w("tank");
     let light = w("small arms") || w("machine gun") || w("sniper") || w("grenade launcher");
     let lower = sentence.to_lowercase();
+    // A weapon stopped: a drone or missile downed, a mine defused, an attack foiled.
+    // Positions "neutralised by artillery" are shelled; an infiltration foiled in a
+    // firefight that killed its men is a clash.
     if has(Disrupted) {
-        return Some(SubEventType::DisruptedWeaponsUse);
+        let weapon_stopped =
+            w("drone") || w("missile") || w("rocket") || w("aircraft") || w("landmine");
+        let foiled = [
+            "attack",
+            "attempt",
+            "infiltration",
+            "provocation",
+            "sabotage",
+            "plot",
+        ]
+        .iter()
+        .any(|k| lower.contains(k));
+        let deadly = lower.contains("killed") || lower.contains("killing");
+        if weapon_stopped || foiled && !deadly {
+            return Some(SubEventType::DisruptedWeaponsUse);
+        }
+        if foiled && deadly {
+            return Some(SubEventType::ArmedClash);
+        }
+        if !heavy {
+            return Some(SubEventType::DisruptedWeaponsUse);
+        }
+        return Some(SubEventType::Shelling);
     }
     if has(Arrest) {
         return Some(SubEventType::Arrests);

@@ -618,3 +618,13 @@ fn shelling_a_civil_authority_reports_hits_civilians() {
     let ev = assemble(text, Some("2024-05-27"));
     assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of Ukraine"));
 }
+
+#[test]
+fn what_was_stopped_decides_disrupted_weapons_use() {
+    let text = "Indian troops foiled an infiltration bid in the Keran sector on Sunday, killing three militants.";
+    let ev = assemble(text, Some("2024-05-20"));
+    assert_eq!(ev[0].sub_event_type, SubEventType::ArmedClash);
+    let text = "Azerbaijani units suppressed an Armenian quadcopter over positions near Kokhanebi on Sunday.";
+    let ev = assemble(text, Some("2024-05-20"));
+    assert_eq!(ev[0].sub_event_type, SubEventType::DisruptedWeaponsUse);
+}
