@@ -651,8 +651,9 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             };
             // Lines and rivers are not places of an event; the region named with one
             // ("near the Line of Control in Kupwara district") is.
-            let along_line =
-                loc.name.contains("Line of") || loc.name.to_lowercase().contains("contact line");
+            let along_line = loc.name.contains("Line of")
+                || loc.name.to_lowercase().contains("contact line")
+                || key.ends_with("@river");
             let (loc, key, regional) = if along_line {
                 match crate::place::admin_region(asm, pm) {
                     Some(r) => r,

@@ -628,3 +628,16 @@ fn what_was_stopped_decides_disrupted_weapons_use() {
     let ev = assemble(text, Some("2024-05-20"));
     assert_eq!(ev[0].sub_event_type, SubEventType::DisruptedWeaponsUse);
 }
+
+#[test]
+fn rivers_and_opening_adjectives_are_not_event_places() {
+    let text =
+        "Russian forces shelled Ukrainian positions on the Dnipro River near Krynky on Monday.";
+    let ev = assemble(text, Some("2023-11-21"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Krynky");
+    let text = "Residential areas of Beryslav came under Russian artillery fire on Thursday, the regional administration said.";
+    let ev = assemble(text, Some("2024-03-08"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Beryslav");
+}

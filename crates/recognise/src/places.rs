@@ -255,6 +255,25 @@ const NOT_PLACES: &[&str] = &[
     "Mr",
     "Ms",
     "Col",
+    // adjectives that open a sentence before a place word ("Residential areas of X")
+    "Residential",
+    "Frontline",
+    "Front-line",
+    "Nearby",
+    "Neighbouring",
+    "Neighboring",
+    "Civilian",
+    "Local",
+    "Rural",
+    "Occupied",
+    "Liberated",
+    "Abandoned",
+    "Central",
+    "Many",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
 ];
 
 fn cap_words_ok(name: &str) -> bool {
