@@ -195,9 +195,33 @@ static TOLL_REVISED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("toll revised")
 });
 
+/// "Other monitors put the toll at 54", "the death toll stood at 12": a toll given as is.
+static TOLL_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:put|puts|putting|placed|estimated|estimates)\s+the\s+(?:death\s+)?toll\s+at|(?:death\s+)?toll\s+(?:stands|stood|is|was)\s+at)\s+")
+        .expect("toll at")
+});
+
 /// Every casualty figure in a sentence.
 pub fn find_casualties(s: &str) -> Vec<Casualty> {
     let mut out = Vec::new();
+    if let Some(m) = TOLL_AT.find(s) {
+        if let Some(c) = find_counts(&s[m.end()..])
+            .into_iter()
+            .next()
+            .filter(|c| c.span.start == 0)
+        {
+            out.push(Casualty {
+                span: Span::new(m.start(), m.end() + c.span.end),
+                harm: Harm::Killed,
+                count: c.value,
+                bound: c.bound,
+                victims: String::new(),
+                civilian: false,
+                revised: false,
+            });
+            return out;
+        }
+    }
     if let Some(m) = TOLL_REVISED.find(s) {
         if let Some(c) = find_counts(&s[m.end()..])
             .into_iter()
@@ -390,6 +414,14 @@ mod tests {
         assert_eq!((c.len(), c[0].count, c[0].revised), (1, 16, true));
         let c = find_casualties("The toll was later revised to 19.");
         assert_eq!((c[0].count, c[0].harm), (19, Harm::Killed));
+    }
+
+    #[test]
+    fn tolls_given_as_is() {
+        let c = find_casualties("Other monitors put the toll at 54.");
+        assert_eq!((c.len(), c[0].count, c[0].revised), (1, 54, false));
+        let c = find_casualties("By evening the death toll stood at 12, officials said.");
+        assert_eq!((c[0].count, c[0].harm), (12, Harm::Killed));
     }
 
     #[test]
