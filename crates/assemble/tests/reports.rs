@@ -641,3 +641,12 @@ fn rivers_and_opening_adjectives_are_not_event_places() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Beryslav");
 }
+
+#[test]
+fn a_reporting_verb_later_in_the_sentence_does_not_make_a_place_a_speaker_s_seat() {
+    let text =
+        "The RSF took control of the army headquarters in Nyala on Saturday, the group said.";
+    let ev = assemble(text, Some("2024-06-02"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Nyala");
+}

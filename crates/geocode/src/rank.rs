@@ -312,6 +312,7 @@ pub(crate) fn rank<'a>(
         // named with it, or, in a country the report does not name, more than 500 km
         // from every other place of the report. (A report on shelling need not name
         // the country shelled: "Russian forces shelled Huliaipole".)
+        let admin_score = admin.as_ref().map(|h| h.score(p, explain));
         let far_abroad = !codes.is_empty()
             && !codes.contains(&p.country)
             && !hints.near.is_empty()
@@ -325,7 +326,8 @@ pub(crate) fn rank<'a>(
             && (far_abroad
                 || admin
                     .as_ref()
-                    .is_some_and(|h| !h.places.is_empty() && h.score(p, false).0 < 0.0));
+                    .zip(admin_score.as_ref())
+                    .is_some_and(|(h, (s, _))| !h.places.is_empty() && *s < 0.0));
         let mut add = |s: f64, r: &dyn Fn() -> String| {
             c.score += s;
             if explain {
@@ -350,8 +352,7 @@ pub(crate) fn rank<'a>(
             }
             _ => {}
         }
-        if let Some(h) = &admin {
-            let (s, r) = h.score(p, explain);
+        if let Some((s, r)) = admin_score {
             add(s, &|| r.clone());
         }
         if !codes.is_empty() {

@@ -201,43 +201,31 @@ static TOLL_AT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("toll at")
 });
 
+/// The death toll a pattern introduces, when a count follows it directly.
+fn toll(s: &str, re: &Regex, revised: bool) -> Option<Casualty> {
+    let m = re.find(s)?;
+    let c = find_counts(&s[m.end()..])
+        .into_iter()
+        .next()
+        .filter(|c| c.span.start == 0)?;
+    Some(Casualty {
+        span: Span::new(m.start(), m.end() + c.span.end),
+        harm: Harm::Killed,
+        count: c.value,
+        bound: c.bound,
+        victims: String::new(),
+        civilian: false,
+        revised,
+    })
+}
+
 /// Every casualty figure in a sentence.
 pub fn find_casualties(s: &str) -> Vec<Casualty> {
     let mut out = Vec::new();
-    if let Some(m) = TOLL_AT.find(s) {
-        if let Some(c) = find_counts(&s[m.end()..])
-            .into_iter()
-            .next()
-            .filter(|c| c.span.start == 0)
-        {
-            out.push(Casualty {
-                span: Span::new(m.start(), m.end() + c.span.end),
-                harm: Harm::Killed,
-                count: c.value,
-                bound: c.bound,
-                victims: String::new(),
-                civilian: false,
-                revised: false,
-            });
-            return out;
-        }
-    }
-    if let Some(m) = TOLL_REVISED.find(s) {
-        if let Some(c) = find_counts(&s[m.end()..])
-            .into_iter()
-            .next()
-            .filter(|c| c.span.start == 0)
-        {
-            out.push(Casualty {
-                span: Span::new(m.start(), m.end() + c.span.end),
-                harm: Harm::Killed,
-                count: c.value,
-                bound: c.bound,
-                victims: String::new(),
-                civilian: false,
-                revised: true,
-            });
-            return out;
+    // A toll stated as such: "the toll had risen to 16", "monitors put the toll at 54".
+    for (re, revised) in [(&*TOLL_AT, false), (&*TOLL_REVISED, true)] {
+        if let Some(c) = toll(s, re, revised) {
+            return vec![c];
         }
     }
     let mut last_end = 0;

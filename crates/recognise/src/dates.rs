@@ -21,7 +21,7 @@
 mod lex;
 mod parse;
 mod times;
-mod words;
+pub(crate) mod words;
 
 use jiff::civil::Weekday;
 use sitrep_core::{Date, DatePrecision, Span};

@@ -136,36 +136,8 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("count regex")
 });
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 fn is_month(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.contains(&w.as_str())
+    crate::dates::words::english_month(&word.trim_end_matches('.').to_lowercase()).is_some()
 }
 
 /// True when the number at `start..end` of `text` is a day or a year: right after

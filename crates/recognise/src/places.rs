@@ -91,11 +91,11 @@ static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet)\s+of\s+(?:the\s+)?(?P<admin>{NAME})")).expect("admin of one")
 });
 
-/// A reporting verb after a place (or "according to" before it): the place is where
-/// a speaker sits ("a spokesman in Srinagar said"), not where the event happened
-/// ("took the headquarters in Nyala").
+/// A reporting verb right after a place (or "according to" before it): the place is
+/// where a speaker sits ("a spokesman in Srinagar said"), not where the event
+/// happened ("took the headquarters in Nyala, the group said").
 static SPEAKS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|reported|reports|stated|announced|told|added|noted|claimed)(?-u:\b)")
+    Regex::new(r"(?i)^[\s,]*(?:has\s+|had\s+)?(?:said|says|say|reported|reports|stated|announced|told|added|noted|claimed)(?-u:\b)")
         .expect("speaks after")
 });
 

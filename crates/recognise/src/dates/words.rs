@@ -3,16 +3,10 @@
 use super::lex::{Kind, Tok};
 use jiff::civil::Weekday;
 
-/// Month number of a month-name token, when it is one. `strict` asks for the
-/// name to be unambiguous on its own (not "May"/"March" in lower case, not a
-/// bare abbreviation); callers pass `false` when a day number or year sits
-/// next to the name.
-pub(crate) fn month_of(t: &Tok<'_>, strict: bool) -> Option<i8> {
-    if t.kind != Kind::Word {
-        return None;
-    }
-    let w = t.norm.as_ref();
-    let full = [
+/// Month number of an English month name or abbreviation in lower case
+/// ("september", "sept"), and whether it was abbreviated.
+pub(crate) fn english_month(w: &str) -> Option<(i8, bool)> {
+    const FULL: [&str; 12] = [
         "january",
         "february",
         "march",
@@ -26,14 +20,7 @@ pub(crate) fn month_of(t: &Tok<'_>, strict: bool) -> Option<i8> {
         "november",
         "december",
     ];
-    if let Some(i) = full.iter().position(|m| *m == w) {
-        // "may" and "march" are also verbs: ask for a capital.
-        if (w == "may" || w == "march") && !t.upper {
-            return None;
-        }
-        return Some(i as i8 + 1);
-    }
-    let abbr = [
+    const ABBR: [(&str, i8); 12] = [
         ("jan", 1),
         ("feb", 2),
         ("mar", 3),
@@ -47,11 +34,27 @@ pub(crate) fn month_of(t: &Tok<'_>, strict: bool) -> Option<i8> {
         ("nov", 11),
         ("dec", 12),
     ];
-    if let Some((_, m)) = abbr.iter().find(|(a, _)| *a == w) {
-        if t.upper && !strict {
-            return Some(*m);
-        }
+    if let Some(i) = FULL.iter().position(|m| *m == w) {
+        return Some((i as i8 + 1, false));
+    }
+    ABBR.iter().find(|(a, _)| *a == w).map(|(_, m)| (*m, true))
+}
+
+/// Month number of a month-name token, when it is one. `strict` asks for the
+/// name to be unambiguous on its own (not "May"/"March" in lower case, not a
+/// bare abbreviation); callers pass `false` when a day number or year sits
+/// next to the name.
+pub(crate) fn month_of(t: &Tok<'_>, strict: bool) -> Option<i8> {
+    if t.kind != Kind::Word {
         return None;
+    }
+    let w = t.norm.as_ref();
+    match english_month(w) {
+        // "may" and "march" are also verbs: ask for a capital.
+        Some((_, false)) if (w == "may" || w == "march") && !t.upper => return None,
+        Some((m, false)) => return Some(m),
+        Some((m, true)) => return (t.upper && !strict).then_some(m),
+        None => {}
     }
     // Russian: genitive (16 сентября), nominative, prepositional (в сентябре).
     let ru = [
