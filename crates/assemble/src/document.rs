@@ -191,6 +191,14 @@ impl<'a> DocContext<'a> {
         parties.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut countries: Vec<(String, usize)> = country_count.into_iter().collect();
         countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut countries: Vec<String> = countries.into_iter().map(|c| c.0).collect();
+        // Countries only named ("Ukraine: shelling reported in Kherson") come after
+        // those whose forces or people act.
+        for c in asm.actors.countries_named(text) {
+            if !countries.contains(&c) {
+                countries.push(c);
+            }
+        }
         let main_date = main_date(&sentences, doc.published);
         let unnamed_office = sentences.iter().find_map(|s| s.unnamed_office);
         DocContext {
@@ -198,7 +206,7 @@ impl<'a> DocContext<'a> {
             doc,
             sentences,
             parties: parties.into_iter().take(2).map(|p| p.0).collect(),
-            countries: countries.into_iter().map(|c| c.0).collect(),
+            countries,
             main_date,
             default_claimant,
             unnamed_office,

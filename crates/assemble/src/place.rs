@@ -21,7 +21,7 @@ pub(crate) fn resolve(
     if let Some(a) = &pm.admin {
         hints = hints.admin(a.clone());
     }
-    for c in ctx.countries.iter().take(4) {
+    for c in ctx.countries.iter().take(8) {
         hints = hints.country(c.clone());
     }
     hints.near = near.to_vec();

@@ -650,3 +650,33 @@ fn a_reporting_verb_later_in_the_sentence_does_not_make_a_place_a_speaker_s_seat
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Nyala");
 }
+
+#[test]
+fn a_sudan_report_keeps_its_places_in_sudan_and_its_monitors_as_sources() {
+    // "Karari" is also a town in India, "Al-Thawra" another name of a Syrian city: a
+    // report that names only Sudan means neither.
+    let text = "Paramilitary Rapid Support Forces shelled the Al-Thawra neighbourhood of Omdurman on Friday, killing seven civilians, the Omdurman Emergency Response Room said.\n\nOn Saturday the Sudanese army said its forces had repelled an RSF attack in the Karari area.";
+    let ev = assemble(text, Some("2024-03-10"));
+    let thawra = at(&ev, "Al-Thawra");
+    let loc = thawra.location.as_ref().unwrap();
+    assert_eq!(loc.country.as_deref(), Some("SD"), "{thawra:#?}");
+    assert_eq!(thawra.actor1.as_deref(), Some("Rapid Support Forces"));
+    assert_eq!(thawra.actor2.as_deref(), Some("Civilians (SD)"));
+    assert_eq!(thawra.fatalities, 7);
+    assert_eq!(
+        thawra.claimant.as_deref(),
+        Some("Omdurman Emergency Response Room")
+    );
+    // A neighbourhood of a town is placed in that town, not as an event of its own.
+    assert_eq!(loc.admin1.as_deref(), Some("Khartoum"));
+    assert!(!ev
+        .iter()
+        .any(|e| e.location.as_ref().unwrap().name == "Omdurman"));
+    let karari = at(&ev, "Karari");
+    assert_eq!(karari.sub_event_type, SubEventType::ArmedClash);
+    for e in &ev {
+        let loc = e.location.as_ref().unwrap();
+        assert_ne!(loc.country.as_deref(), Some("IN"), "{e:#?}");
+        assert_ne!(loc.country.as_deref(), Some("SY"), "{e:#?}");
+    }
+}

@@ -529,6 +529,17 @@ impl Gazetteer {
             .is_some_and(|w| w.index_of(id).is_some())
     }
 
+    /// Distance in km from `point` to the box around the world places of
+    /// `country` (ISO2); `None` without a world base or places of that country.
+    pub(crate) fn km_from_country(&self, country: &str, point: (f64, f64)) -> Option<f64> {
+        self.world.as_ref()?.km_from_country(country, point)
+    }
+
+    /// Whether `key` (normalised) names a first-level region of the world base.
+    pub(crate) fn is_world_admin1(&self, key: &str) -> bool {
+        self.world.as_ref().is_some_and(|w| w.is_admin1_key(key))
+    }
+
     /// World places with this key (duplicates of curated rows left out), largest
     /// population first, with whether the key is the canonical name.
     pub(crate) fn world_exact(&self, key: &str) -> Vec<(u32, bool)> {

@@ -26,6 +26,13 @@ use crate::{Candidate, Gazetteer, Hints, Kind, Place};
 /// from every other place of the report, is never resolved to.
 const FAR_ABROAD_KM: f64 = 500.0;
 
+/// A world-base place farther than this from the area of every country the report
+/// names (the box around that country's places) is never resolved to.
+const BEYOND_NAMED_KM: f64 = 300.0;
+
+/// Cities this large need no country named with them.
+const WELL_KNOWN_POPULATION: u64 = 100_000;
+
 /// Great-circle distance in km.
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
@@ -61,6 +68,9 @@ struct AdminHint<'a> {
     key: String,
     /// Places the hint may name (in any tradition).
     places: Vec<&'a Place>,
+    /// Whether the hint names a region the gazetteer knows (a place or a world
+    /// admin1 name): a world place outside a known region is ruled out.
+    known: bool,
 }
 
 impl<'a> AdminHint<'a> {
@@ -77,8 +87,14 @@ impl<'a> AdminHint<'a> {
         if ids.is_empty() {
             ids = g.index.loose(&key).to_vec();
         }
-        let places = ids.into_iter().map(|id| g.place(id)).collect();
-        Some(AdminHint { text, key, places })
+        let places: Vec<&Place> = ids.into_iter().map(|id| g.place(id)).collect();
+        let known = !places.is_empty() || g.is_world_admin1(&key);
+        Some(AdminHint {
+            text,
+            key,
+            places,
+            known,
+        })
     }
 
     /// Score and reason of candidate `c` against the hint.
@@ -322,12 +338,26 @@ pub(crate) fn rank<'a>(
                     .iter()
                     .all(|&q| distance_km(pc, q) > FAR_ABROAD_KM)
             });
+        // A town far from every country the report names ("Karari" in India for a
+        // report on Omdurman): the report would have named that country, unless the
+        // town is a large city or lies in the region named with it.
+        let beyond_named = !codes.is_empty()
+            && !codes.contains(&p.country)
+            && p.population.unwrap_or(0) < WELL_KNOWN_POPULATION
+            && !admin_score.as_ref().is_some_and(|(s, _)| *s > 0.0)
+            && coords(p).is_some_and(|pc| {
+                codes.iter().all(|cc| {
+                    g.km_from_country(cc, pc)
+                        .is_some_and(|km| km > BEYOND_NAMED_KM)
+                })
+            });
         c.contradicted = g.is_world(p.id)
             && (far_abroad
+                || beyond_named
                 || admin
                     .as_ref()
                     .zip(admin_score.as_ref())
-                    .is_some_and(|(h, (s, _))| !h.places.is_empty() && *s < 0.0));
+                    .is_some_and(|(h, (s, _))| h.known && *s < 0.0));
         let mut add = |s: f64, r: &dyn Fn() -> String| {
             c.score += s;
             if explain {

@@ -14,7 +14,7 @@
 //! A world [`Place`] is built on first use and kept (one `OnceLock` per place).
 //! World places get ids after the curated ones.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::normalise::normalise;
@@ -101,6 +101,44 @@ impl World {
         }
         w.hidden = hidden;
         Some(w)
+    }
+
+    /// Distance in km from `point` to the box (latitude and longitude bounds) of the
+    /// world places of `country`; `None` for a country without places. The boxes are
+    /// worked out once, on first use.
+    pub fn km_from_country(&self, country: &str, point: (f64, f64)) -> Option<f64> {
+        static BOXES: OnceLock<HashMap<[u8; 2], [f64; 4]>> = OnceLock::new();
+        let boxes = BOXES.get_or_init(|| {
+            let mut boxes: HashMap<[u8; 2], [f64; 4]> = HashMap::new();
+            for ix in 0..data::WORLD_PLACES as u32 {
+                let r = self.record(ix);
+                let (lat, lon) = self.coords(ix);
+                let b = boxes.entry([r[16], r[17]]).or_insert([lat, lat, lon, lon]);
+                b[0] = b[0].min(lat);
+                b[1] = b[1].max(lat);
+                b[2] = b[2].min(lon);
+                b[3] = b[3].max(lon);
+            }
+            boxes
+        });
+        let code: [u8; 2] = country.as_bytes().try_into().ok()?;
+        let [lat0, lat1, lon0, lon1] = *boxes.get(&code)?;
+        let nearest = (point.0.clamp(lat0, lat1), point.1.clamp(lon0, lon1));
+        Some(distance_km(point, nearest))
+    }
+
+    /// Whether `key` (normalised) is the name of a first-level region of the
+    /// world base ("north darfur", "kherson oblast" as "kherson"), built once.
+    pub fn is_admin1_key(&self, key: &str) -> bool {
+        static KEYS: OnceLock<HashSet<String>> = OnceLock::new();
+        KEYS.get_or_init(|| {
+            self.admin1
+                .iter()
+                .map(|n| normalise(n))
+                .filter(|k| !k.is_empty())
+                .collect()
+        })
+        .contains(key)
     }
 
     /// World places (before dropping duplicates).

@@ -112,3 +112,37 @@ fn world_places_are_stable_and_round_trip() {
     assert!(g().lookup("Kidal").iter().any(|p| p.id == a.id));
     assert!(g().get(u32::MAX).is_none());
 }
+
+#[test]
+fn a_namesake_far_from_every_country_the_report_names_is_ruled_out() {
+    // "Karari" is a town in Uttar Pradesh; a report on Sudan means the Omdurman area.
+    let bare = g().resolve("Karari", &Hints::new()).expect("Karari");
+    assert_eq!(bare.place.country, "IN", "{bare}");
+    let sudan = g().resolve("Karari", &Hints::new().country("SD"));
+    assert!(sudan.is_none(), "{}", sudan.unwrap());
+    // Neighbouring countries stay possible: Kurakhove (UA) for a report naming Russia only.
+    let c = g()
+        .resolve("Kurakhove", &Hints::new().country("RU"))
+        .expect("Kurakhove");
+    assert_eq!(c.place.country, "UA", "{c}");
+    // A large city needs no country named with it.
+    let c = g()
+        .resolve("Donetsk", &Hints::new().country("AM"))
+        .expect("Donetsk");
+    assert!(c.place.population.unwrap_or(0) > 100_000, "{c}");
+}
+
+#[test]
+fn a_world_place_outside_a_named_world_region_is_ruled_out() {
+    // No curated row names North Darfur, but the world base knows it as an admin1:
+    // the Ivorian, Australian and Italian Toras are not in it.
+    let ranked = g().rank("Tora", &Hints::new().admin("North Darfur"));
+    assert!(!ranked.is_empty());
+    assert!(ranked.iter().all(|c| c.contradicted), "{}", ranked[0]);
+    assert!(g()
+        .resolve("Tora", &Hints::new().admin("North Darfur"))
+        .is_none());
+    // An unknown region name rules nothing out.
+    let c = g().resolve("Tora", &Hints::new().admin("Xyzzy Plateau"));
+    assert!(c.is_some());
+}

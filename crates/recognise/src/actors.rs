@@ -435,6 +435,22 @@ impl ActorFinder {
         (*form == Form::Demonym).then_some((word_start, cref))
     }
 
+    /// The countries `text` names by name, demonym or capital ("Ukraine:",
+    /// "Sudanese", "Baku"), ISO2 codes in order of first mention.
+    pub fn countries_named(&self, text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in self.forms.find_iter(text) {
+            if !word_boundary(text, m.start(), m.end()) {
+                continue;
+            }
+            let iso2 = &self.info[m.pattern().as_usize()].0.iso2;
+            if !out.contains(iso2) {
+                out.push(iso2.clone());
+            }
+        }
+        out
+    }
+
     /// Every actor mention in a sentence, in order, without overlaps.
     pub fn find(&self, s: &str) -> Vec<ActorMention> {
         let mut out: Vec<ActorMention> = Vec::new();

@@ -47,6 +47,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)(?:'s|’s)?\s+(?:[Aa]rmy|military|(?i:armed forces))(?-u:\b))",
         r"|(?P<local>(?-u:\b)(?:[Tt]he\s+)(?:regional|city|oblast|local)\s+(?:military\s+|state\s+)?administration(?-u:\b))",
         r"|(?P<ana>(?-u:\b)(?:[Tt]he\s+)(?i:ministry|defen[cs]e ministry|statement|military|army|message|department|agency)(?-u:\b))",
+        r"|(?P<civil>(?:[Tt]he\s+)?(?P<cname>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}(?:Network|Room|Committees?|Council|Observatory|Union|Association|Coalition|Commission|Centre|Center|Organi[sz]ation|Watch|Society|Foundation|Monitor|Mission)(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?-u:\b))",
     ))
     .expect("org")
 });
@@ -210,6 +211,9 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 None,
                 "administration",
             )
+        } else if let Some(org) = c.name("cname") {
+            // A monitor, council or local committee, named as it names itself.
+            (Some(org.as_str().to_string()), None, "monitor")
         } else if let Some(body) = c.name("body") {
             (Some(body.as_str().to_string()), None, "administration")
         } else if let Some(svc) = c.name("svc") {
@@ -409,6 +413,37 @@ mod tests {
         assert_eq!(
             name("Positions were shelled, the Pakistani Armed Forces said."),
             Some("Pakistan Army".to_string())
+        );
+    }
+
+    #[test]
+    fn monitors_councils_and_local_committees_speak_as_they_name_themselves() {
+        let name = |s: &str| claimant(s).and_then(|c| c.0);
+        assert_eq!(
+            name("Shelling killed four people in the market, the Nyala Doctors Network said."),
+            Some("Nyala Doctors Network".to_string())
+        );
+        assert_eq!(
+            name("The Kassala Emergency Response Room said a drone hit the bus station."),
+            Some("Kassala Emergency Response Room".to_string())
+        );
+        assert_eq!(
+            name("According to the Lebanese Observatory for Human Rights, two were killed."),
+            Some("Lebanese Observatory for Human Rights".to_string())
+        );
+        assert_eq!(
+            name("Missiles hit two districts overnight, the Zaporizhzhia City Council reported."),
+            Some("Zaporizhzhia City Council".to_string())
+        );
+        // The border service's full name is not cut to its committee.
+        assert_eq!(
+            name("A Kyrgyz post was shelled, the Border Service of the State Committee for National Security said."),
+            Some("Border Service of the State Committee for National Security".to_string())
+        );
+        // A committee that only appears in the story does not speak.
+        assert_eq!(
+            name("Gunmen attacked the office of the Village Council on Monday."),
+            None
         );
     }
 

@@ -58,7 +58,7 @@ pub struct PlaceMention {
 }
 
 const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*){0,3}";
-const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
+const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -85,10 +85,11 @@ static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:villages?|settlements?|hamlets?)\s+of\s+(?:the\s+)?(?P<admin>{NAME})")).expect("admin of")
 });
 
-/// "the Machil sector of Kupwara", "the Barakat Noreen area of Al-Fashaga": a place
-/// word in the singular, then the region the place lies in.
+/// "the Machil sector of Kupwara", "the Barakat Noreen area of Al-Fashaga", "the
+/// Al-Thawra neighbourhood of Omdurman": a place word in the singular, then the
+/// region or town the place lies in.
 static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet)\s+of\s+(?:the\s+)?(?P<admin>{NAME})")).expect("admin of one")
+    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet|neighbou?rhood|suburb)\s+of\s+(?:the\s+)?(?P<admin>{NAME})")).expect("admin of one")
 });
 
 /// A reporting verb right after a place (or "according to" before it): the place is
@@ -300,6 +301,8 @@ fn hint_of(noun: &str) -> PlaceHint {
             || s.starts_with("town")
             || s.starts_with("cit")
             || s.starts_with("communit")
+            || s.starts_with("neighbo")
+            || s.starts_with("suburb")
             || s == "camp" =>
         {
             PlaceHint::Settlement
