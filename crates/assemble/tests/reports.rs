@@ -680,3 +680,30 @@ fn a_sudan_report_keeps_its_places_in_sudan_and_its_monitors_as_sources() {
         assert_ne!(loc.country.as_deref(), Some("SY"), "{e:#?}");
     }
 }
+
+#[test]
+fn small_towns_hit_are_found_and_the_region_named_picks_the_namesake() {
+    // Towns under 15,000 people are not scanned for, but the object of "shelled" is
+    // looked up.
+    let ev = assemble(
+        "On Tuesday, Russian forces shelled Orikhiv, wounding two civilians.",
+        Some("2024-10-30"),
+    );
+    let e = at(&ev, "Orikhiv");
+    assert_eq!(
+        e.location.as_ref().unwrap().admin1.as_deref(),
+        Some("Zaporizhzhia Oblast")
+    );
+    assert_eq!(e.injuries, 2);
+    // A curated Prymorske lies in Kherson Oblast; the region named rules it out.
+    let ev = assemble(
+        "Russian forces shelled Prymorske in Zaporizhzhia district on Sunday, the regional governor said.",
+        Some("2024-05-13"),
+    );
+    let e = at(&ev, "Prymorske");
+    assert_eq!(
+        e.location.as_ref().unwrap().admin1.as_deref(),
+        Some("Zaporizhzhia Oblast"),
+        "{e:#?}"
+    );
+}

@@ -529,10 +529,10 @@ impl Gazetteer {
             .is_some_and(|w| w.index_of(id).is_some())
     }
 
-    /// Distance in km from `point` to the box around the world places of
-    /// `country` (ISO2); `None` without a world base or places of that country.
-    pub(crate) fn km_from_country(&self, country: &str, point: (f64, f64)) -> Option<f64> {
-        self.world.as_ref()?.km_from_country(country, point)
+    /// Whether `country` (ISO2) has a world place within about `km` of `point`;
+    /// `None` without a world base or places of that country.
+    pub(crate) fn country_within(&self, country: &str, point: (f64, f64), km: f64) -> Option<bool> {
+        self.world.as_ref()?.country_within(country, point, km)
     }
 
     /// Whether `key` (normalised) names a first-level region of the world base.

@@ -26,8 +26,8 @@ use crate::{Candidate, Gazetteer, Hints, Kind, Place};
 /// from every other place of the report, is never resolved to.
 const FAR_ABROAD_KM: f64 = 500.0;
 
-/// A world-base place farther than this from the area of every country the report
-/// names (the box around that country's places) is never resolved to.
+/// A world-base place farther than this from every place of every country the
+/// report names (on a one-degree grid) is never resolved to.
 const BEYOND_NAMED_KM: f64 = 300.0;
 
 /// Cities this large need no country named with them.
@@ -322,6 +322,8 @@ pub(crate) fn rank<'a>(
 
     let admin = hints.admin.as_deref().and_then(|a| AdminHint::new(g, a));
     let codes = country_codes(g, hints);
+    // Curated places outside the (known) region named with them.
+    let mut off_region: Vec<u32> = Vec::new();
     for c in &mut out {
         let p = c.place;
         // A world-base namesake the report rules out: outside the (known) region
@@ -329,6 +331,13 @@ pub(crate) fn rank<'a>(
         // from every other place of the report. (A report on shelling need not name
         // the country shelled: "Russian forces shelled Huliaipole".)
         let admin_score = admin.as_ref().map(|h| h.score(p, explain));
+        if admin
+            .as_ref()
+            .zip(admin_score.as_ref())
+            .is_some_and(|(h, (s, _))| h.known && *s < 0.0)
+        {
+            off_region.push(p.id);
+        }
         let far_abroad = !codes.is_empty()
             && !codes.contains(&p.country)
             && !hints.near.is_empty()
@@ -346,10 +355,9 @@ pub(crate) fn rank<'a>(
             && p.population.unwrap_or(0) < WELL_KNOWN_POPULATION
             && !admin_score.as_ref().is_some_and(|(s, _)| *s > 0.0)
             && coords(p).is_some_and(|pc| {
-                codes.iter().all(|cc| {
-                    g.km_from_country(cc, pc)
-                        .is_some_and(|km| km > BEYOND_NAMED_KM)
-                })
+                codes
+                    .iter()
+                    .all(|cc| g.country_within(cc, pc, BEYOND_NAMED_KM) == Some(false))
             });
         c.contradicted = g.is_world(p.id)
             && (far_abroad
@@ -444,6 +452,12 @@ pub(crate) fn rank<'a>(
     for c in &mut out {
         c.score = (c.score * 100.0).round() / 100.0;
     }
+    // Curated rows outrank world namesakes unless the region named with the place
+    // rules every curated one out ("Prymorske in Zaporizhzhia district").
+    let curated_exact = curated_exact
+        && out.iter().any(|c| {
+            !g.is_world(c.place.id) && !c.place.kind.is_river() && !off_region.contains(&c.place.id)
+        });
     let tier = |c: &Candidate<'_>| curated_exact && g.is_world(c.place.id);
     out.sort_by(|a, b| {
         tier(a)

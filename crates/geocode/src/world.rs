@@ -103,28 +103,38 @@ impl World {
         Some(w)
     }
 
-    /// Distance in km from `point` to the box (latitude and longitude bounds) of the
-    /// world places of `country`; `None` for a country without places. The boxes are
-    /// worked out once, on first use.
-    pub fn km_from_country(&self, country: &str, point: (f64, f64)) -> Option<f64> {
-        static BOXES: OnceLock<HashMap<[u8; 2], [f64; 4]>> = OnceLock::new();
-        let boxes = BOXES.get_or_init(|| {
-            let mut boxes: HashMap<[u8; 2], [f64; 4]> = HashMap::new();
+    /// Whether `country` has a world place within about `km` of `point`, judged on
+    /// a grid of one-degree cells (the cells holding a place of each country, worked
+    /// out once, on first use); `None` for a country without places.
+    pub fn country_within(&self, country: &str, point: (f64, f64), km: f64) -> Option<bool> {
+        static CELLS: OnceLock<CountryCells> = OnceLock::new();
+        let cells = CELLS.get_or_init(|| {
+            let mut cells = CountryCells::new();
             for ix in 0..data::WORLD_PLACES as u32 {
                 let r = self.record(ix);
                 let (lat, lon) = self.coords(ix);
-                let b = boxes.entry([r[16], r[17]]).or_insert([lat, lat, lon, lon]);
-                b[0] = b[0].min(lat);
-                b[1] = b[1].max(lat);
-                b[2] = b[2].min(lon);
-                b[3] = b[3].max(lon);
+                cells
+                    .entry([r[16], r[17]])
+                    .or_default()
+                    .insert(cell(lat, lon));
             }
-            boxes
+            cells
         });
         let code: [u8; 2] = country.as_bytes().try_into().ok()?;
-        let [lat0, lat1, lon0, lon1] = *boxes.get(&code)?;
-        let nearest = (point.0.clamp(lat0, lat1), point.1.clamp(lon0, lon1));
-        Some(distance_km(point, nearest))
+        let own = cells.get(&code)?;
+        let (la, lo) = cell(point.0, point.1);
+        let dlat = (km / 111.0).ceil() as i16;
+        let shrink = point.0.to_radians().cos().max(0.05);
+        let dlon = ((km / (111.0 * shrink)).ceil() as i16).min(180);
+        for y in la - dlat..=la + dlat {
+            for x in lo - dlon..=lo + dlon {
+                let x = (x + 540).rem_euclid(360) - 180;
+                if own.contains(&(y, x)) {
+                    return Some(true);
+                }
+            }
+        }
+        Some(false)
     }
 
     /// Whether `key` (normalised) is the name of a first-level region of the
@@ -257,6 +267,14 @@ impl World {
             keys: Default::default(),
         }
     }
+}
+
+/// The one-degree cells holding a world place, per country (ISO2 bytes).
+type CountryCells = HashMap<[u8; 2], HashSet<(i16, i16)>>;
+
+/// The one-degree cell of a point (floor of latitude and longitude).
+fn cell(lat: f64, lon: f64) -> (i16, i16) {
+    (lat.floor() as i16, lon.floor() as i16)
 }
 
 /// The longest match of `fst` anchored at `start` of `hay`: (end, value).

@@ -77,6 +77,13 @@ static NOUN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b)(?P<noun>border outpost|outpost|checkpoint|village|town|settlement)\s+(?P<name>{NAME})")).expect("noun name")
 });
 
+/// The object of a verb of hitting: "shelled Orikhiv", "a strike on Kupiansk",
+/// "positions in Babanusa". A
+/// name found only this way is a place when the gazetteer resolves it.
+static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u:\b)(?:shelled|struck|bombed|attacked|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around))\s+(?P<name>{NAME})")).expect("hit object")
+});
+
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area)(?-u:\b)")).expect("admin after")
 });
@@ -432,6 +439,21 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             false,
             &mut cands,
         );
+    }
+    for m in HIT_OBJECT.captures_iter(s) {
+        let nm = m.name("name").expect("name");
+        // "hit Beirut's southern suburbs": the possessive is not part of the name.
+        let name = nm.as_str().trim_end_matches("'s").trim_end_matches("’s");
+        if cap_words_ok(name) {
+            add(
+                Span::new(nm.start(), nm.start() + name.len()),
+                name,
+                PlaceHint::Unknown,
+                None,
+                false,
+                &mut cands,
+            );
+        }
     }
     for k in known {
         if k.end > s.len() || !s.is_char_boundary(k.start) || !s.is_char_boundary(k.end) {
