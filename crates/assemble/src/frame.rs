@@ -714,15 +714,24 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 }
             }
             // "Positions near Kut also came under fire": the sides of the event before.
-            if a1.is_none() && a2.is_none() && s.actors.is_empty() {
-                // the latest recent event on the same side of the line
+            // "An anti-tank missile was also fired at an army post near Metula": the
+            // side hit is named, the one acting is that of the event before.
+            let no_agent = s.actors.is_empty()
+                || local_agent.or(agent).is_none() && sub != SubEventType::RemoteExplosive;
+            if a1.is_none() && no_agent {
+                // the latest recent event on the same side of the line, hitting the same side
                 if let Some(prev) = frames
                     .iter()
                     .rev()
                     .take_while(|p| p.sentence + 3 >= si)
                     .find(|p| p.location.country == loc.country)
+                    .filter(|p| {
+                        let side =
+                            |a: &Option<String>| a.as_deref().and_then(|a| side_country(a, ctx));
+                        a2.is_none() || side(&p.patient) == side(&a2)
+                    })
                 {
-                    a1 = prev.agent.clone();
+                    a1 = prev.agent.clone().filter(|a| !a.starts_with("Civilians"));
                 }
             }
             // A mine or explosive device that no one is said to have laid: an unnamed

@@ -17,7 +17,7 @@ pub enum Role {
 }
 
 static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:units?|forces|troops|members|side|army|military|personnel|servicemen|soldiers|fighter jets|jets|warplanes|aircraft|drones?|helicopters|artillery|air force|aviation|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|recaptured|retook|liberated|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled|clashed|ambushed|raided|stormed|planted|laid|mined)(?-u:\b)")
+    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:units?|forces|troops|members|side|army|military|personnel|servicemen|soldiers|fighter jets|jets|warplanes|aircraft|drones?|helicopters|artillery|air force|aviation|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|overnight|(?:late\s+|early\s+)?on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|recaptured|retook|liberated|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled|clashed|ambushed|raided|stormed|planted|laid|mined|downed|intercepted|destroyed|neutrali[sz]ed)(?-u:\b)")
         .expect("agent after")
 });
 
@@ -45,6 +45,13 @@ static PATIENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static PATIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:['’]s?\s+)?(?:\s*(?:army|armed forces|units?|military)\s*)?(?:positions?|posts?|border detachments|outposts?|servicem[ae]n|soldiers?|personnel|were|was|have been|has been|suffered|lost)(?-u:\b)")
         .expect("patient after")
+});
+
+/// After a weapon's label, the passive of stopping it: "(drone) over our positions was
+/// neutralised", "(missiles) were intercepted".
+static STOPPED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;]{0,60}?(?-u:\b)(?:was|were|had been|has been|have been)\s+(?:successfully\s+)?(?:shot down|downed|intercepted|neutrali[sz]ed|destroyed|suppressed|jammed)(?-u:\b)")
+        .expect("stopped after")
 });
 
 /// Last words of an actor label that name an act or a weapon of its bearer.
@@ -76,6 +83,10 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     // "an Israeli strike", "Russian missiles".
     let act = ACT_LABELS.iter().any(|w| label.ends_with(w));
     if TAKEN_FROM.is_match(before) {
+        return Role::Patient;
+    }
+    // "an Armenian drone ... was shot down by ...": the side whose weapon was stopped.
+    if act && STOPPED_AFTER.is_match(after) {
         return Role::Patient;
     }
     if act || AGENT_BEFORE.is_match(before) || says_it_acted(after) {

@@ -21,6 +21,20 @@ pub(crate) fn actor_name(
                 .and_then(|p| ctx.asm.gazetteer().country(p))
                 .map(|c| format!("Military Forces of {}", c.name))
         }
+        // "the army": the report's main state party's, else the country of the armed
+        // group it fights ("the army and the RSF"), else the place's.
+        ActorKind::Army => ctx
+            .parties
+            .first()
+            .cloned()
+            .or_else(|| {
+                ctx.non_state.iter().find_map(|n| {
+                    sitrep_recognise::actors::non_state_group(n)
+                        .and_then(|(_, cc)| cc.map(str::to_string))
+                })
+            })
+            .or_else(|| location_cc.map(str::to_string))
+            .and_then(|cc| military(ctx, &cc)),
         ActorKind::Unidentified => Some(format!(
             "Unidentified Armed Group ({})",
             m.country.as_deref().or(location_cc).unwrap_or("XX")

@@ -707,3 +707,44 @@ fn small_towns_hit_are_found_and_the_region_named_picks_the_namesake() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn where_the_acting_units_stand_and_who_stopped_whose_weapon() {
+    // Units "positioned near" a place fire from it: the place is the origin.
+    let ev = assemble(
+        "On 23 May, Armenian units positioned near the Chinari settlement of the Tovuzgala region opened fire on Azerbaijani positions near Alibayli village of Tovuz district.",
+        Some("2024-05-24"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Alibayli");
+    assert_eq!(
+        ev[0].origin.as_ref().map(|o| o.name.as_str()),
+        Some("Chinari")
+    );
+    // A drone "was neutralised by" the other side's air defence: that side acts.
+    let ev = assemble(
+        "On 23 May, an Armenian reconnaissance drone over our positions in the Gadabay direction was neutralised by air defence units of the Azerbaijan Army.",
+        Some("2024-05-24"),
+    );
+    assert_eq!(ev[0].sub_event_type, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Azerbaijan")
+    );
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of Armenia"));
+    // A day between the troops and their act; a spying quadcopter names its side.
+    let ev = assemble(
+        "Pakistani troops on Tuesday shot down an Indian spying quadcopter in the Leepa sector, the ISPR said.",
+        Some("2024-05-22"),
+    );
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Pakistan"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of India"));
+    // "the army" of a report on the army and the RSF is Sudan's.
+    let ev = assemble(
+        "The RSF said it had shelled Babanusa on Friday.\nArmy aircraft bombed RSF positions around Kutum on Saturday, the army said.",
+        Some("2024-05-22"),
+    );
+    let kutum = at(&ev, "Kutum");
+    assert_eq!(kutum.actor1.as_deref(), Some("Military Forces of Sudan"));
+    assert_eq!(kutum.actor2.as_deref(), Some("Rapid Support Forces"));
+}

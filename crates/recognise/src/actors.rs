@@ -27,6 +27,9 @@ pub enum ActorKind {
     Unidentified,
     /// "the enemy": the side opposite the claimant.
     Enemy,
+    /// "the army", "army aircraft": a state's army named without its country,
+    /// resolved from the report.
+    Army,
 }
 
 /// An actor named in a sentence.
@@ -246,6 +249,14 @@ const FORCE_NOUNS: &[&str] = &[
     "armed forces units",
     "drone",
     "drones",
+    "quadcopter",
+    "quadcopters",
+    "spy drone",
+    "spying drone",
+    "spy quadcopter",
+    "spying quadcopter",
+    "reconnaissance drone",
+    "reconnaissance drones",
     "saboteurs",
     "saboteur",
     "sabotage group",
@@ -568,6 +579,26 @@ impl ActorFinder {
                     bare,
                 },
             );
+        }
+        // "the army", "Army aircraft": after the country forms, so "the Sudanese army"
+        // keeps its country.
+        static BARE_ARMY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?-u:\b)(?:[Tt]he\s+)?[Aa]rmy(?:\s+(?:aircraft|troops|forces|units|soldiers|artillery|drones?|jets|warplanes))?(?-u:\b)")
+                .expect("bare army")
+        });
+        if s.contains("rmy") {
+            for m in BARE_ARMY.find_iter(s) {
+                push(
+                    &mut out,
+                    ActorMention {
+                        span: Span::new(m.start(), m.end()),
+                        name: "army".to_string(),
+                        country: None,
+                        kind: ActorKind::Army,
+                        bare: false,
+                    },
+                );
+            }
         }
         out.sort_by_key(|m| m.span.start);
         out

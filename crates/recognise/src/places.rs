@@ -620,8 +620,19 @@ static FROM_POSITIONS_AT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("from positions at")
 });
 
+/// "Armenian units positioned near P (opened fire ...)": where the acting side stands
+/// (not "positions located near P", the side hit).
+static POSITIONED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:units|forces|troops|formations|detachments|subdivisions|servicemen|soldiers|gangs|militants|fighters|army)\s+(?:(?:that\s+were|which\s+were|who\s+were)\s+)?(?:positioned|stationed|deployed|entrenched|located|based)\s+(?:near|in|at|around|close to)\s+(?:the\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
+        .expect("positioned at")
+});
+
 fn role_of(before: &str, offset: usize, agents: &[Span]) -> PlaceRole {
     if FROM_POSITIONS_AT.is_match(sitrep_core::tail(before, 80)) {
+        return PlaceRole::Origin;
+    }
+    // The acting side's units, then where they are positioned.
+    if POSITIONED_AT.is_match(sitrep_core::tail(before, 80)) {
         return PlaceRole::Origin;
     }
     let origin = ORIGIN_CUE.find_iter(before).last().map(|m| m.start());
