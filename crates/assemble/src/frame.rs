@@ -15,7 +15,9 @@ use crate::document::{DocContext, SentenceInfo};
 use crate::figures::{totals, Figure};
 use crate::place::resolve;
 use crate::roles::{role_of, Role};
-use crate::sides::{actor_country, actor_name, karabakh_forces, military, side_country};
+use crate::sides::{
+    actor_country, actor_name, karabakh_forces, military, side_country, speaker_side,
+};
 use crate::{classify, Assembler};
 
 /// A candidate event.
@@ -82,6 +84,13 @@ static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Trigger words that only report a toll ("were killed", "lost their lives").
+/// A source speaking of its own forces' act: "said its forces had destroyed",
+/// "said that on Friday its air defences".
+static OWN_FORCES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|reported|announced|claimed|stated)\s+(?:that\s+)?(?:(?:on|late on|early on)\s+\w+\s+)?(?:its|their)\s+(?:forces|troops|units|air defen[cs]es?|air defen[cs]e (?:units|systems|forces)|aircraft|artillery|drones|military|army|fighters|soldiers|servicemen|jets)(?-u:\b)")
+        .expect("own forces")
+});
+
 static TOLL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring)$")
         .expect("toll only")
@@ -695,7 +704,11 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             let mut a1 = local_agent
                 .or(agent)
                 .and_then(|m| actor_name(m, ctx, cc.as_deref()));
-            let mut a2 = patient.and_then(|m| actor_name(m, ctx, cc.as_deref()));
+            // "fired on army posts near Metula": the army hit is that of the place.
+            let mut a2 = patient.and_then(|m| match (m.kind, cc.as_deref()) {
+                (ActorKind::Army, Some(c)) => military(ctx, c),
+                _ => actor_name(m, ctx, cc.as_deref()),
+            });
             if civilian_hit
                 && a2.as_deref().is_none_or(|a| a.starts_with("Military"))
                 && sub != SubEventType::ArmedClash
@@ -775,6 +788,14 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     // "rockets were fired from Lebanon": an unnamed group in that country.
                     a1 = Some(format!("Unidentified Armed Group ({})", c.iso2));
                 }
+            }
+            // "the ministry said its forces had destroyed ...": the speaker's side acts.
+            if a1.is_none() && OWN_FORCES.is_match(text) {
+                a1 = s
+                    .claimant
+                    .as_deref()
+                    .and_then(|c| speaker_side(c, ctx))
+                    .filter(|a| a2.as_ref() != Some(a));
             }
             if a2.is_none()
                 && !matches!(

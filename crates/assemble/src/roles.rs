@@ -54,6 +54,13 @@ static STOPPED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("stopped after")
 });
 
+/// Before a weapon's label, a verb of stopping it: "air defences destroyed six
+/// (Ukrainian drones)", "shot down an (Indian quadcopter)".
+static STOPPED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:shot down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|jammed)\s+(?:[\w-]+\s+){0,2}$")
+        .expect("stopped before")
+});
+
 /// Last words of an actor label that name an act or a weapon of its bearer.
 const ACT_LABELS: &[&str] = &[
     "shelling",
@@ -86,7 +93,7 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
         return Role::Patient;
     }
     // "an Armenian drone ... was shot down by ...": the side whose weapon was stopped.
-    if act && STOPPED_AFTER.is_match(after) {
+    if act && (STOPPED_AFTER.is_match(after) || STOPPED_BEFORE.is_match(before)) {
         return Role::Patient;
     }
     if act || AGENT_BEFORE.is_match(before) || says_it_acted(after) {

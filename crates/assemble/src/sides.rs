@@ -98,3 +98,24 @@ pub(crate) fn karabakh_forces(ctx: &DocContext<'_>, loc: &Location, actor: &mut 
         *actor = Some(NK.to_string());
     }
 }
+
+/// The side a source speaks for ("Ministry of Defence of Russia" → Russia's forces,
+/// "Hezbollah" → Hezbollah): the actor behind "its forces" in its statement.
+pub(crate) fn speaker_side(claimant: &str, ctx: &DocContext<'_>) -> Option<String> {
+    if let Some((group, _)) = sitrep_recognise::actors::non_state_group(claimant) {
+        return Some(group.to_string());
+    }
+    let gaz = ctx.asm.gazetteer();
+    let country = claimant
+        .rsplit_once(" of ")
+        .and_then(|(_, c)| gaz.country_by_name(c.trim()))
+        .or_else(|| {
+            let first = claimant.split_whitespace().next()?;
+            gaz.country_by_demonym(first)
+                .or_else(|| gaz.country_by_name(first))
+        })
+        .or_else(|| {
+            (claimant == "Inter-Services Public Relations").then(|| gaz.country("PK"))?
+        })?;
+    military(ctx, &country.iso2)
+}

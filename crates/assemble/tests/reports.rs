@@ -748,3 +748,46 @@ fn where_the_acting_units_stand_and_who_stopped_whose_weapon() {
     assert_eq!(kutum.actor1.as_deref(), Some("Military Forces of Sudan"));
     assert_eq!(kutum.actor2.as_deref(), Some("Rapid Support Forces"));
 }
+
+#[test]
+fn acts_told_by_their_result_and_forces_a_source_calls_its_own() {
+    // "wounded two men": an act with its toll; men are civilians.
+    let ev = assemble(
+        "In Kupiansk, Russian artillery wounded two men on Wednesday morning.",
+        Some("2024-05-23"),
+    );
+    let e = at(&ev, "Kupiansk");
+    assert_eq!(e.injuries, 2);
+    assert_eq!(e.actor2.as_deref(), Some("Civilians (UA)"));
+    // "repelled five assaults" is fighting, however many.
+    let ev = assemble(
+        "Ukrainian forces repelled five Russian assaults near Kupiansk on Saturday.",
+        Some("2024-05-23"),
+    );
+    assert_eq!(at(&ev, "Kupiansk").sub_event_type, SubEventType::ArmedClash);
+    // "its air defences destroyed six Ukrainian drones over": the speaker stopped
+    // the other side's drones.
+    let ev = assemble(
+        "Russia's Defence Ministry said that on Friday its air defences had destroyed six Ukrainian drones over the Belgorod region.",
+        Some("2024-05-23"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Russia"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of Ukraine"));
+    // "in the community of X" names the place, not a higher level of an address.
+    let ev = assemble(
+        "On Monday, Hezbollah fired an anti-tank missile at an IDF post in the community of Shtula.",
+        Some("2024-01-09"),
+    );
+    assert_eq!(at(&ev, "Shtula").actor1.as_deref(), Some("Hezbollah"));
+    // "army posts near Metula" are the army of the place hit.
+    let ev = assemble(
+        "Hezbollah fighters opened fire on army posts near Metula on Wednesday.",
+        Some("2024-01-11"),
+    );
+    assert_eq!(
+        at(&ev, "Metula").actor2.as_deref(),
+        Some("Military Forces of Israel")
+    );
+}

@@ -588,6 +588,25 @@ impl ActorFinder {
         });
         if s.contains("rmy") {
             for m in BARE_ARMY.find_iter(s) {
+                // "an army spokesman", "army sources": a speaker, not a side in the act.
+                let next = s[m.end()..].trim_start().to_lowercase();
+                if [
+                    "spokes",
+                    "official",
+                    "source",
+                    "chief",
+                    "commander",
+                    "statement",
+                    "press",
+                    "said",
+                    "says",
+                    "officer",
+                ]
+                .iter()
+                .any(|w| next.starts_with(w))
+                {
+                    continue;
+                }
                 push(
                     &mut out,
                     ActorMention {

@@ -120,6 +120,13 @@ fn is_civilian(words: &str) -> bool {
     ]
     .iter()
     .any(|k| w.contains(k))
+        // "two men", "an elderly man": whole words only ("gunmen" are not).
+        || w.split(|c: char| !c.is_alphanumeric()).any(|x| {
+            matches!(
+                x,
+                "men" | "man" | "pensioner" | "pensioners" | "worker" | "workers"
+            )
+        })
 }
 
 fn harm_of(verb: &str) -> Option<Harm> {

@@ -68,7 +68,7 @@ static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)(?P<noun>villages?|towns?|city|settlements?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?) of (?:the )?(?P<name>{NAME})")).expect("noun of name")
+    Regex::new(&format!(r"(?-u:\b)(?P<noun>villages?|towns?|city|settlements?|communit(?:y|ies)|kibbutz|moshav|hamlets?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?) of (?:the )?(?P<name>{NAME})")).expect("noun of name")
 });
 
 /// "the Kyrgyz border outpost Bulak-Bashy", "the village Kut": a singular place word
@@ -133,9 +133,10 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("attribution")
 });
 
-/// "... district of the Nakhchivan Autonomous Republic": a higher level of the address.
+/// "... Sharur district of the Nakhchivan Autonomous Republic": a higher level of the
+/// address (after a name: "in the community of Shtula" names the place itself).
 static HIGHER_ADMIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:region|district|province|rayon|raion|oblast|marz|governorate|municipality|community)\s+of\s+(?:the\s+)?$")
+    Regex::new(r"(?-u:\b)\p{Lu}[\w'’-]*\s+(?i:region|district|province|rayon|raion|oblast|marz|governorate|municipality|community)\s+of\s+(?:the\s+)?$")
         .expect("higher admin")
 });
 
@@ -308,6 +309,9 @@ fn hint_of(noun: &str) -> PlaceHint {
             || s.starts_with("town")
             || s.starts_with("cit")
             || s.starts_with("communit")
+            || s == "kibbutz"
+            || s == "moshav"
+            || s.starts_with("hamlet")
             || s.starts_with("neighbo")
             || s.starts_with("suburb")
             || s == "camp" =>
@@ -627,13 +631,23 @@ static POSITIONED_AT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("positioned at")
 });
 
+/// Right before a force noun, words that make those forces the ones hit.
+static UNITS_HIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:on|at|against|toward|towards|targeting|targeted|hit|shelled|attacked|struck)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
+        .expect("units hit")
+});
+
 fn role_of(before: &str, offset: usize, agents: &[Span]) -> PlaceRole {
     if FROM_POSITIONS_AT.is_match(sitrep_core::tail(before, 80)) {
         return PlaceRole::Origin;
     }
-    // The acting side's units, then where they are positioned.
-    if POSITIONED_AT.is_match(sitrep_core::tail(before, 80)) {
-        return PlaceRole::Origin;
+    // The acting side's units, then where they are positioned (not the units fired on:
+    // "opened fire on Armenian units located near P").
+    let tail = sitrep_core::tail(before, 80);
+    if let Some(m) = POSITIONED_AT.find(tail) {
+        if !UNITS_HIT.is_match(&tail[..m.start()]) {
+            return PlaceRole::Origin;
+        }
     }
     let origin = ORIGIN_CUE.find_iter(before).last().map(|m| m.start());
     let target = TARGET_CUE

@@ -82,7 +82,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let table: &[(TriggerKind, &str)] = &[
         (
             Disrupted,
-            r"(?:was|were|been|being)\s+(?:suppressed|shot down|neutrali[sz]ed|intercepted|downed|destroyed in the air)|(?-u:\b)(?:suppressed|shot down|intercepted|downed|neutrali[sz]ed|defused|foiled|thwarted|prevented)(?-u:\b)",
+            r"(?:was|were|been|being)\s+(?:suppressed|shot down|neutrali[sz]ed|intercepted|downed|destroyed in the air)|(?-u:\b)(?:suppressed|shot down|intercepted|downed|neutrali[sz]ed|defused|foiled|thwarted|prevented)(?-u:\b)|(?-u:\b)destroyed (?:\w+ ){0,3}?(?:drones?|UAVs?|quadcopters?|missiles?|rockets?)(?: \w+)? (?:over|in the air|in the sky)(?-u:\b)|(?-u:\b)(?:drones?|UAVs?|quadcopters?|missiles?|rockets?)[^.;]{0,60}? (?:was|were) destroyed(?: by [^.;]{0,40})? (?:over|in the air|in the sky)(?-u:\b)",
         ),
         (
             Arrest,
@@ -126,7 +126,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Clash,
-            r"(?-u:\b)(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefights?|exchanges? of fire|exchanged fire|gun ?battles?|gunfights?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict|(?:in|during) an encounter|(?:was|were) (?:repelled|repulsed)|(?:repelled|repulsed) (?:an? |the )?(?:attack|assault|attempt|offensive|infiltration)|encounters? (?:with|between|broke out|took place))(?-u:\b)",
+            r"(?-u:\b)(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefights?|exchanges? of fire|exchanged fire|gun ?battles?|gunfights?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict|(?:in|during) an encounter|(?:was|were) (?:repelled|repulsed)|(?:repelled|repulsed) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:attacks?|assaults?|attempts?|offensives?|infiltrations?)|encounters? (?:with|between|broke out|took place))(?-u:\b)",
         ),
         (
             Retaliation,
@@ -138,7 +138,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Attack,
-            r"(?-u:\b)(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage|(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring|killed (?:at least |up to )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) (?:[\w-]+ ){0,2}(?:militants|insurgents|terrorists|rebels|fighters|gunmen|soldiers|servicem[ae]n|troops|civilians|villagers|policem[ae]n|border guards|militant|insurgent|terrorist|rebel|fighter|soldier|civilian|villager|policeman|border guard))(?-u:\b)",
+            r"(?-u:\b)(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage|(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring|destroyed (?:an? |the )?(?:[\w-]+ ){0,3}?(?:depots?|warehouses?|command posts?|launchers?|radars?|headquarters|tanks?|armou?red vehicles?|howitzers?)|(?:killed|wounded|injured) (?:at least |up to )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) (?:[\w-]+ ){0,2}(?:militants|insurgents|terrorists|rebels|fighters|gunmen|soldiers|servicem[ae]n|troops|civilians|villagers|policem[ae]n|border guards|militant|insurgent|terrorist|rebel|fighter|soldier|civilian|villager|policeman|border guard|men|women|people|persons|residents|children|man|woman|person|resident|child|boy|girl))(?-u:\b)",
         ),
         (
             Damage,
