@@ -12,6 +12,12 @@ static TERRITORY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("territory after")
 });
 
+/// An exchange of prisoners, whatever the detainees are called.
+static EXCHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:exchanged|swapped|exchange of|swap of) (?:[\w-]+ ){0,3}?(?:prisoners|detainees|captives|servicem[ae]n|soldiers|POWs)(?-u:\b)|prisoner (?:exchange|swap)")
+        .expect("exchange")
+});
+
 /// Chooses the sub-event type from a sentence's (non-negated) triggers, the
 /// weapons it names and whether the other side is civilians. `None` when the
 /// triggers name no event.
@@ -56,6 +62,10 @@ pub fn classify(
             return Some(SubEventType::DisruptedWeaponsUse);
         }
         return Some(SubEventType::Shelling);
+    }
+    // "exchanged two detained servicemen": the exchange, not the detention.
+    if (has(Agreement) || has(Arrest)) && EXCHANGE.is_match(sentence) {
+        return Some(SubEventType::Agreement);
     }
     if has(Arrest) {
         return Some(SubEventType::Arrests);

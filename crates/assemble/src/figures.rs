@@ -23,8 +23,14 @@ pub struct Figure {
 /// Fatalities and injuries: per side of victims the lowest current figure any
 /// claimant gives, summed over sides.
 pub fn totals(figures: &[Figure]) -> (u32, u32) {
-    // A revised death toll replaces every death figure before it.
-    let start = figures.iter().rposition(|f| f.revised).unwrap_or(0);
+    // A revised toll replaces every figure of its kind (deaths, injuries) before it.
+    let from = |has: fn(&Figure) -> Option<u64>| {
+        figures
+            .iter()
+            .rposition(|f| f.revised && has(f).is_some())
+            .unwrap_or(0)
+    };
+    let (killed_from, injured_from) = (from(|f| f.killed), from(|f| f.injured));
     let pick = |figures: &[Figure], get: fn(&Figure) -> Option<u64>| -> u32 {
         let mut per_side: BTreeMap<&str, u64> = BTreeMap::new();
         for f in figures.iter().filter(|f| !f.superseded) {
@@ -60,8 +66,8 @@ pub fn totals(figures: &[Figure]) -> (u32, u32) {
         per_side.values().sum::<u64>().min(u32::MAX as u64) as u32
     };
     (
-        pick(&figures[start..], |f| f.killed),
-        pick(figures, |f| f.injured),
+        pick(&figures[killed_from..], |f| f.killed),
+        pick(&figures[injured_from..], |f| f.injured),
     )
 }
 

@@ -791,3 +791,18 @@ fn acts_told_by_their_result_and_forces_a_source_calls_its_own() {
         Some("Military Forces of Israel")
     );
 }
+
+#[test]
+fn prisoner_exchanges_are_agreements_and_revised_counts_update_both_figures() {
+    let ev = assemble(
+        "Armenia and Azerbaijan on Friday exchanged two detained servicemen each at the border near the village of Voskepar.",
+        Some("2024-01-20"),
+    );
+    assert_eq!(at(&ev, "Voskepar").sub_event_type, SubEventType::Agreement);
+    let ev = assemble(
+        "Russian forces struck Zaporizhzhia with missiles late on Tuesday night, killing one person and injuring eight. By Wednesday morning, the number of dead had risen to two and the number of injured to eleven.",
+        Some("2024-10-30"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!((ev[0].fatalities, ev[0].injuries), (2, 11));
+}

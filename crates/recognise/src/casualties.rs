@@ -38,7 +38,7 @@ pub struct Casualty {
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|sustained (?:\w+ )?(?:injuries|wounds)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)")
         .expect("casualty verb")
 });
 
@@ -48,14 +48,19 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ARTICLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(an?|another)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|resident|villager|journalist|sergeant|conscript|shepherd|farmer))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|resident|villager|journalist|sergeant|conscript|shepherd|farmer|driver|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker))(?-u:\b)")
         .expect("article person")
 });
 
 /// A victim named with a rank: "Private Ilgar Mammadov", "Junior Sergeant A. Petrosyan".
 static NAMED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)((?:(?:Junior|Senior|Staff|Chief|Lance)\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel|Ensign|Warrant Officer|Rifleman|Sepoy|Havildar|Naik|Soldier)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+){1,2})")
+    Regex::new(r"(?-u:\b)((?i:(?:(?:Junior|Senior|Staff|Chief|Lance)\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel|Ensign|Warrant Officer|Rifleman|Sepoy|Havildar|Naik|Soldier))\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+){1,2})")
         .expect("named person")
+});
+
+/// A determiner before the victims of an active verb: "killing *the* two men".
+static DETERMINER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:all\s+(?:the\s+)?|both\s+|the\s+|its\s+|their\s+)").expect("determiner")
 });
 
 /// After a bare count, a verb that makes it a number of people: "and one was wounded".
@@ -117,6 +122,9 @@ fn is_civilian(words: &str) -> bool {
         "shepherd",
         "farmer",
         "citizens",
+        "driver",
+        "passenger",
+        "owner",
     ]
     .iter()
     .any(|k| w.contains(k))
@@ -133,6 +141,7 @@ fn harm_of(verb: &str) -> Option<Harm> {
     let v = verb.to_lowercase();
     if v.starts_with("kill")
         || v.starts_with("martyr")
+        || v.starts_with("embraced")
         || v.starts_with("dead")
         || v.starts_with("die")
         || v.starts_with("death")
@@ -180,7 +189,11 @@ fn person_counts(window: &str) -> Vec<(Count, String)> {
     }
     for m in NAMED_PERSON.find_iter(window) {
         let span = Span::new(m.start(), m.end());
-        if out.iter().any(|(c, _)| c.span.overlaps(&span)) {
+        // "another soldier, 19-year-old private A. B.,": the name is the one counted.
+        if out
+            .iter()
+            .any(|(c, _)| c.span.overlaps(&span) || c.span.end <= span.start)
+        {
             continue;
         }
         out.push((
@@ -208,6 +221,43 @@ static TOLL_AT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("toll at")
 });
 
+/// "the number of dead had risen to two and the number of injured to eleven": a
+/// revised count of the dead or of the injured.
+static NUMBER_REVISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)number\s+of\s+(?P<what>dead|killed|deaths|fatalities|injured|wounded|injuries)\s+(?:(?:had|has|was|later|since|then)\s+)*(?:(?:risen|rose|climbed|increased|grown|jumped|reached|revised)\s+)?to\s+")
+        .expect("number revised")
+});
+
+/// Revised counts of the dead or injured ("the number of dead had risen to two").
+fn revised_numbers(s: &str) -> Vec<Casualty> {
+    let mut out = Vec::new();
+    for m in NUMBER_REVISED.captures_iter(s) {
+        let whole = m.get(0).expect("match");
+        let Some(c) = find_counts(&s[whole.end()..])
+            .into_iter()
+            .next()
+            .filter(|c| c.span.start == 0)
+        else {
+            continue;
+        };
+        let what = m["what"].to_lowercase();
+        out.push(Casualty {
+            span: Span::new(whole.start(), whole.end() + c.span.end),
+            harm: if what.starts_with("injur") || what == "wounded" {
+                Harm::Injured
+            } else {
+                Harm::Killed
+            },
+            count: c.value,
+            bound: c.bound,
+            victims: String::new(),
+            civilian: false,
+            revised: true,
+        });
+    }
+    out
+}
+
 /// The death toll a pattern introduces, when a count follows it directly.
 fn toll(s: &str, re: &Regex, revised: bool) -> Option<Casualty> {
     let m = re.find(s)?;
@@ -230,6 +280,10 @@ fn toll(s: &str, re: &Regex, revised: bool) -> Option<Casualty> {
 pub fn find_casualties(s: &str) -> Vec<Casualty> {
     let mut out = Vec::new();
     // A toll stated as such: "the toll had risen to 16", "monitors put the toll at 54".
+    let numbers = revised_numbers(s);
+    if !numbers.is_empty() {
+        return numbers;
+    }
     for (re, revised) in [(&*TOLL_AT, false), (&*TOLL_REVISED, true)] {
         if let Some(c) = toll(s, re, revised) {
             return vec![c];
@@ -285,8 +339,10 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
                 })
                 .unwrap_or(window.len());
             let counts = person_counts(&window[..stop]);
+            // "killing the two men inside", "killing all three crew members"
+            let lead = DETERMINER.find(window).map_or(0, |m| m.end());
             if let Some((c, victims)) = counts.first() {
-                if c.span.start <= 3 {
+                if c.span.start <= 3.max(lead) {
                     out.push(Casualty {
                         span: Span::new(v.start(), v.end() + c.span.end),
                         harm,
@@ -384,6 +440,44 @@ mod tests {
             .into_iter()
             .map(|c| (c.harm, c.count))
             .collect()
+    }
+
+    #[test]
+    fn determiners_possessives_idioms_and_revised_numbers() {
+        assert_eq!(
+            figs("A drone struck a car, killing the two men inside."),
+            vec![(Harm::Killed, 2)]
+        );
+        let c = find_casualties("A drone attacked a car, killing its driver.");
+        assert_eq!(
+            (c[0].harm, c[0].count, c[0].civilian),
+            (Harm::Killed, 1, true)
+        );
+        assert_eq!(
+            figs("A 55-year-old resident embraced shahadat."),
+            vec![(Harm::Killed, 1)]
+        );
+        assert_eq!(
+            figs("Two women sustained serious injuries."),
+            vec![(Harm::Injured, 2)]
+        );
+        assert_eq!(
+            figs("As a result, private Hayk Sargsyan received a gunshot wound."),
+            vec![(Harm::Injured, 1)]
+        );
+        // The name in apposition is the soldier already counted.
+        assert_eq!(
+            figs("Another soldier, 19-year-old private Arman Hakobian, was killed."),
+            vec![(Harm::Killed, 1)]
+        );
+        let c = find_casualties(
+            "By morning the number of dead had risen to two and the number of injured to eleven.",
+        );
+        let got: Vec<_> = c.iter().map(|c| (c.harm, c.count, c.revised)).collect();
+        assert_eq!(
+            got,
+            vec![(Harm::Killed, 2, true), (Harm::Injured, 11, true)]
+        );
     }
 
     #[test]

@@ -106,7 +106,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Agreement,
-            r"(?-u:\b)(?:agreed (?:to|on) a (?:ceasefire|truce)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|prisoner swap|exchange of prisoners|exchanged (?:\w+ )?prisoners|swapped (?:\w+ )?prisoners|handed over)(?-u:\b)",
+            r"(?-u:\b)(?:agreed (?:to|on) a (?:ceasefire|truce)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|prisoner swap|exchange of prisoners|(?:exchanged|swapped) (?:[\w-]+ ){0,3}?(?:prisoners|detainees|captives|servicem[ae]n|soldiers|POWs)|handed over)(?-u:\b)",
         ),
         (
             AirStrike,
