@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexSet};
+
+use crate::large_regex::{large_regex, large_regex_set};
 use sitrep_core::Span;
 
 use crate::countries::{Countries, CountryRef};
@@ -193,9 +195,9 @@ static FIXED: LazyLock<Fixed> = LazyLock::new(|| {
     Fixed {
         labels: rows
             .iter()
-            .map(|(p, n, c, k)| (Regex::new(p).expect("actor regex"), *n, *c, *k))
+            .map(|(p, n, c, k)| (large_regex(p), *n, *c, *k))
             .collect(),
-        any: RegexSet::new(rows.iter().map(|r| r.0)).expect("actor set"),
+        any: large_regex_set(rows.iter().map(|r| r.0)),
     }
 });
 

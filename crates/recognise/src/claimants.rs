@@ -4,6 +4,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::large_regex::large_regex;
 use sitrep_core::{Span, Stance};
 
 use crate::countries::Countries;
@@ -31,7 +33,7 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    large_regex(concat!(
         r"(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior|health|emergenc(?:y|ies)|emergency situations))\s+(?i:ministry)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?))?",
         r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs|Health|Emergency Situations|Emergencies)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?))?)",
         r"|(?P<nk>(?:Karabakh|Artsakh|Nagorno-Karabakh)\s+Defen[cs]e\s+Army)",
@@ -49,7 +51,6 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<ana>(?-u:\b)(?:[Tt]he\s+)(?i:ministry|defen[cs]e ministry|statement|military|army|message|department|agency)(?-u:\b))",
         r"|(?P<civil>(?:[Tt]he\s+)?(?P<cname>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}(?:Network|Room|Committees?|Council|Observatory|Union|Association|Coalition|Commission|Centre|Center|Organi[sz]ation|Watch|Society|Foundation|Monitor|Mission)(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?-u:\b))",
     ))
-    .expect("org")
 });
 
 /// A predicate that calls a reported statement untrue: "... is false", "is disinformation".

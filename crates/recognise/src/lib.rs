@@ -19,6 +19,7 @@ pub mod casualties;
 pub mod claimants;
 pub mod countries;
 pub mod dates;
+mod large_regex;
 pub mod numbers;
 pub mod places;
 pub mod sentences;

@@ -6,6 +6,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::large_regex::large_regex;
 use sitrep_core::Span;
 
 /// The part a place plays in an event.
@@ -61,42 +63,53 @@ const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](
 const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    large_regex(&format!(
         r"(?P<name>{NAME})(?:\s+\((?P<alt>[^)]{{1,60}})\))?\s+(?P<noun>{NOUN})(?-u:\b)"
     ))
-    .expect("name noun")
 });
 
 static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)(?P<noun>villages?|towns?|city|settlements?|communit(?:y|ies)|kibbutz|moshav|hamlets?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?) of (?:the )?(?P<name>{NAME})")).expect("noun of name")
+    large_regex(&format!(
+        r"(?-u:\b)(?P<noun>villages?|towns?|city|settlements?|communit(?:y|ies)|kibbutz|moshav|hamlets?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?) of (?:the )?(?P<name>{NAME})"
+    ))
 });
 
 /// "the Kyrgyz border outpost Bulak-Bashy", "the village Kut": a singular place word
 /// right before the name.
 static NOUN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)(?P<noun>border outpost|outpost|checkpoint|village|town|settlement)\s+(?P<name>{NAME})")).expect("noun name")
+    large_regex(&format!(
+        r"(?-u:\b)(?P<noun>border outpost|outpost|checkpoint|village|town|settlement)\s+(?P<name>{NAME})"
+    ))
 });
 
 /// The object of a verb of hitting: "shelled Orikhiv", "a strike on Kupiansk",
 /// "positions in Babanusa". A
 /// name found only this way is a place when the gazetteer resolves it.
 static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)(?:shelled|struck|bombed|attacked|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around))\s+(?P<name>{NAME})")).expect("hit object")
+    large_regex(&format!(
+        r"(?-u:\b)(?:shelled|struck|bombed|attacked|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around))\s+(?P<name>{NAME})"
+    ))
 });
 
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area)(?-u:\b)")).expect("admin after")
+    large_regex(&format!(
+        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area)(?-u:\b)"
+    ))
 });
 
 static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:villages?|settlements?|hamlets?)\s+of\s+(?:the\s+)?(?P<admin>{NAME})")).expect("admin of")
+    large_regex(&format!(
+        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:villages?|settlements?|hamlets?)\s+of\s+(?:the\s+)?(?P<admin>{NAME})"
+    ))
 });
 
 /// "the Machil sector of Kupwara", "the Barakat Noreen area of Al-Fashaga", "the
 /// Al-Thawra neighbourhood of Omdurman": a place word in the singular, then the
 /// region or town the place lies in.
 static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet|neighbou?rhood|suburb)\s+of\s+(?:the\s+)?(?P<admin>{NAME})")).expect("admin of one")
+    large_regex(&format!(
+        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet|neighbou?rhood|suburb)\s+of\s+(?:the\s+)?(?P<admin>{NAME})"
+    ))
 });
 
 /// A reporting verb right after a place (or "according to" before it): the place is
@@ -120,7 +133,9 @@ static PART_OF_TOWN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b)|(?-u:\b)or(?-u:\b))\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$")).expect("list gap")
+    large_regex(&format!(
+        r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b)|(?-u:\b)or(?-u:\b))\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$"
+    ))
 });
 
 static ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -681,17 +696,15 @@ fn role_of(before: &str, offset: usize, agents: &[Span]) -> PlaceRole {
 }
 
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    large_regex(&format!(
         r"^(?:,\s*and|,\s*as well as|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b))\s*(?:the\s+)?(?P<name>{NAME})"
     ))
-    .expect("list item")
 });
 
 static LIST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    large_regex(&format!(
         r"(?P<name>{NAME})\s*(?:,\s*and|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b))\s*(?:the\s+)?$"
     ))
-    .expect("list before")
 });
 
 /// Adds unknown capitalised names that continue a list before or after a place.

@@ -4,6 +4,8 @@
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
+
+use crate::large_regex::{large_regex, large_regex_set};
 use sitrep_core::Span;
 
 /// What a trigger says happened.
@@ -150,9 +152,9 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         kinds: table
             .iter()
             .zip(&sources)
-            .map(|((k, _), p)| (*k, Regex::new(p).expect("trigger regex")))
+            .map(|((k, _), p)| (*k, large_regex(p)))
             .collect(),
-        any: RegexSet::new(&sources).expect("trigger set"),
+        any: large_regex_set(&sources),
     }
 });
 
