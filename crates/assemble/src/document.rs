@@ -41,6 +41,33 @@ pub struct SentenceInfo {
     pub stance: sitrep_core::Stance,
 }
 
+/// A wire dateline at a sentence's start: place in capitals, date, agency, dash.
+pub(crate) static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\p{Lu}[\p{Lu} .'’-]{2,40},\s*(?:\p{Lu}[\p{L}.]{2,9}\s+\d{1,2}|\d{1,2}\s+\p{Lu}[\p{L}.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:])")
+        .expect("wire dateline")
+});
+
+/// The day a wire dateline near the top of the text gives, when it falls in the
+/// week before publication (and differs from it).
+fn dateline_day(text: &str, dates: &[DateMention], published: Option<Date>) -> Option<Date> {
+    let published = published?;
+    let head_end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);
+    let mut at = 0;
+    for line in text[..head_end].split_inclusive('\n') {
+        if let Some(m) = WIRE_DATELINE.find(line) {
+            let span = Span::new(at, at + m.end());
+            let day = dates
+                .iter()
+                .filter(|d| d.precision == DatePrecision::Day && span.contains(&d.span))
+                .find_map(|d| d.start)?;
+            let behind = published.since(day).ok()?.get_days();
+            return (1..=7).contains(&behind).then_some(day);
+        }
+        at += line.len();
+    }
+    None
+}
+
 /// Document-level context.
 #[derive(Debug)]
 pub struct DocContext<'a> {
@@ -82,6 +109,11 @@ impl<'a> DocContext<'a> {
         let text = &doc.text;
         let countries_api = GazetteerCountries(asm.gazetteer);
         let (mut all_dates, mut all_times) = find_dates_and_times(text, doc.published);
+        // "POONCH, Mar 12: ... this evening": a wire dateline's day, up to a week before
+        // publication, is what the story's relative dates count from.
+        if let Some(filed) = dateline_day(text, &all_dates, doc.published) {
+            (all_dates, all_times) = find_dates_and_times(text, Some(filed));
+        }
         let mut names = asm.gazetteer.find_names(text);
         // Sorted by start, so each sentence finds its own mentions by binary search
         // (a linear scan per sentence is quadratic on a long document).

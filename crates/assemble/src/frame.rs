@@ -77,12 +77,6 @@ static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:used|using|uses|with|employed|from)(?-u:\b)").expect("use verb")
 });
 
-/// A wire dateline at a sentence's start: place in capitals, date, agency, dash.
-static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\p{Lu}[\p{Lu} .'’-]{2,40},\s*(?:\p{Lu}[\p{L}.]{2,9}\s+\d{1,2}|\d{1,2}\s+\p{Lu}[\p{L}.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*)?[-–—:]")
-        .expect("wire dateline")
-});
-
 /// Trigger words that only report a toll ("were killed", "lost their lives").
 /// A source speaking of its own forces' act: "said its forces had destroyed",
 /// "said that on Friday its air defences".
@@ -358,7 +352,9 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         // The date of this sentence, else the last one seen.
         // A wire dateline's date ("SRINAGAR, Oct 21 (PTI) -") is when the report was
         // filed, not when the event it tells happened.
-        let dateline_end = WIRE_DATELINE.find(text).map_or(0, |m| m.end());
+        let dateline_end = crate::document::WIRE_DATELINE
+            .find(text)
+            .map_or(0, |m| m.end());
         let own_date = s
             .dates
             .iter()
@@ -661,6 +657,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             // Lines and rivers are not places of an event; the region named with one
             // ("near the Line of Control in Kupwara district") is.
             let along_line = loc.name.contains("Line of")
+                || loc.name.contains("International Border")
+                || loc.name.contains("Working Boundary")
                 || loc.name.to_lowercase().contains("contact line")
                 || key.ends_with("@river");
             let (loc, key, regional) = if along_line {

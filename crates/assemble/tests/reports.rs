@@ -806,3 +806,24 @@ fn prisoner_exchanges_are_agreements_and_revised_counts_update_both_figures() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!((ev[0].fatalities, ev[0].injuries), (2, 11));
 }
+
+#[test]
+fn a_wire_dateline_s_day_anchors_the_story_s_relative_dates() {
+    // Filed on the 12th, published on the 13th: "this evening" is the 12th.
+    let ev = assemble(
+        "POONCH, Mar 12: Three civilians were injured when Pakistani troops shelled Shahpur village this evening, a police officer said.",
+        Some("2019-03-13"),
+    );
+    assert_eq!(ev[0].date.unwrap().to_string(), "2019-03-12");
+    assert_eq!(ev[0].injuries, 3);
+    // An agency tag without a dash; a line of control or border is no place, the
+    // sector named with it is.
+    let ev = assemble(
+        "JAMMU, Oct 10 (PTI) Pakistan Rangers fired on BSF posts along the International Border in Samba sector late on Tuesday night, injuring a head constable.",
+        Some("2018-10-11"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].date.unwrap().to_string(), "2018-10-09");
+    assert_eq!(ev[0].injuries, 1);
+    assert!(ev[0].location.as_ref().unwrap().name.starts_with("Samba"));
+}

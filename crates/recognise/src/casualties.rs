@@ -43,12 +43,12 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))")
+    Regex::new(r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))")
         .expect("person")
 });
 
 static ARTICLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|resident|villager|journalist|sergeant|conscript|shepherd|farmer|driver|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|constable|resident|villager|journalist|sergeant|conscript|shepherd|farmer|driver|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker))(?-u:\b)")
         .expect("article person")
 });
 
