@@ -880,14 +880,20 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 sub
             };
             // Of a detention or a downed drone, the side that acted reports it.
-            let speaking_side = if matches!(
+            let (first, other) = if matches!(
                 sub,
                 SubEventType::Arrests | SubEventType::DisruptedWeaponsUse
             ) {
-                a1.as_deref()
+                (a1.as_deref(), a2.as_deref())
             } else {
-                a2.as_deref()
+                (a2.as_deref(), a1.as_deref())
             };
+            // An armed group has no ministry or army to speak for it: then the state
+            // on the other side does ("Army aircraft bombed RSF positions, the army said").
+            let speaking_side = first
+                .filter(|p| side_country(p, ctx).is_some())
+                .or_else(|| other.filter(|p| side_country(p, ctx).is_some()))
+                .or(first);
             let claimant = claimant_for(ctx, s, speaking_side, &loc, context);
             // Shelling or strikes a civil authority reports, with no military target
             // named, hit civilians (ACLED practice): "Russian artillery shelled

@@ -49,8 +49,17 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)(?:'s|’s)?\s+(?:[Aa]rmy|military|(?i:armed forces))(?-u:\b))",
         r"|(?P<local>(?-u:\b)(?:[Tt]he\s+)(?:regional|city|oblast|local)\s+(?:military\s+|state\s+)?administration(?-u:\b))",
         r"|(?P<ana>(?-u:\b)(?:[Tt]he\s+)(?i:ministry|defen[cs]e ministry|statement|military|army|message|department|agency)(?-u:\b))",
-        r"|(?P<civil>(?:[Tt]he\s+)?(?P<cname>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}(?:Network|Room|Committees?|Council|Observatory|Union|Association|Coalition|Commission|Centre|Center|Organi[sz]ation|Watch|Society|Foundation|Monitor|Mission)(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?-u:\b))",
+        r"|(?P<grpsay>(?-u:\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|claimed|claims|announced|reported|stated)(?-u:\b)",
     ))
+});
+
+/// A monitor, council or local committee, named as it names itself ("the Sudan
+/// Doctors Network", "the Kharkiv City Council"): a source when no institution the
+/// other patterns know speaks.
+static CIVIL: LazyLock<Regex> = LazyLock::new(|| {
+    large_regex(
+        r"(?P<civil>(?:[Tt]he\s+)?(?P<cname>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}(?:Network|Room|Committees?|Council|Observatory|Union|Association|Coalition|Commission|Centre|Center|Organi[sz]ation|Watch|Society|Foundation|Monitor|Mission)(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?-u:\b))",
+    )
 });
 
 /// A predicate that calls a reported statement untrue: "... is false", "is disinformation".
@@ -93,6 +102,8 @@ pub fn institution(head: &str, country: &str, iso2: &str) -> String {
         "army" if iso2 == "PK" => "Pakistan Army".to_string(),
         "army" if iso2 == "SD" => "Sudanese Armed Forces".to_string(),
         "army" if iso2 == "IL" => "Israel Defense Forces".to_string(),
+        // Lebanon's is the Ministry of Public Health.
+        "health ministry" if iso2 == "LB" => format!("Ministry of Public Health of {country}"),
         "health ministry" => format!("Ministry of Health of {country}"),
         "emergency ministry" => format!("Ministry of Emergency Situations of {country}"),
         "army" => format!("Military Forces of {country}"),
@@ -180,6 +191,12 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                     None => continue,
                 },
             }
+        } else if let Some(grp) = c.name("grpsay") {
+            // "The paramilitary Rapid Support Forces said": a group of several words.
+            match crate::actors::non_state_group(grp.as_str()) {
+                Some((group, cc)) => (Some(group.to_string()), cc.map(str::to_string), "group"),
+                None => continue,
+            }
         } else if let Some(adj) = c.name("sadj") {
             let Some(cr) = countries.any(adj.as_str()) else {
                 continue;
@@ -205,16 +222,19 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 "agency",
             )
         } else if let Some(adm) = c.name("madm") {
-            (Some(adm.as_str().to_string()), None, "administration")
+            // "the Ukrainian Zaporizhzhia Regional Military Administration"
+            let adm = adm.as_str();
+            let adm = match adm.split_once(' ') {
+                Some((first, rest)) if countries.by_demonym(first).is_some() => rest,
+                _ => adm,
+            };
+            (Some(adm.to_string()), None, "administration")
         } else if let Some(place) = c.name("gplace") {
             (
                 Some(format!("Governor of {}", place.as_str())),
                 None,
                 "administration",
             )
-        } else if let Some(org) = c.name("cname") {
-            // A monitor, council or local committee, named as it names itself.
-            (Some(org.as_str().to_string()), None, "monitor")
         } else if let Some(body) = c.name("body") {
             (Some(body.as_str().to_string()), None, "administration")
         } else if let Some(svc) = c.name("svc") {
@@ -314,7 +334,37 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
             best = Some((rank, mention));
         }
     }
+    if best.as_ref().is_none_or(|(_, m)| m.name.is_none()) {
+        if let Some(m) = civil_source(s, &verbs) {
+            return Some(m);
+        }
+    }
     best.map(|(_, m)| m)
+}
+
+/// Between a source and its verb: nothing, or "and local activists".
+static AND_OTHERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:and\s+(?:[\w-]+\s+){0,3})?$").expect("and others"));
+
+/// The monitor or committee right before or after a reporting verb.
+fn civil_source(s: &str, verbs: &[regex::Match<'_>]) -> Option<ClaimantMention> {
+    CIVIL.captures_iter(s).find_map(|c| {
+        let m = c.get(0)?;
+        let name = c.name("cname")?.as_str();
+        let verb = verbs.iter().find(|v| {
+            v.start() >= m.end() && AND_OTHERS.is_match(&s[m.end()..v.start()])
+                || v.end() <= m.start()
+                    && m.start() - v.end() <= 5
+                    && v.as_str().eq_ignore_ascii_case("according to")
+        })?;
+        Some(ClaimantMention {
+            span: Span::new(m.start(), m.end()),
+            name: Some(name.to_string()),
+            country: None,
+            stance: stance_of(verb.as_str()),
+            head: "monitor",
+        })
+    })
 }
 
 #[cfg(test)]
@@ -440,6 +490,25 @@ mod tests {
         assert_eq!(
             name("A Kyrgyz post was shelled, the Border Service of the State Committee for National Security said."),
             Some("Border Service of the State Committee for National Security".to_string())
+        );
+        assert_eq!(
+            name("A market was hit, the Sudan Doctors Network and local activists said."),
+            Some("Sudan Doctors Network".to_string())
+        );
+        // A known service is not cut short by a committee in its name.
+        assert_eq!(
+            name("A post was shelled, the Border Troops of the State Committee for National Security of Tajikistan said."),
+            Some("Border Troops of the State Committee for National Security of Tajikistan".to_string())
+        );
+        assert_eq!(
+            name(
+                "The paramilitary Rapid Support Forces said on Saturday it had repelled an attack."
+            ),
+            Some("Rapid Support Forces".to_string())
+        );
+        assert_eq!(
+            name("Two houses burned, the Russian Belgorod Regional Military Administration said."),
+            Some("Belgorod Regional Military Administration".to_string())
         );
         // A committee that only appears in the story does not speak.
         assert_eq!(
