@@ -890,10 +890,12 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             };
             // An armed group has no ministry or army to speak for it: then the state
             // on the other side does ("Army aircraft bombed RSF positions, the army said").
-            let speaking_side = first
-                .filter(|p| side_country(p, ctx).is_some())
-                .or_else(|| other.filter(|p| side_country(p, ctx).is_some()))
-                .or(first);
+            let speaking_side = match first {
+                Some(p) if side_country(p, ctx).is_none() => {
+                    other.filter(|o| side_country(o, ctx).is_some()).or(first)
+                }
+                _ => first,
+            };
             let claimant = claimant_for(ctx, s, speaking_side, &loc, context);
             // Shelling or strikes a civil authority reports, with no military target
             // named, hit civilians (ACLED practice): "Russian artillery shelled
