@@ -827,3 +827,14 @@ fn a_wire_dateline_s_day_anchors_the_story_s_relative_dates() {
     assert_eq!(ev[0].injuries, 1);
     assert!(ev[0].location.as_ref().unwrap().name.starts_with("Samba"));
 }
+
+#[test]
+fn tolls_counted_since_a_date_are_aggregates_not_events() {
+    for text in [
+        "More than 1,500 civilians have been killed in El Fasher since the RSF tightened its siege in May 2024, according to the United Nations.",
+        "Since January, 38 people have been killed in ceasefire violations along the LoC in Poonch district.",
+    ] {
+        let ev = assemble(text, Some("2025-06-14"));
+        assert!(ev.is_empty(), "{text}: {ev:#?}");
+    }
+}
