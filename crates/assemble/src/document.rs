@@ -48,24 +48,21 @@ pub(crate) static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The day a wire dateline near the top of the text gives, when it falls in the
-/// week before publication (and differs from it).
-fn dateline_day(text: &str, dates: &[DateMention], published: Option<Date>) -> Option<Date> {
+/// week before publication.
+fn dateline_day(text: &str, published: Option<Date>) -> Option<Date> {
     let published = published?;
     let head_end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);
-    let mut at = 0;
-    for line in text[..head_end].split_inclusive('\n') {
-        if let Some(m) = WIRE_DATELINE.find(line) {
-            let span = Span::new(at, at + m.end());
-            let day = dates
-                .iter()
-                .filter(|d| d.precision == DatePrecision::Day && span.contains(&d.span))
-                .find_map(|d| d.start)?;
-            let behind = published.since(day).ok()?.get_days();
-            return (1..=7).contains(&behind).then_some(day);
-        }
-        at += line.len();
-    }
-    None
+    let line = text[..head_end]
+        .split_inclusive('\n')
+        .find(|line| WIRE_DATELINE.is_match(line))?;
+    let m = WIRE_DATELINE.find(line)?;
+    let (dates, _) = find_dates_and_times(&line[..m.end()], Some(published));
+    let day = dates
+        .iter()
+        .filter(|d| d.precision == DatePrecision::Day)
+        .find_map(|d| d.start)?;
+    let behind = published.since(day).ok()?.get_days();
+    (1..=7).contains(&behind).then_some(day)
 }
 
 /// Document-level context.
@@ -108,12 +105,10 @@ impl<'a> DocContext<'a> {
     pub fn build(asm: &'a Assembler, doc: &'a CleanDoc) -> Self {
         let text = &doc.text;
         let countries_api = GazetteerCountries(asm.gazetteer);
-        let (mut all_dates, mut all_times) = find_dates_and_times(text, doc.published);
         // "POONCH, Mar 12: ... this evening": a wire dateline's day, up to a week before
         // publication, is what the story's relative dates count from.
-        if let Some(filed) = dateline_day(text, &all_dates, doc.published) {
-            (all_dates, all_times) = find_dates_and_times(text, Some(filed));
-        }
+        let anchor = dateline_day(text, doc.published).or(doc.published);
+        let (mut all_dates, mut all_times) = find_dates_and_times(text, anchor);
         let mut names = asm.gazetteer.find_names(text);
         // Sorted by start, so each sentence finds its own mentions by binary search
         // (a linear scan per sentence is quadratic on a long document).
