@@ -30,6 +30,9 @@ const FAR_ABROAD_KM: f64 = 500.0;
 /// report names (on a one-degree grid) is never resolved to.
 const BEYOND_NAMED_KM: f64 = 300.0;
 
+/// A place this close to another place of the report is among them.
+const NEAR_KM: f64 = 100.0;
+
 /// Cities this large need no country named with them.
 const WELL_KNOWN_POPULATION: u64 = 100_000;
 
@@ -453,10 +456,29 @@ pub(crate) fn rank<'a>(
         c.score = (c.score * 100.0).round() / 100.0;
     }
     // Curated rows outrank world namesakes unless the region named with the place
-    // rules every curated one out ("Prymorske in Zaporizhzhia district").
+    // rules every curated one out ("Prymorske in Zaporizhzhia district"), or every
+    // curated one lies far from the report's other places while a world namesake lies
+    // among them ("Vasylivka" in a report on Zaporizhzhia, not Sumy's).
+    let nearest = |c: &Candidate<'_>| {
+        coords(c.place).map(|pc| {
+            hints
+                .near
+                .iter()
+                .map(|&q| distance_km(pc, q))
+                .fold(f64::INFINITY, f64::min)
+        })
+    };
+    let world_among = out.iter().any(|c| {
+        g.is_world(c.place.id) && !c.contradicted && nearest(c).is_some_and(|d| d <= NEAR_KM)
+    });
     let curated_exact = curated_exact
         && out.iter().any(|c| {
-            !g.is_world(c.place.id) && !c.place.kind.is_river() && !off_region.contains(&c.place.id)
+            !g.is_world(c.place.id)
+                && !c.place.kind.is_river()
+                && !off_region.contains(&c.place.id)
+                && !(world_among
+                    && c.place.kind != Kind::City
+                    && nearest(c).is_some_and(|d| d > FAR_ABROAD_KM / 2.0))
         });
     let tier = |c: &Candidate<'_>| curated_exact && g.is_world(c.place.id);
     out.sort_by(|a, b| {

@@ -146,3 +146,23 @@ fn a_world_place_outside_a_named_world_region_is_ruled_out() {
     let c = g().resolve("Tora", &Hints::new().admin("Xyzzy Plateau"));
     assert!(c.is_some());
 }
+
+#[test]
+fn a_world_namesake_among_the_report_s_places_outranks_a_far_curated_one() {
+    // A curated village in Sumy Oblast is also called Vasylivka; a report whose other
+    // places are around Enerhodar means the Zaporizhzhia town.
+    let enerhodar = (47.4989, 34.6558);
+    let mut hints = Hints::new().country("UA");
+    hints.near = vec![enerhodar];
+    let c = g().resolve("Vasylivka", &hints).expect("Vasylivka");
+    assert_eq!(
+        c.place.admin1.as_deref(),
+        Some("Zaporizhzhia Oblast"),
+        "{c}"
+    );
+    // Without such places the curated row still wins.
+    let c = g()
+        .resolve("Vasylivka", &Hints::new().country("UA"))
+        .unwrap();
+    assert!(!g().is_world(c.place.id), "{c}");
+}
