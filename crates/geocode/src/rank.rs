@@ -476,9 +476,9 @@ pub(crate) fn rank<'a>(
             !g.is_world(c.place.id)
                 && !c.place.kind.is_river()
                 && !off_region.contains(&c.place.id)
-                && !(world_among
-                    && c.place.kind != Kind::City
-                    && nearest(c).is_some_and(|d| d > FAR_ABROAD_KM / 2.0))
+                && (!world_among
+                    || c.place.kind == Kind::City
+                    || nearest(c).is_none_or(|d| d <= FAR_ABROAD_KM / 2.0))
         });
     let tier = |c: &Candidate<'_>| curated_exact && g.is_world(c.place.id);
     out.sort_by(|a, b| {
