@@ -13,6 +13,16 @@ fn family(sub: SubEventType) -> u8 {
     }
 }
 
+/// "Stanislav and Darivka came under fire. In Darivka, a man was killed when a shell
+/// hit his yard": an attack on a place's people and the shelling that did it, by the
+/// same side (or one side unnamed), are one event.
+fn attack_told_twice(a: &Frame, b: &Frame) -> bool {
+    let remote = |s: SubEventType| s.event_type() == EventType::ExplosionsRemoteViolence;
+    let pair = a.sub == SubEventType::Attack && remote(b.sub)
+        || b.sub == SubEventType::Attack && remote(a.sub);
+    pair && (a.agent.is_none() || b.agent.is_none() || a.agent == b.agent)
+}
+
 /// Merges frames of one event and drops region-level frames covered by a
 /// settlement-level frame of the same day inside that region.
 pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
@@ -28,7 +38,8 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
                 && family(o.sub) == family(f.sub)
                 && (o.sub == f.sub
                     || o.sub == SubEventType::ArmedClash
-                    || f.sub == SubEventType::ArmedClash)
+                    || f.sub == SubEventType::ArmedClash
+                    || attack_told_twice(o, &f))
         });
         match same {
             Some(o) => {

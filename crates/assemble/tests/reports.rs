@@ -838,3 +838,25 @@ fn tolls_counted_since_a_date_are_aggregates_not_events() {
         assert!(ev.is_empty(), "{text}: {ev:#?}");
     }
 }
+
+#[test]
+fn one_event_for_a_place_hit_told_twice_and_none_for_a_hospital_s_seat() {
+    let ev = assemble(
+        "Residential quarters of Stanislav and Darivka came under fire from Russian troops on Monday. In Darivka, a 71-year-old man was killed when a shell hit his yard.",
+        Some("2023-08-22"),
+    );
+    let darivka: Vec<_> = ev
+        .iter()
+        .filter(|e| e.location.as_ref().unwrap().name == "Darivka")
+        .collect();
+    assert_eq!(darivka.len(), 1, "{ev:#?}");
+    assert_eq!(darivka[0].fatalities, 1);
+    assert_eq!(darivka[0].sub_event_type, SubEventType::Shelling);
+    // Where the hospital that reports the wounded stands is no event place.
+    let ev = assemble(
+        "Three soldiers were wounded by a Hezbollah drone at Zar'it on Wednesday, the Galilee Medical Center in Nahariya said.",
+        Some("2024-03-16"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Zar'it");
+}
