@@ -650,6 +650,28 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 }
                 _ => pm,
             };
+            // "... in an Israeli strike in Majdal Selm on Friday": a day named right after
+            // a place is that place's.
+            let own_day = s
+                .dates
+                .iter()
+                .find(|d| {
+                    d.span.start >= pm.span.end
+                        && d.span.start <= pm.span.end + 2
+                        && !d.historical
+                        && d.precision == DatePrecision::Day
+                })
+                .and_then(|d| Some((d.start?, d.end?, d.precision)));
+            let (date, context) = match own_day {
+                Some(day) if Some(day) != date => (
+                    Some(day),
+                    BACKGROUND.is_match(text)
+                        || ctx
+                            .main_date
+                            .is_some_and(|m| m.0.since(day.0).map_or(0, |sp| sp.get_days()) > 2),
+                ),
+                _ => (date, context),
+            };
             let Some((loc, key, regional)) = resolve(asm, ctx, pm, &near, last_country.as_deref())
             else {
                 continue;

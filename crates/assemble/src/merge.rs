@@ -14,13 +14,16 @@ fn family(sub: SubEventType) -> u8 {
 }
 
 /// "Stanislav and Darivka came under fire. In Darivka, a man was killed when a shell
-/// hit his yard": an attack on a place's people and the shelling that did it, by the
-/// same side (or one side unnamed), are one event.
+/// hit his yard": an attack on a place's people and the shelling that did it, between
+/// the same sides (or with a side unnamed), are one event.
 fn attack_told_twice(a: &Frame, b: &Frame) -> bool {
     let remote = |s: SubEventType| s.event_type() == EventType::ExplosionsRemoteViolence;
-    let pair = a.sub == SubEventType::Attack && remote(b.sub)
-        || b.sub == SubEventType::Attack && remote(a.sub);
-    pair && (a.agent.is_none() || b.agent.is_none() || a.agent == b.agent)
+    // The attack names no weapon of its own ("came under fire"): small-arms fire on
+    // homes and a drone strike the same day are two events.
+    let pair = a.sub == SubEventType::Attack && a.weapons.is_empty() && remote(b.sub)
+        || b.sub == SubEventType::Attack && b.weapons.is_empty() && remote(a.sub);
+    let fits = |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
+    pair && fits(&a.agent, &b.agent) && fits(&a.patient, &b.patient)
 }
 
 /// Merges frames of one event and drops region-level frames covered by a

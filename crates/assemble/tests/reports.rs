@@ -860,3 +860,15 @@ fn one_event_for_a_place_hit_told_twice_and_none_for_a_hospital_s_seat() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Zar'it");
 }
+
+#[test]
+fn a_day_named_right_after_a_place_is_that_place_s() {
+    let ev = assemble(
+        "Hezbollah launched drones at Shomera on Saturday in retaliation for the killing of one of its commanders in an Israeli strike in Majdal Selm on Friday.",
+        Some("2024-07-14"),
+    );
+    assert_eq!(at(&ev, "Shomera").date.unwrap().to_string(), "2024-07-13");
+    let m = at(&ev, "Majdal Selm");
+    assert_eq!(m.date.unwrap().to_string(), "2024-07-12");
+    assert_eq!(m.actor1.as_deref(), Some("Military Forces of Israel"));
+}
