@@ -124,6 +124,9 @@ pub fn classify(
         if has(Agreement) {
             return Some(SubEventType::Agreement);
         }
+        if has(Destroy) {
+            return Some(SubEventType::LootingPropertyDestruction);
+        }
         return None;
     }
     // Aircraft that struck are an air strike even when what they hit is a weapon

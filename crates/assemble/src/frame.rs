@@ -262,9 +262,20 @@ fn claimant_for(
     if let Some(c) = &s.claimant {
         return Some(with_country(c, true));
     }
-    let office = s
-        .unnamed_office
-        .or(if context { None } else { ctx.unnamed_office });
+    // For a sentence without a source, the report's named source of the side hit
+    // comes before the report's unnamed office.
+    let default_of_side_hit = ctx.default_claimant.as_deref().is_some_and(|d| {
+        let hit = side_hit().map(|c| c.iso2.clone());
+        hit.is_some()
+            && speaker_side(d, ctx)
+                .and_then(|a| side_country(&a, ctx))
+                .is_some_and(|c| Some(c) == hit)
+    });
+    let office = s.unnamed_office.or(if context || default_of_side_hit {
+        None
+    } else {
+        ctx.unnamed_office
+    });
     if office == Some("administration") {
         return regional_administration(place);
     }

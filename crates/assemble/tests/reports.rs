@@ -721,6 +721,12 @@ fn where_the_acting_units_stand_and_who_stopped_whose_weapon() {
         ev[0].origin.as_ref().map(|o| o.name.as_str()),
         Some("Chinari")
     );
+    // The positions fired on, "located near" a place, are the target.
+    let ev = assemble(
+        "On 4 June, Armenian units fired on the positions of the Azerbaijan Army located near the Kheyrimli village of the Gazakh district.",
+        Some("2024-06-05"),
+    );
+    assert_eq!(at(&ev, "Kheyrimli").origin, None);
     // A drone "was neutralised by" the other side's air defence: that side acts.
     let ev = assemble(
         "On 23 May, an Armenian reconnaissance drone over our positions in the Gadabay direction was neutralised by air defence units of the Azerbaijan Army.",
@@ -871,4 +877,21 @@ fn a_day_named_right_after_a_place_is_that_place_s() {
     let m = at(&ev, "Majdal Selm");
     assert_eq!(m.date.unwrap().to_string(), "2024-07-12");
     assert_eq!(m.actor1.as_deref(), Some("Military Forces of Israel"));
+}
+
+#[test]
+fn ages_are_not_tolls_and_houses_blown_up_are_property_destruction() {
+    let ev = assemble(
+        "Sepoy Imran Ali, aged 24, was martyred in the Chakothi sector on Tuesday when Indian troops opened fire, the ISPR said.",
+        Some("2020-10-21"),
+    );
+    assert_eq!(ev[0].fatalities, 1, "{ev:#?}");
+    let ev = assemble(
+        "Israeli troops blew up several houses in the village of Blida on Sunday.",
+        Some("2024-12-16"),
+    );
+    assert_eq!(
+        at(&ev, "Blida").sub_event_type,
+        SubEventType::LootingPropertyDestruction
+    );
 }

@@ -164,14 +164,21 @@ fn is_date_part(text: &str, start: usize, end: usize, value: u64) -> bool {
     value <= 31 && (is_month(prev) || is_month(next))
 }
 
-/// True for "Name, 34," : a number between commas right after a capitalised word.
+/// True for an age: "Name, 34,", "the driver, 52,", "aged 24", "age 24".
 fn is_age_after_name(text: &str, start: usize, end: usize) -> bool {
-    let Some(before) = text[..start].trim_end().strip_suffix(',') else {
+    let digits = text[start..end].bytes().all(|b| b.is_ascii_digit());
+    let before = text[..start].trim_end();
+    let lower_before = before.to_ascii_lowercase();
+    if digits && (lower_before.ends_with(" aged") || lower_before.ends_with(" age")) {
+        return true;
+    }
+    let Some(before) = before.strip_suffix(',') else {
         return false;
     };
     let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    prev.chars().next().is_some_and(char::is_uppercase)
-        && text[start..end].bytes().all(|b| b.is_ascii_digit())
+    prev.chars().next().is_some_and(char::is_alphabetic)
+        && digits
+        && text[start..end].parse::<u32>().is_ok_and(|age| age <= 110)
         && text[end..].trim_start().starts_with(',')
 }
 
@@ -186,7 +193,7 @@ pub fn find_counts(text: &str) -> Vec<Count> {
             if is_date_part(text, whole.start(), whole.end(), value) {
                 return None;
             }
-            // "Elvin Mammadov, 34, was wounded": an age after a name.
+            // "Elvin Mammadov, 34, was wounded", "aged 24": an age.
             if is_age_after_name(text, whole.start(), whole.end()) {
                 return None;
             }

@@ -587,7 +587,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         cands[i].group = group;
         let prev_end = if i > 0 { cands[i - 1].span.end } else { 0 };
         let before = &s[prev_end..cands[i].span.start];
-        cands[i].role = role_of(before, prev_end, agents);
+        cands[i].role = role_of(before, &s[..cands[i].span.start], prev_end, agents);
         cands[i].approximate = APPROX_CUE.is_match(sitrep_core::tail(before, 80));
     }
     // A plural noun after a list sets the hint of the whole list.
@@ -648,19 +648,23 @@ static POSITIONED_AT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Right before a force noun, words that make those forces the ones hit.
 static UNITS_HIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:on|at|against|toward|towards|targeting|targeted|hit|shelled|attacked|struck)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:on|at|against|toward|towards|targeting|targeted|hit|shelled|attacked|struck)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}|(?-u:\b)(?:positions?|posts?|outposts?|trenches)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$")
         .expect("units hit")
 });
 
-fn role_of(before: &str, offset: usize, agents: &[Span]) -> PlaceRole {
+/// The role of a place from the words since the previous place (`before`, which
+/// starts at byte `offset` of the sentence) and the whole sentence up to it (`upto`).
+fn role_of(before: &str, upto: &str, offset: usize, agents: &[Span]) -> PlaceRole {
     if FROM_POSITIONS_AT.is_match(sitrep_core::tail(before, 80)) {
         return PlaceRole::Origin;
     }
     // The acting side's units, then where they are positioned (not the units fired on:
     // "opened fire on Armenian units located near P").
-    let tail = sitrep_core::tail(before, 80);
+    let tail = sitrep_core::tail(upto, 120);
     if let Some(m) = POSITIONED_AT.find(tail) {
-        if !UNITS_HIT.is_match(&tail[..m.start()]) {
+        // Only when the cue lies after the previous place.
+        let after_previous = tail.len() - m.start() <= before.len();
+        if after_previous && !UNITS_HIT.is_match(&tail[..m.start()]) {
             return PlaceRole::Origin;
         }
     }

@@ -43,6 +43,8 @@ pub enum TriggerKind {
     Retaliation,
     /// Damage or impacts recorded at places.
     Damage,
+    /// Property destroyed on purpose: houses blown up, demolished, set on fire.
+    Destroy,
 }
 
 impl TriggerKind {
@@ -57,6 +59,7 @@ impl TriggerKind {
                 | TriggerKind::Mobilise
                 | TriggerKind::Agreement
                 | TriggerKind::Damage
+                | TriggerKind::Destroy
         )
     }
 }
@@ -82,6 +85,10 @@ struct Patterns {
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     use TriggerKind::*;
     let table: &[(TriggerKind, &str)] = &[
+        (
+            Destroy,
+            r"(?-u:\b)(?:blew up|blown up|demolished|bulldozed|razed|torched|set fire to|set on fire|burned down|burnt down)\s+(?:an? |the |several |dozens of |a number of |\w+ )?(?:[\w-]+ ){0,2}?(?:houses?|homes?|buildings?|shops?|properties|property|dwellings?|residential buildings?)(?-u:\b)|(?-u:\b)(?:houses?|homes?|buildings?|shops?)(?: [\w-]+){0,4} (?:were|was) (?:blown up|demolished|bulldozed|razed|torched|set on fire|burned down|burnt down)(?-u:\b)",
+        ),
         (
             Disrupted,
             r"(?:was|were|been|being)\s+(?:suppressed|shot down|neutrali[sz]ed|intercepted|downed|destroyed in the air|destroyed (?:by (?:[\w-]+ ){1,6}?)?over)|(?-u:\b)(?:suppressed|shot down|intercepted|downed|neutrali[sz]ed|defused|foiled|thwarted|prevented)(?-u:\b)|(?-u:\b)destroyed (?:\w+ ){0,3}?(?:drones?|UAVs?|quadcopters?|missiles?|rockets?)(?: \w+)? (?:over|in the air|in the sky)(?-u:\b)",
