@@ -17,7 +17,7 @@ pub enum Role {
 }
 
 static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:units?|forces|troops|members|side|army|military|personnel|servicemen|soldiers|fighter jets|jets|warplanes|aircraft|drones?|helicopters|artillery|air force|aviation|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|overnight|(?:late\s+|early\s+)?on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|recaptured|retook|liberated|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled|clashed|ambushed|raided|stormed|planted|laid|mined|downed|intercepted|destroyed|neutrali[sz]ed)(?-u:\b)")
+    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:units?|forces|troops|members|side|army|military|personnel|servicemen|soldiers|fighter jets|jets|warplanes|aircraft|drones?|helicopters|artillery|air force|aviation|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|overnight|(?:late\s+|early\s+)?on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|recaptured|retook|liberated|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled|clashed|ambushed|raided|stormed|planted|laid|mined|downed|brought down|intercepted|destroyed|neutrali[sz]ed|regained)(?-u:\b)")
         .expect("agent after")
 });
 
@@ -38,7 +38,7 @@ static ACTOR_AT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PATIENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)on|(?-u:\b)at|(?-u:\b)against|(?-u:\b)toward|(?-u:\b)towards|(?-u:\b)targeting|(?-u:\b)targeted|(?-u:\b)positions of|(?-u:\b)posts of|(?-u:\b)fire on|(?-u:\b)fire at|(?-u:\b)with|(?-u:\b)killed|(?-u:\b)killing|(?-u:\b)wounding|(?-u:\b)injuring|(?-u:\b)of the positions of|(?-u:\b)(?:struck|hit|shelled|bombed|attacked|raided|stormed|ambushed|detained|arrested|captured|apprehended|shot down|downed|intercepted|suppressed|neutrali[sz]ed))\s+(?:the\s+|an?\s+)?(?:positions of\s+(?:the\s+)?)?(?:\w+\s+){0,1}$")
+    Regex::new(r"(?i)(?:(?-u:\b)on|(?-u:\b)at|(?-u:\b)against|(?-u:\b)toward|(?-u:\b)towards|(?-u:\b)targeting|(?-u:\b)targeted|(?-u:\b)positions of|(?-u:\b)posts of|(?-u:\b)fire on|(?-u:\b)fire at|(?-u:\b)with|(?-u:\b)killed|(?-u:\b)killing|(?-u:\b)wounding|(?-u:\b)injuring|(?-u:\b)of the positions of|(?-u:\b)(?:struck|hit|shelled|bombed|attacked|raided|stormed|ambushed|detained|arrested|captured|apprehended|shot down|brought down|downed|intercepted|suppressed|neutrali[sz]ed))\s+(?:the\s+|an?\s+)?(?:positions of\s+(?:the\s+)?)?(?:\w+\s+){0,1}$")
         .expect("patient before")
 });
 
@@ -57,7 +57,7 @@ static STOPPED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Before a weapon's label, a verb of stopping it: "air defences destroyed six
 /// (Ukrainian drones)", "shot down an (Indian quadcopter)".
 static STOPPED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:shot down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|jammed)\s+(?:[\w-]+\s+){0,2}$")
+    Regex::new(r"(?i)(?-u:\b)(?:shot down|brought down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|jammed)\s+(?:[\w-]+\s+){0,2}$")
         .expect("stopped before")
 });
 
@@ -79,6 +79,8 @@ const ACT_LABELS: &[&str] = &[
     "rocket",
     "rockets",
     "bombardment",
+    "bomb",
+    "bombs",
 ];
 
 /// The role of `m` in sentence `s`.

@@ -895,3 +895,37 @@ fn ages_are_not_tolls_and_houses_blown_up_are_property_destruction() {
         SubEventType::LootingPropertyDestruction
     );
 }
+
+#[test]
+fn storming_bringing_down_regaining_and_aerial_bombs() {
+    let ev = assemble(
+        "On Friday the Sudanese army regained control of the town of Um Ruwaba from the Rapid Support Forces.",
+        Some("2024-05-14"),
+    );
+    assert_eq!(
+        ev[0].sub_event_type,
+        SubEventType::GovernmentRegainsTerritory
+    );
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Sudan"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Rapid Support Forces"));
+    let ev = assemble(
+        "RSF fighters stormed a village near Rufaa on Tuesday, killing 12 civilians.",
+        Some("2024-05-15"),
+    );
+    assert_eq!(ev[0].fatalities, 12, "{ev:#?}");
+    let ev = assemble(
+        "Azerbaijani air defence units brought down an Armenian quadcopter over the Lachin district on Monday.",
+        Some("2024-05-14"),
+    );
+    assert_eq!(ev[0].sub_event_type, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Azerbaijan")
+    );
+    let ev = assemble(
+        "A Russian aerial bomb hit a residential building in Kupiansk on Monday, wounding three people.",
+        Some("2024-05-14"),
+    );
+    assert_eq!(ev[0].sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Russia"));
+}

@@ -91,7 +91,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Disrupted,
-            r"(?:was|were|been|being)\s+(?:suppressed|shot down|neutrali[sz]ed|intercepted|downed|destroyed in the air|destroyed (?:by (?:[\w-]+ ){1,6}?)?over)|(?-u:\b)(?:suppressed|shot down|intercepted|downed|neutrali[sz]ed|defused|foiled|thwarted|prevented)(?-u:\b)|(?-u:\b)destroyed (?:\w+ ){0,3}?(?:drones?|UAVs?|quadcopters?|missiles?|rockets?)(?: \w+)? (?:over|in the air|in the sky)(?-u:\b)",
+            r"(?:was|were|been|being)\s+(?:suppressed|shot down|neutrali[sz]ed|intercepted|downed|destroyed in the air|destroyed (?:by (?:[\w-]+ ){1,6}?)?over)|(?-u:\b)(?:suppressed|shot down|brought down|intercepted|downed|neutrali[sz]ed|defused|foiled|thwarted|prevented)(?-u:\b)|(?-u:\b)destroyed (?:\w+ ){0,3}?(?:drones?|UAVs?|quadcopters?|missiles?|rockets?)(?: \w+)? (?:over|in the air|in the sky)(?-u:\b)",
         ),
         (
             Arrest,
@@ -147,7 +147,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Attack,
-            r"(?-u:\b)(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|incursion|infiltrat(?:ed|ion)|sabotage|(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring|destroyed (?:an? |the )?(?:[\w-]+ ){0,3}?(?:depots?|warehouses?|command posts?|launchers?|radars?|headquarters|tanks?|armou?red vehicles?|howitzers?)|(?:killed|wounded|injured) (?:at least |up to )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) (?:[\w-]+ ){0,2}(?:militants|insurgents|terrorists|rebels|fighters|gunmen|soldiers|servicem[ae]n|troops|civilians|villagers|policem[ae]n|border guards|militant|insurgent|terrorist|rebel|fighter|soldier|civilian|villager|policeman|border guard|men|women|people|persons|residents|children|man|woman|person|resident|child|boy|girl))(?-u:\b)",
+            r"(?-u:\b)(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|stormed|incursion|infiltrat(?:ed|ion)|sabotage|(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring|destroyed (?:an? |the )?(?:[\w-]+ ){0,3}?(?:depots?|warehouses?|command posts?|launchers?|radars?|headquarters|tanks?|armou?red vehicles?|howitzers?)|(?:killed|wounded|injured) (?:at least |up to )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) (?:[\w-]+ ){0,2}(?:militants|insurgents|terrorists|rebels|fighters|gunmen|soldiers|servicem[ae]n|troops|civilians|villagers|policem[ae]n|border guards|militant|insurgent|terrorist|rebel|fighter|soldier|civilian|villager|policeman|border guard|men|women|people|persons|residents|children|man|woman|person|resident|child|boy|girl))(?-u:\b)",
         ),
         (
             Damage,
