@@ -85,6 +85,12 @@ static OWN_FORCES: LazyLock<Regex> = LazyLock::new(|| {
         .expect("own forces")
 });
 
+/// A group owning an attack just told: "Hezbollah claimed responsibility for the attack".
+static CLAIMED_RESPONSIBILITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:claimed|claims|has claimed|took|takes) (?:responsibility|credit) for (?:the|this|that|it|these)(?-u:\b)|(?-u:\b)claimed (?:the|this|that) (?:attack|strike|operation)(?-u:\b)")
+        .expect("claimed responsibility")
+});
+
 static TOLL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring)$")
         .expect("toll only")
@@ -381,6 +387,26 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         if let Some(Some(d)) = own_date {
             if d.2 == DatePrecision::Day {
                 last_date = Some(d);
+            }
+        }
+        // "Hezbollah claimed responsibility for the attack": the group is the side that
+        // acted in the events just told, where they named none or only its country.
+        if CLAIMED_RESPONSIBILITY.is_match(text) {
+            let group = s
+                .claimant
+                .as_deref()
+                .and_then(sitrep_recognise::actors::non_state_group);
+            if let Some((group, cc)) = group {
+                let country_forces = cc.and_then(|c| military(ctx, c));
+                for f in frames.iter_mut().filter(|f| f.sentence + 2 >= si) {
+                    let unnamed = f.agent.as_deref().is_none_or(|a| {
+                        a.starts_with("Unidentified Armed Group")
+                            || country_forces.as_deref() == Some(a)
+                    });
+                    if unnamed && f.patient.as_deref() != Some(group) {
+                        f.agent = Some(group.to_string());
+                    }
+                }
             }
         }
         if HISTORY.is_match(text) || s.dates.iter().any(|d| d.historical) && own_date.is_none() {

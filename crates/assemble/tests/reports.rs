@@ -929,3 +929,15 @@ fn storming_bringing_down_regaining_and_aerial_bombs() {
     assert_eq!(ev[0].sub_event_type, SubEventType::AirDroneStrike);
     assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Russia"));
 }
+
+#[test]
+fn a_group_claiming_the_attack_just_told_is_its_author() {
+    let ev = assemble(
+        "An anti-tank guided missile fired from Lebanon struck an army post near Dovev on Tuesday afternoon, lightly wounding two soldiers, the Israel Defense Forces said. Hezbollah claimed responsibility for the attack.",
+        Some("2024-03-06"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1.as_deref(), Some("Hezbollah"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of Israel"));
+    assert_eq!(ev[0].injuries, 2);
+}
