@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use sitrep_core::{Claim, Date, DatePrecision, Event, Location, Span, Stance, SubEventType};
-use sitrep_recognise::actors::ActorKind;
+use sitrep_recognise::actors::{says_it_acted, ActorKind};
 use sitrep_recognise::casualties::{find_casualties, names_troops, Harm};
 use sitrep_recognise::claimants::institution;
 use sitrep_recognise::places::{find_places, PlaceHint, PlaceMention, PlaceRole};
@@ -77,20 +77,13 @@ static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:used|using|uses|with|employed|from)(?-u:\b)").expect("use verb")
 });
 
-/// Trigger words that only report a toll ("were killed", "lost their lives").
-/// A source speaking of its own forces' act: "said its forces had destroyed",
-/// "said that on Friday its air defences".
-static OWN_FORCES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|reported|announced|claimed|stated)\s+(?:that\s+)?(?:(?:on|late on|early on)\s+\w+\s+)?(?:its|their)\s+(?:forces|troops|units|air defen[cs]es?|air defen[cs]e (?:units|systems|forces)|aircraft|artillery|drones|military|army|fighters|soldiers|servicemen|jets)(?-u:\b)")
-        .expect("own forces")
-});
-
 /// A group owning an attack just told: "Hezbollah claimed responsibility for the attack".
 static CLAIMED_RESPONSIBILITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:claimed|claims|has claimed|took|takes) (?:responsibility|credit) for (?:the|this|that|it|these)(?-u:\b)|(?-u:\b)claimed (?:the|this|that) (?:attack|strike|operation)(?-u:\b)")
         .expect("claimed responsibility")
 });
 
+/// Trigger words that only report a toll ("were killed", "lost their lives").
 static TOLL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring)$")
         .expect("toll only")
@@ -649,11 +642,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 _ => {}
             }
         }
-        let context = BACKGROUND.is_match(text)
-            || match (date, ctx.main_date) {
-                (Some(d), Some(m)) => m.0.since(d.0).map(|sp| sp.get_days()).unwrap_or(0) > 2,
-                _ => false,
-            };
+        let context = BACKGROUND.is_match(text) || before_main_date(ctx, date);
         let harm_killed = casualties.last().is_none_or(|c| c.harm == Harm::Killed);
         let (sentence_figs, each) = split_each(text, &figures, harm_killed);
         let distinct_groups = {
@@ -702,10 +691,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             let (date, context) = match own_day {
                 Some(day) if Some(day) != date => (
                     Some(day),
-                    BACKGROUND.is_match(text)
-                        || ctx
-                            .main_date
-                            .is_some_and(|m| m.0.since(day.0).map_or(0, |sp| sp.get_days()) > 2),
+                    BACKGROUND.is_match(text) || before_main_date(ctx, Some(day)),
                 ),
                 _ => (date, context),
             };
@@ -847,7 +833,11 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 }
             }
             // "the ministry said its forces had destroyed ...": the speaker's side acts.
-            if a1.is_none() && OWN_FORCES.is_match(text) {
+            let speaker_acted = s
+                .claimant_span
+                .and_then(|sp| text.get(sp.end..))
+                .is_some_and(says_it_acted);
+            if a1.is_none() && speaker_acted {
                 a1 = s
                     .claimant
                     .as_deref()
@@ -996,6 +986,15 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     frames
 }
 
+/// True for a day more than two days before the report's main date: an earlier
+/// incident told as background (CODEBOOK §1, `context`).
+fn before_main_date(ctx: &DocContext<'_>, date: Option<(Date, Date, DatePrecision)>) -> bool {
+    match (date, ctx.main_date) {
+        (Some(d), Some(m)) => m.0.since(d.0).map(|sp| sp.get_days()).unwrap_or(0) > 2,
+        _ => false,
+    }
+}
+
 /// Places the dated but placeless frames at the report's most named event place.
 fn place_at_main_place(ctx: &DocContext<'_>, frames: &mut Vec<Frame>, placeless: Vec<Frame>) {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
@@ -1021,10 +1020,7 @@ fn place_at_main_place(ctx: &DocContext<'_>, frames: &mut Vec<Frame>, placeless:
         f.regional = main.regional;
         f.agent = f.agent.or_else(|| main.agent.clone());
         f.patient = f.patient.or_else(|| main.patient.clone());
-        f.context = match (f.date, ctx.main_date) {
-            (Some(d), Some(m)) => m.0.since(d.0).map(|sp| sp.get_days()).unwrap_or(0) > 2,
-            _ => false,
-        };
+        f.context = before_main_date(ctx, f.date);
         frames.push(f);
     }
 }

@@ -325,36 +325,36 @@ pub(crate) fn rank<'a>(
 
     let admin = hints.admin.as_deref().and_then(|a| AdminHint::new(g, a));
     let codes = country_codes(g, hints);
-    // Curated places outside the (known) region named with them.
-    let mut off_region: Vec<u32> = Vec::new();
+    // Per candidate, in `out`'s order: whether it lies outside the (known) region
+    // named with it, and its distance to the nearest other place of the report.
+    let mut off_region: Vec<bool> = Vec::with_capacity(out.len());
+    let mut nearest_km: Vec<Option<f64>> = Vec::with_capacity(out.len());
     for c in &mut out {
         let p = c.place;
+        let admin_score = admin.as_ref().map(|h| h.score(p, explain));
+        let outside_region = admin
+            .as_ref()
+            .zip(admin_score.as_ref())
+            .is_some_and(|(h, (s, _))| h.known && *s < 0.0);
+        let nearest = coords(p).filter(|_| !hints.near.is_empty()).map(|pc| {
+            hints
+                .near
+                .iter()
+                .map(|&q| distance_km(pc, q))
+                .fold(f64::INFINITY, f64::min)
+        });
+        off_region.push(outside_region);
+        nearest_km.push(nearest);
         // A world-base namesake the report rules out: outside the (known) region
         // named with it, or, in a country the report does not name, more than 500 km
         // from every other place of the report. (A report on shelling need not name
         // the country shelled: "Russian forces shelled Huliaipole".)
-        let admin_score = admin.as_ref().map(|h| h.score(p, explain));
-        if admin
-            .as_ref()
-            .zip(admin_score.as_ref())
-            .is_some_and(|(h, (s, _))| h.known && *s < 0.0)
-        {
-            off_region.push(p.id);
-        }
-        let far_abroad = !codes.is_empty()
-            && !codes.contains(&p.country)
-            && !hints.near.is_empty()
-            && coords(p).is_some_and(|pc| {
-                hints
-                    .near
-                    .iter()
-                    .all(|&q| distance_km(pc, q) > FAR_ABROAD_KM)
-            });
+        let unnamed_country = !codes.is_empty() && !codes.contains(&p.country);
+        let far_abroad = unnamed_country && nearest.is_some_and(|d| d > FAR_ABROAD_KM);
         // A town far from every country the report names ("Karari" in India for a
         // report on Omdurman): the report would have named that country, unless the
         // town is a large city or lies in the region named with it.
-        let beyond_named = !codes.is_empty()
-            && !codes.contains(&p.country)
+        let beyond_named = unnamed_country
             && p.population.unwrap_or(0) < WELL_KNOWN_POPULATION
             && !admin_score.as_ref().is_some_and(|(s, _)| *s > 0.0)
             && coords(p).is_some_and(|pc| {
@@ -362,13 +362,7 @@ pub(crate) fn rank<'a>(
                     .iter()
                     .all(|cc| g.country_within(cc, pc, BEYOND_NAMED_KM) == Some(false))
             });
-        c.contradicted = g.is_world(p.id)
-            && (far_abroad
-                || beyond_named
-                || admin
-                    .as_ref()
-                    .zip(admin_score.as_ref())
-                    .is_some_and(|(h, (s, _))| h.known && *s < 0.0));
+        c.contradicted = g.is_world(p.id) && (far_abroad || beyond_named || outside_region);
         let mut add = |s: f64, r: &dyn Fn() -> String| {
             c.score += s;
             if explain {
@@ -407,13 +401,8 @@ pub(crate) fn rank<'a>(
             }
         }
         if !hints.near.is_empty() {
-            match coords(p) {
-                Some(pc) => {
-                    let d = hints
-                        .near
-                        .iter()
-                        .map(|&q| distance_km(pc, q))
-                        .fold(f64::INFINITY, f64::min);
+            match nearest {
+                Some(d) => {
                     if d <= 50.0 {
                         add(round((4.0 - d / 50.0) * 10.0) / 10.0, &|| {
                             format!("{} km from another place of the report", round(d))
@@ -459,27 +448,22 @@ pub(crate) fn rank<'a>(
     // rules every curated one out ("Prymorske in Zaporizhzhia district"), or every
     // curated one lies far from the report's other places while a world namesake lies
     // among them ("Vasylivka" in a report on Zaporizhzhia, not Sumy's).
-    let nearest = |c: &Candidate<'_>| {
-        coords(c.place).map(|pc| {
-            hints
-                .near
-                .iter()
-                .map(|&q| distance_km(pc, q))
-                .fold(f64::INFINITY, f64::min)
-        })
-    };
-    let world_among = out.iter().any(|c| {
-        g.is_world(c.place.id) && !c.contradicted && nearest(c).is_some_and(|d| d <= NEAR_KM)
-    });
+    let world_among = out
+        .iter()
+        .zip(&nearest_km)
+        .any(|(c, d)| g.is_world(c.place.id) && !c.contradicted && d.is_some_and(|d| d <= NEAR_KM));
     let curated_exact = curated_exact
-        && out.iter().any(|c| {
-            !g.is_world(c.place.id)
-                && !c.place.kind.is_river()
-                && !off_region.contains(&c.place.id)
-                && (!world_among
-                    || c.place.kind == Kind::City
-                    || nearest(c).is_none_or(|d| d <= FAR_ABROAD_KM / 2.0))
-        });
+        && out
+            .iter()
+            .zip(off_region.iter().zip(&nearest_km))
+            .any(|(c, (&outside, d))| {
+                !g.is_world(c.place.id)
+                    && !c.place.kind.is_river()
+                    && !outside
+                    && (!world_among
+                        || c.place.kind == Kind::City
+                        || d.is_none_or(|d| d <= FAR_ABROAD_KM / 2.0))
+            });
     let tier = |c: &Candidate<'_>| curated_exact && g.is_world(c.place.id);
     out.sort_by(|a, b| {
         tier(a)

@@ -6,11 +6,10 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexSet};
-
-use crate::large_regex::{large_regex, large_regex_set};
 use sitrep_core::Span;
 
 use crate::countries::{Countries, CountryRef};
+use crate::large_regex::{large_regex, large_regex_set};
 
 /// What sort of actor a mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -328,10 +327,10 @@ const CIVILIAN_NOUNS: &[&str] = &[
     "shepherds",
 ];
 
-/// "Azerbaijan says it shelled ...", "X said its forces had hit ...": the words after
-/// a name that make its bearer the one who acted.
+/// "Azerbaijan says it shelled ...", "X said (that on Friday) its forces had hit ...":
+/// the words after a name or a source that make its bearer the one who acted.
 static SAYS_IT_ACTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:says|said|claims|claimed|announced|reported|reports|stated|states|confirmed|confirms)\s+(?:that\s+)?(?:it|its\s+(?:forces|troops|army|military|units|servicemen|soldiers|fighters|members|militants|men|air defen[cs]es?|drones))\s+(?:had\s+|has\s+|have\s+)?(?:opened|fired|shelled|struck|hit|launched|attacked|targeted|destroyed|bombed|carried out|conducted|retaliated|returned fire|responded|shot down|downed|intercepted|destroyed|killed|eliminated|neutrali[sz]ed|detained|captured|seized|taken|took|repelled)(?-u:\b)")
+    Regex::new(r"(?i)^\s+(?:says|said|claims|claimed|announced|reported|reports|stated|states|confirmed|confirms)\s+(?:that\s+)?(?:(?:on|late on|early on)\s+\w+\s+)?(?:it|(?:its|their)\s+(?:forces|troops|army|military|units|servicemen|soldiers|fighters|members|militants|men|aircraft|artillery|jets|air defen[cs]e (?:units|systems|forces)|air defen[cs]es?|drones))\s+(?:had\s+|has\s+|have\s+)?(?:opened|fired|shelled|struck|hit|launched|attacked|targeted|bombed|carried out|conducted|retaliated|returned fire|responded|shot down|downed|intercepted|destroyed|killed|eliminated|neutrali[sz]ed|detained|captured|seized|taken|took|repelled|foiled|thwarted|regained|recaptured|retook|liberated)(?-u:\b)")
         .expect("says it acted")
 });
 

@@ -230,50 +230,42 @@ static NUMBER_REVISED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Revised counts of the dead or injured ("the number of dead had risen to two").
 fn revised_numbers(s: &str) -> Vec<Casualty> {
-    let mut out = Vec::new();
-    for m in NUMBER_REVISED.captures_iter(s) {
-        let whole = m.get(0).expect("match");
-        let Some(c) = find_counts(&s[whole.end()..])
-            .into_iter()
-            .next()
-            .filter(|c| c.span.start == 0)
-        else {
-            continue;
-        };
-        let what = m["what"].to_lowercase();
-        out.push(Casualty {
-            span: Span::new(whole.start(), whole.end() + c.span.end),
-            harm: if what.starts_with("injur") || what == "wounded" {
+    NUMBER_REVISED
+        .captures_iter(s)
+        .filter_map(|m| {
+            let whole = m.get(0)?;
+            let what = m["what"].to_lowercase();
+            let harm = if what.starts_with("injur") || what == "wounded" {
                 Harm::Injured
             } else {
                 Harm::Killed
-            },
-            count: c.value,
-            bound: c.bound,
-            victims: String::new(),
-            civilian: false,
-            revised: true,
-        });
-    }
-    out
+            };
+            stated_figure(s, whole.start(), whole.end(), harm, true)
+        })
+        .collect()
 }
 
-/// The death toll a pattern introduces, when a count follows it directly.
-fn toll(s: &str, re: &Regex, revised: bool) -> Option<Casualty> {
-    let m = re.find(s)?;
-    let c = find_counts(&s[m.end()..])
+/// The figure a phrase at `start..end` introduces, when a count follows it directly.
+fn stated_figure(s: &str, start: usize, end: usize, harm: Harm, revised: bool) -> Option<Casualty> {
+    let c = find_counts(&s[end..])
         .into_iter()
         .next()
         .filter(|c| c.span.start == 0)?;
     Some(Casualty {
-        span: Span::new(m.start(), m.end() + c.span.end),
-        harm: Harm::Killed,
+        span: Span::new(start, end + c.span.end),
+        harm,
         count: c.value,
         bound: c.bound,
         victims: String::new(),
         civilian: false,
         revised,
     })
+}
+
+/// The death toll a pattern introduces, when a count follows it directly.
+fn toll(s: &str, re: &Regex, revised: bool) -> Option<Casualty> {
+    let m = re.find(s)?;
+    stated_figure(s, m.start(), m.end(), Harm::Killed, revised)
 }
 
 /// Every casualty figure in a sentence.

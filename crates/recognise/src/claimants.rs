@@ -4,11 +4,10 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-
-use crate::large_regex::large_regex;
 use sitrep_core::{Span, Stance};
 
 use crate::countries::Countries;
+use crate::large_regex::large_regex;
 
 /// A source of statements named in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +57,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
 /// other patterns know speaks.
 static CIVIL: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(
-        r"(?P<civil>(?:[Tt]he\s+)?(?P<cname>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}(?:Network|Room|Committees?|Council|Observatory|Union|Association|Coalition|Commission|Centre|Center|Organi[sz]ation|Watch|Society|Foundation|Monitor|Mission)(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?-u:\b))",
+        r"(?:[Tt]he\s+)?(?P<cname>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}(?:Network|Room|Committees?|Council|Observatory|Union|Association|Coalition|Commission|Centre|Center|Organi[sz]ation|Watch|Society|Foundation|Monitor|Mission)(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?-u:\b)",
     )
 });
 

@@ -6,9 +6,9 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use sitrep_core::Span;
 
 use crate::large_regex::large_regex;
-use sitrep_core::Span;
 
 /// The part a place plays in an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,8 +83,8 @@ static NOUN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The object of a verb of hitting: "shelled Orikhiv", "a strike on Kupiansk",
-/// "positions in Babanusa". A
-/// name found only this way is a place when the gazetteer resolves it.
+/// "positions in Babanusa". A name found only this way is a place when the gazetteer
+/// resolves it.
 static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
         r"(?-u:\b)(?:shelled|struck|bombed|attacked|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around))\s+(?P<name>{NAME})"

@@ -4,9 +4,9 @@
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
+use sitrep_core::Span;
 
 use crate::large_regex::{large_regex, large_regex_set};
-use sitrep_core::Span;
 
 /// What a trigger says happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
