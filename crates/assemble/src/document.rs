@@ -177,7 +177,10 @@ impl<'a> DocContext<'a> {
                             by_head.insert("ministry", n.clone());
                         }
                         last_named = Some(n.clone());
-                        default_claimant.get_or_insert_with(|| n.clone());
+                        // A source that only denies is no default for what others assert.
+                        if stance == sitrep_core::Stance::Asserts {
+                            default_claimant.get_or_insert_with(|| n.clone());
+                        }
                         claimant = Some(n);
                     }
                     None => {

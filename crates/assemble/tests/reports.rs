@@ -941,3 +941,75 @@ fn a_group_claiming_the_attack_just_told_is_its_author() {
     assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of Israel"));
     assert_eq!(ev[0].injuries, 2);
 }
+
+#[test]
+fn offices_units_and_homes_named_in_a_sentence_are_not_event_places() {
+    // A region set off by commas is the town's region, not a second event.
+    let ev = assemble(
+        "In Kostiantynivka, Donetsk region, two guided aerial bombs wounded four people on Monday afternoon.",
+        Some("2024-11-05"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let loc = ev[0].location.as_ref().unwrap();
+    assert_eq!(loc.admin1.as_deref(), Some("Donetsk Oblast"), "{loc:?}");
+    assert_eq!(ev[0].injuries, 4);
+    // The office that speaks sits in a city where nothing happened.
+    let ev = assemble(
+        "Russian artillery shelled Marhanets on Tuesday, wounding two men, Serhiy Lysak, the head of the Dnipropetrovsk regional military administration, said.",
+        Some("2024-05-29"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Marhanets");
+    assert_eq!(
+        ev[0].claimant.as_deref(),
+        Some("Dnipropetrovsk Regional Military Administration")
+    );
+    // A detachment named after its base town, and a soldier's home district.
+    let ev = assemble(
+        "On June 13, Tajik military personnel opened fire on the Kayragach border outpost of the Batken border detachment.",
+        Some("2022-06-14"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Military Forces of Kyrgyzstan")
+    );
+    let ev = assemble(
+        "In the Chakothi sector, Sepoy Ali Raza, a resident of Bagh district, was martyred on Tuesday while responding to Indian fire, the ISPR said.",
+        Some("2020-10-21"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Chakothi");
+}
+
+#[test]
+fn a_source_that_only_denies_does_not_state_the_event() {
+    let ev = assemble(
+        "A resident of Koti was wounded by a sniper bullet late on Tuesday night, the Tavush provincial administration said. Azerbaijan's Defence Ministry dismissed the report as disinformation.",
+        Some("2021-06-03"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].claimant.as_deref(),
+        Some("Tavush Province administration")
+    );
+    let ev = assemble(
+        "A resident of Koti was wounded by a sniper bullet late on Tuesday night. Azerbaijan's Defence Ministry dismissed the report as disinformation.",
+        Some("2021-06-03"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].claimant, None);
+    assert!(ev[0]
+        .claims
+        .iter()
+        .any(|c| c.claimant.as_deref() == Some("Ministry of Defence of Azerbaijan")));
+    let ev = assemble(
+        "Ukrainian forces shelled the village of Tetkino on Tuesday, wounding a woman, the governor of the Kursk region said.",
+        Some("2024-04-03"),
+    );
+    assert_eq!(
+        ev[0].claimant.as_deref(),
+        Some("Governor of Kursk"),
+        "{ev:#?}"
+    );
+}

@@ -242,6 +242,10 @@ const FORCE_NOUNS: &[&str] = &[
     "defense forces",
     "servicemembers",
     "border detachments",
+    "border posts",
+    "border post",
+    "border outposts",
+    "border positions",
     "outposts",
     "outpost",
     "border outpost",
@@ -616,6 +620,25 @@ impl ActorFinder {
                 {
                     continue;
                 }
+                push(
+                    &mut out,
+                    ActorMention {
+                        span: Span::new(m.start(), m.end()),
+                        name: "army".to_string(),
+                        country: None,
+                        kind: ActorKind::Army,
+                        bare: false,
+                    },
+                );
+            }
+        }
+        // "opened fire on the Kayragach border outpost": a post of the army of the place.
+        static BARE_POST: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?-u:\b)(?:[Tt]he\s+)?(?:[A-Z][\w-]+\s+)?(?:border\s+(?:out)?posts?|forward\s+posts?)(?-u:\b)")
+                .expect("bare post")
+        });
+        if s.contains("post") {
+            for m in BARE_POST.find_iter(s) {
                 push(
                     &mut out,
                     ActorMention {

@@ -40,6 +40,10 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<ispr>(?-u:\b)ISPR(?-u:\b)|Inter-Services Public Relations)",
         r"|(?P<nna>(?:[Tt]he\s+|Lebanon['’]s\s+)?(?:state-run\s+|official\s+)?National News Agency)",
         r"|(?P<mil_admin>(?:[Tt]he\s+)?(?P<madm>(?:[A-Z][\w-]*\s+){1,3}(?:Regional|City|Oblast|District)\s+(?:Military|State)\s+Administration))",
+        r"|(?:[Tt]he\s+)?(?P<madm_lc>(?:[A-Z][\w-]*\s+){1,2})(?P<madm_kind>regional|city|oblast|district)\s+military\s+administration(?-u:\b)",
+        r"|(?:[Tt]he\s+)?(?P<padm>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?P<padm_kind>provincial|regional|district|oblast|region|province|city|municipal)\s+(?:administration|authorities|government)(?-u:\b)",
+        r"|(?:[Tt]he\s+)?(?P<sgov>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+[Ss]tate\s+[Gg]overnment(?-u:\b)",
+        r"|(?:[Tt]he\s+)?[Gg]overnor\s+of\s+(?:the\s+)?(?P<gof>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:\s+(?i:region|oblast|province|governorate|state))?(?-u:\b)",
         r"|(?P<governor>(?P<gplace>[A-Z][\w-]+)\s+(?:[Rr]egional\s+|[Oo]blast\s+)?[Gg]overnor(?-u:\b)(?:\s+[A-Z][\w-]+){0,3})",
         r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z](?:[a-z]+|[A-Z]{1,5})(?:-[A-Z]?[a-z]+)?)\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
@@ -110,6 +114,14 @@ pub fn institution(head: &str, country: &str, iso2: &str) -> String {
         "interior ministry" => format!("Ministry of Internal Affairs of {country}"),
         _ => format!("Ministry of Defence of {country}"),
     }
+}
+
+/// "regional" -> "Regional".
+fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The claimant of a sentence, when it names one and a reporting verb.
@@ -228,7 +240,49 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 _ => adm,
             };
             (Some(adm.to_string()), None, "administration")
-        } else if let Some(place) = c.name("gplace") {
+        } else if let Some(place) = c.name("madm_lc") {
+            // "the Dnipropetrovsk regional military administration"
+            let kind = title_case(c.name("madm_kind").map_or("", |k| k.as_str()));
+            let place = place.as_str().trim();
+            if countries.by_demonym(place).is_some() {
+                continue;
+            }
+            (
+                Some(format!("{place} {kind} Military Administration")),
+                None,
+                "administration",
+            )
+        } else if let Some(place) = c.name("padm") {
+            // "the Tavush provincial administration": as "the Batken Region administration".
+            let place = place.as_str();
+            if countries.any(place).is_some() {
+                continue;
+            }
+            let kind = match c.name("padm_kind").map_or("", |k| k.as_str()) {
+                "provincial" | "province" => "Province",
+                "regional" | "region" => "Region",
+                "district" => "District",
+                "oblast" => "Oblast",
+                "city" => "City",
+                _ => "Municipal",
+            };
+            (
+                Some(format!("{place} {kind} administration")),
+                None,
+                "administration",
+            )
+        } else if let Some(place) = c.name("sgov") {
+            // "the River Nile state government"
+            let place = place.as_str();
+            if countries.any(place).is_some() {
+                continue;
+            }
+            (
+                Some(format!("{place} State Government")),
+                None,
+                "administration",
+            )
+        } else if let Some(place) = c.name("gof").or(c.name("gplace")) {
             (
                 Some(format!("Governor of {}", place.as_str())),
                 None,
@@ -286,9 +340,12 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
             continue;
         }
         // An army is often what a sentence is about ("saying that Azerbaijani army
-        // positions had not fired"): it speaks only as the subject of the verb, or
-        // after "according to".
-        if head == "army" && name.is_some() {
+        // positions had not fired"), and a governor whom someone "talked with" is no
+        // source: they speak only as the subject of the verb, or after "according to".
+        let office_named_in_text = ["madm_lc", "padm", "sgov", "gof"]
+            .iter()
+            .any(|g| c.name(g).is_some());
+        if (head == "army" || office_named_in_text) && name.is_some() {
             let subject = verbs.iter().any(|v| {
                 let gap = v.start().saturating_sub(span.end);
                 v.start() >= span.end
@@ -463,6 +520,35 @@ mod tests {
         assert_eq!(
             name("Positions were shelled, the Pakistani Armed Forces said."),
             Some("Pakistan Army".to_string())
+        );
+        // Lowercase office words, as wires write them.
+        assert_eq!(
+            name("A shell hit a garage, Ivan Petrenko, the head of the Poltava regional military administration, said."),
+            Some("Poltava Regional Military Administration".to_string())
+        );
+        assert_eq!(
+            name(
+                "Two shells hit the village, the governor of the Bryansk region said on Telegram."
+            ),
+            Some("Governor of Bryansk".to_string())
+        );
+        assert_eq!(
+            name("A farmer was wounded by sniper fire, the Syunik provincial administration said."),
+            Some("Syunik Province administration".to_string())
+        );
+        assert_eq!(
+            name("A drone hit the power station, the Kassala state government said."),
+            Some("Kassala State Government".to_string())
+        );
+        assert_eq!(
+            name("Shells fell near the post, the Azerbaijani regional administration said."),
+            None
+        );
+        assert_eq!(
+            name(
+                "The commander said he had talked with the governor of Sughd region about a truce."
+            ),
+            None
         );
     }
 

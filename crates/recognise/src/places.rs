@@ -60,7 +60,7 @@ pub struct PlaceMention {
 }
 
 const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*){0,3}";
-const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|border detachment|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
+const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
@@ -95,6 +95,30 @@ static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
         r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area)(?-u:\b)"
     ))
+});
+
+/// "Kostiantynivka, Donetsk region, ...": a region set off by commas after the name.
+static ADMIN_APPOSED: LazyLock<Regex> = LazyLock::new(|| {
+    large_regex(&format!(
+        r"^,\s+(?P<admin>{NAME})\s+(?i:region|oblast|province|governorate|district|rayon|marz)(?:\s*[,;.)]|\s+(?:on|overnight|late|early|last|this|yesterday|today|at|in|when)(?-u:\b))"
+    ))
+});
+
+/// A unit named after its base ("the Batken border detachment") or an office that
+/// speaks ("the Sumy regional military administration said"): not where an event was.
+static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:border\s+(?:guard\s+)?)?(?:detachment|brigade|regiment|battalion|garrison)(?-u:\b)")
+        .expect("unit after")
+});
+static OFFICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:(?:regional|oblast|city|district|provincial|province|region|state|municipal|local)\s+)?(?:military\s+|state\s+|civil(?:ian)?\s+)?(?:administration|governor|government|authorities|council|police|prosecutor(?:'s)?(?:\s+office)?)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:said|says|reported|reports|stated|announced|told|added|wrote|confirmed)(?-u:\b)")
+        .expect("office after")
+});
+
+/// ", a resident of Bagh district,": a person's home, not where the event was.
+static RESIDENT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s*(?:a\s+)?(?:resident|native)\s+of\s+(?:the\s+)?(?:(?:village|town|city|district)\s+of\s+)?$")
+        .expect("resident of")
 });
 
 static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -550,6 +574,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         let admin_of_one = || ADMIN_OF_ONE.captures(&s[end..]);
         if let Some(m) = ADMIN_AFTER
             .captures(&s[end..])
+            .or_else(|| ADMIN_APPOSED.captures(&s[end..]))
             .or_else(admin_of)
             .or_else(admin_of_one)
         {
@@ -626,6 +651,9 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                         .to_lowercase()
                         .contains("according to")))
             && !HIGHER_ADMIN.is_match(sitrep_core::tail(before, 40))
+            && !RESIDENT_OF.is_match(sitrep_core::tail(before, 60))
+            && !UNIT_AFTER.is_match(&s[c.span.end..])
+            && !OFFICE_AFTER.is_match(&s[c.span.end..])
             && !BACKGROUND_CLAUSE.is_match(sitrep_core::tail(before, 120));
         keep_group.push((c.group, ok));
     }
