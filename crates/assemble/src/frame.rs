@@ -860,8 +860,12 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                             })
                             .map(|_| "AM".to_string())
                     });
+                // Else fire across the line hits the forces of the place's country.
                 let other = match a1c.as_deref() {
-                    Some(c) => ctx.other_party(c).map(str::to_string),
+                    Some(c) => ctx
+                        .other_party(c)
+                        .map(str::to_string)
+                        .or_else(|| cc.clone().filter(|p| p != c)),
                     None => cc.clone(),
                 };
                 a2 = other.and_then(|o| military(ctx, &o)).or_else(|| {

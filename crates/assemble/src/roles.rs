@@ -50,7 +50,7 @@ static PATIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// After a weapon's label, the passive of stopping it: "(drone) over our positions was
 /// neutralised", "(missiles) were intercepted".
 static STOPPED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;]{0,60}?(?-u:\b)(?:was|were|had been|has been|have been)\s+(?:successfully\s+)?(?:shot down|downed|intercepted|neutrali[sz]ed|destroyed|suppressed|jammed)(?-u:\b)")
+    Regex::new(r"(?i)^[^.;]{0,90}?(?-u:\b)(?:was|were|had been|has been|have been)\s+(?:successfully\s+)?(?:shot down|downed|intercepted|neutrali[sz]ed|destroyed|suppressed|jammed)(?-u:\b)")
         .expect("stopped after")
 });
 
@@ -59,6 +59,18 @@ static STOPPED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static STOPPED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:shot down|brought down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|jammed)\s+(?:[\w-]+\s+){0,2}$")
         .expect("stopped before")
+});
+
+/// "a quadcopter of the (Armenian armed forces)": the owner of a weapon named just before.
+static WEAPON_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:drones?|quadcopters?|UAVs?|unmanned aerial vehicles?|aircraft|missiles?|rockets?)\s+(?:belonging to|of)\s+(?:the\s+)?$")
+        .expect("weapon of")
+});
+
+/// A verb of stopping a few words before: "intercepted a drone of the".
+static STOPPED_WELL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:shot down|brought down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|jammed)\s+(?:[\w-]+\s+){0,6}$")
+        .expect("stopped well before")
 });
 
 /// Last words of an actor label that name an act or a weapon of its bearer.
@@ -70,6 +82,12 @@ const ACT_LABELS: &[&str] = &[
     "sniper",
     "drone",
     "drones",
+    "quadcopter",
+    "quadcopters",
+    "uav",
+    "uavs",
+    "aerial vehicle",
+    "aerial vehicles",
     "provocation",
     "aggression",
     "strike",
@@ -96,6 +114,11 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     }
     // "an Armenian drone ... was shot down by ...": the side whose weapon was stopped.
     if act && (STOPPED_AFTER.is_match(after) || STOPPED_BEFORE.is_match(before)) {
+        return Role::Patient;
+    }
+    if WEAPON_OF.is_match(before)
+        && (STOPPED_AFTER.is_match(after) || STOPPED_WELL_BEFORE.is_match(before))
+    {
         return Role::Patient;
     }
     if act || AGENT_BEFORE.is_match(before) || says_it_acted(after) {

@@ -1013,3 +1013,72 @@ fn a_source_that_only_denies_does_not_state_the_event() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn the_side_that_stops_a_drone_acts_and_fire_across_the_line_hits_the_place_s_forces() {
+    let ev = assemble(
+        "On 16 November, a quadcopter of the Armenian armed forces flying over our positions near the Kokhanebi village of the Tovuz district was intercepted by our electronic warfare means.",
+        Some("2021-11-17"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Azerbaijan")
+    );
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of Armenia"));
+    let ev = assemble(
+        "On November 21, at around 17:20, an Azerbaijani UAV that had entered Armenian airspace over Jermuk was shot down by air defence units, the Ministry of Defence of Armenia said.",
+        Some("2022-11-22"),
+    );
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Armenia"),
+        "{ev:#?}"
+    );
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Military Forces of Azerbaijan")
+    );
+    let ev = assemble(
+        "The Azerbaijani Ministry of Defence said that Armenian units had fired at its positions near the Alibayli village of the Tovuz district on Tuesday night.",
+        Some("2021-07-14"),
+    );
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Armenia"));
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Military Forces of Azerbaijan"),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn small_towns_after_in_and_people_counted_by_role() {
+    let ev = assemble(
+        "A Russian drone hit a car in Chuhuiv on Sunday afternoon, killing the driver.",
+        Some("2024-09-23"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].location.as_ref().unwrap().admin1.as_deref(),
+        Some("Kharkiv Oblast")
+    );
+    assert_eq!(ev[0].fatalities, 1);
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (UA)"));
+    let ev = assemble(
+        "A reservist was killed and two other soldiers were lightly wounded on Tuesday afternoon when a Hezbollah drone struck an army post near Yiftah.",
+        Some("2024-06-26"),
+    );
+    assert_eq!((ev[0].fatalities, ev[0].injuries), (1, 2), "{ev:#?}");
+    let ev = assemble(
+        "Rockets fired by Hezbollah hit Kiryat Shmona on Tuesday evening; two men, aged 60 and 34, were lightly wounded by shrapnel.",
+        Some("2024-10-02"),
+    );
+    assert_eq!(ev[0].injuries, 2, "{ev:#?}");
+    let ev = assemble(
+        "On the night of 28 to 29 September, an Azerbaijani soldier was fatally wounded by an Armenian sniper in the Kalbajar direction.",
+        Some("2022-09-30"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, 1);
+}

@@ -38,18 +38,26 @@ pub struct Casualty {
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|sustained (?:\w+ )?(?:injuries|wounds)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|(?:fatally|mortally) wounded|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|sustained (?:an? )?(?:\w+ )?(?:injur(?:y|ies)|wounds?)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)")
         .expect("casualty verb")
 });
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))")
+    Regex::new(r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|reservists?|deminers?|sappers?|operatives?|commanders?|drivers?|passengers?|riders?|motorcyclists?|pensioners?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))")
         .expect("person")
 });
 
 static ARTICLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|constable|resident|villager|journalist|sergeant|conscript|shepherd|farmer|driver|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|constable|resident|villager|journalist|sergeant|conscript|reservist|deminer|sapper|shepherd|farmer|driver|rider|motorcyclist|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker))(?-u:\b)")
         .expect("article person")
+});
+
+/// "killing the driver", "The driver, 52, was killed": one person of a vehicle or
+/// flock the sentence has just named (a soldier or civilian after "the" is someone
+/// already counted).
+static THE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(the)\s+(driver|rider|motorcyclist|passenger|shepherd|pilot|tractor driver|car owner)(?-u:\b)")
+        .expect("the person")
 });
 
 /// A victim named with a rank: "Private Ilgar Mammadov", "Junior Sergeant A. Petrosyan".
@@ -96,6 +104,8 @@ pub fn names_troops(words: &str) -> bool {
         "jawan",
         "guard",
         "personnel",
+        "reservist",
+        "conscript",
     ]
     .iter()
     .any(|k| w.contains(k))
@@ -121,6 +131,7 @@ fn is_civilian(words: &str) -> bool {
         "person",
         "shepherd",
         "farmer",
+        "deminer",
         "citizens",
         "driver",
         "passenger",
@@ -132,7 +143,16 @@ fn is_civilian(words: &str) -> bool {
         || w.split(|c: char| !c.is_alphanumeric()).any(|x| {
             matches!(
                 x,
-                "men" | "man" | "pensioner" | "pensioners" | "worker" | "workers"
+                "men"
+                    | "man"
+                    | "pensioner"
+                    | "pensioners"
+                    | "worker"
+                    | "workers"
+                    | "rider"
+                    | "riders"
+                    | "motorcyclist"
+                    | "motorcyclists"
             )
         })
 }
@@ -141,6 +161,8 @@ fn harm_of(verb: &str) -> Option<Harm> {
     let v = verb.to_lowercase();
     if v.starts_with("kill")
         || v.starts_with("martyr")
+        || v.starts_with("fatally")
+        || v.starts_with("mortally")
         || v.starts_with("embraced")
         || v.starts_with("dead")
         || v.starts_with("die")
@@ -172,10 +194,21 @@ fn person_counts(window: &str) -> Vec<(Count, String)> {
             out.push((c, String::new()));
         }
     }
-    for m in ARTICLE_PERSON.captures_iter(window) {
+    let mut singles: Vec<_> = ARTICLE_PERSON
+        .captures_iter(window)
+        .chain(THE_PERSON.captures_iter(window))
+        .collect();
+    singles.sort_by_key(|m| m.get(0).map_or(0, |w| w.start()));
+    for m in singles {
         let whole = m.get(0).expect("match");
         let span = Span::new(whole.start(), whole.end());
-        if out.iter().any(|(c, _)| c.span.overlaps(&span)) {
+        // "The tractor driver, a 46-year-old resident of the village,": one person.
+        let apposed =
+            |c: &Count| c.span.end <= span.start && window[c.span.end..span.start].trim() == ",";
+        if out
+            .iter()
+            .any(|(c, _)| c.span.overlaps(&span) || apposed(c))
+        {
             continue;
         }
         out.push((
@@ -314,6 +347,7 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
                     .first()
                     .is_some_and(|c| c.span.start == 0)
                     || ARTICLE_PERSON.find(after).is_some_and(|m| m.start() == 0)
+                    || THE_PERSON.find(after).is_some_and(|m| m.start() == 0)
             };
         if active {
             // "killing at least three soldiers", "killed an Azerbaijani soldier"
@@ -456,6 +490,14 @@ mod tests {
         assert_eq!(
             figs("As a result, private Hayk Sargsyan received a gunshot wound."),
             vec![(Harm::Injured, 1)]
+        );
+        assert_eq!(
+            figs("The tractor driver, a 46-year-old resident of the village, was wounded."),
+            vec![(Harm::Injured, 1)]
+        );
+        assert_eq!(
+            figs("A drone hit a car. The driver, 52, was killed."),
+            vec![(Harm::Killed, 1)]
         );
         // The name in apposition is the soldier already counted.
         assert_eq!(

@@ -353,7 +353,11 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                     && !v.as_str().eq_ignore_ascii_case("according to")
                     || v.as_str().eq_ignore_ascii_case("according to")
                         && v.end() <= span.start
-                        && span.start - v.end() <= 3
+                        && s[v.end()..span.start]
+                            .trim()
+                            .trim_start_matches("the")
+                            .trim()
+                            .is_empty()
             });
             if !subject {
                 continue;

@@ -172,6 +172,23 @@ fn is_age_after_name(text: &str, start: usize, end: usize) -> bool {
     if digits && (lower_before.ends_with(" aged") || lower_before.ends_with(" age")) {
         return true;
     }
+    // "aged 60 and 34", "aged 19, 23 and 41": the ages after the first.
+    if digits {
+        let words: Vec<&str> = lower_before
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(8)
+            .collect();
+        for w in words {
+            if w == "aged" || w == "ages" {
+                return true;
+            }
+            if !(w == "and" || w.bytes().all(|b| b.is_ascii_digit())) {
+                break;
+            }
+        }
+    }
     let Some(before) = before.strip_suffix(',') else {
         return false;
     };
@@ -259,6 +276,9 @@ mod tests {
             vec![27]
         );
         assert!(values("His passenger, Elvin Mammadov, 34, was wounded.").is_empty());
+        assert_eq!(values("Two men, aged 60 and 34, were wounded."), vec![2]);
+        assert_eq!(values("Three women aged 19, 23 and 41 died."), vec![3]);
+        assert_eq!(values("Four were killed and 12 wounded."), vec![4, 12]);
     }
 
     #[test]

@@ -78,16 +78,16 @@ static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// right before the name.
 static NOUN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"(?-u:\b)(?P<noun>border outpost|outpost|checkpoint|village|town|settlement)\s+(?P<name>{NAME})"
+        r"(?-u:\b)(?P<noun>border outpost|outpost|checkpoint|village|town|settlement)\s+[\x22“«]?(?P<name>{NAME})"
     ))
 });
 
 /// The object of a verb of hitting: "shelled Orikhiv", "a strike on Kupiansk",
-/// "positions in Babanusa". A name found only this way is a place when the gazetteer
-/// resolves it.
+/// "positions in Babanusa", or a name right after "in", "near" or "outside". A name found
+/// only this way is a place when the gazetteer resolves it.
 static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"(?-u:\b)(?:shelled|struck|bombed|attacked|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around))\s+(?P<name>{NAME})"
+        r"(?-u:\b)(?:shelled|struck|bombed|attacked|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around)|near|outside|[Ii]n|on the outskirts of|in the (?:vicinity|area) of)\s+(?P<name>{NAME})"
     ))
 });
 
@@ -485,8 +485,13 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     }
     for m in HIT_OBJECT.captures_iter(s) {
         let nm = m.name("name").expect("name");
-        // "hit Beirut's southern suburbs": the possessive is not part of the name.
-        let name = nm.as_str().trim_end_matches("'s").trim_end_matches("’s");
+        // "hit Beirut's southern suburbs", "in Kharkiv's Kyivskyi district": the
+        // possessive and what follows it are not part of the name.
+        let name = nm.as_str();
+        let name = name
+            .find("'s")
+            .or_else(|| name.find("’s"))
+            .map_or(name, |i| &name[..i]);
         if cap_words_ok(name) {
             add(
                 Span::new(nm.start(), nm.start() + name.len()),
