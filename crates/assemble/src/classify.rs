@@ -18,6 +18,12 @@ static EXCHANGE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("exchange")
 });
 
+/// "the fire was suppressed": the return fire of a clash, not a weapon stopped.
+static FIRE_SUPPRESSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)fire (?:was|were|had been|has been) (?:immediately |promptly )?suppressed|suppressed (?:the |their |its |this )?(?:enemy(?:'s)? )?fire(?-u:\b)")
+        .expect("fire suppressed")
+});
+
 /// Chooses the sub-event type from a sentence's (non-negated) triggers, the
 /// weapons it names and whether the other side is civilians. `None` when the
 /// triggers name no event.
@@ -52,6 +58,9 @@ pub fn classify(
         .iter()
         .any(|k| lower.contains(k));
         let deadly = lower.contains("killed") || lower.contains("killing");
+        if !weapon_stopped && has(Fire) && FIRE_SUPPRESSED.is_match(sentence) {
+            return Some(SubEventType::ArmedClash);
+        }
         if weapon_stopped || foiled && !deadly {
             return Some(SubEventType::DisruptedWeaponsUse);
         }
@@ -93,7 +102,8 @@ pub fn classify(
     if takes_ground && !has(Shelling) && !has(AirStrike) {
         return Some(SubEventType::GovernmentRegainsTerritory);
     }
-    if has(Explosive) {
+    // "a drone dropped an explosive device on a house": a drone strike.
+    if has(Explosive) && !(has(AirStrike) && w("drone")) {
         return Some(SubEventType::RemoteExplosive);
     }
     if has(Grenade) {

@@ -70,7 +70,7 @@ static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CIVILIAN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:residential|civilian|settlements|houses|homes|apartment|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|damage was recorded)(?-u:\b)").expect("civilian target")
+    Regex::new(r"(?-u:\b)(?:residential|civilian|settlements|houses|homes|apartment|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|displaced|refugees?|damage was recorded)(?-u:\b)").expect("civilian target")
 });
 
 static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -420,6 +420,16 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 && !lower.contains("position")
                 && !lower.contains("military facilit");
         let sub = classify(&triggers, &weapons, text, civilian_hit);
+        // "abducted a shepherd", "detained two farmers": the people taken are civilians.
+        let civilian_hit = civilian_hit
+            || matches!(
+                sub,
+                Some(SubEventType::Abduction) | Some(SubEventType::Arrests)
+            ) && triggers.iter().any(|t| {
+                let rest = &text[t.span.end..];
+                let clause = rest.split([',', ';', '.']).next().unwrap_or("");
+                sitrep_recognise::casualties::is_civilian(clause)
+            });
         // "Two women were injured in Antonivka": a toll at a place just reported hit
         // belongs to that event.
         let toll_only = !triggers.is_empty()
@@ -823,6 +833,18 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                             .filter(|c| *c != p)
                             .and_then(|c| military(ctx, c));
                     }
+                    // "Units of the Centre group repelled four Ukrainian counterattacks,
+                    // the Russian Defence Ministry said": the speaker's side acted.
+                    if a1.is_none() {
+                        a1 = s
+                            .claimant
+                            .as_deref()
+                            .and_then(|c| speaker_side(c, ctx))
+                            .filter(|a| {
+                                a2.as_ref() != Some(a)
+                                    && actor_country(a, ctx).is_some_and(|c| c != p)
+                            });
+                    }
                 } else if let Some(o) = origin.as_ref().and_then(|o| o.country.clone()) {
                     a1 = military(ctx, &o);
                 } else if let Some(c) =
@@ -868,12 +890,22 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                         .or_else(|| cc.clone().filter(|p| p != c)),
                     None => cc.clone(),
                 };
-                a2 = other.and_then(|o| military(ctx, &o)).or_else(|| {
-                    // a state acting against the only non-state group the report names
-                    (ctx.non_state.len() == 1
-                        && a1.as_deref().is_some_and(|a| a.starts_with("Military")))
-                    .then(|| ctx.non_state[0].clone())
-                });
+                a2 = other
+                    .and_then(|o| military(ctx, &o))
+                    .or_else(|| {
+                        // a state acting against the only non-state group the report names
+                        (ctx.non_state.len() == 1
+                            && a1.as_deref().is_some_and(|a| a.starts_with("Military")))
+                        .then(|| ctx.non_state[0].clone())
+                    })
+                    .or_else(|| {
+                        // "... attacks repelled, the Russian Defence Ministry said": the
+                        // side that speaks is the other one.
+                        s.claimant
+                            .as_deref()
+                            .and_then(|c| speaker_side(c, ctx))
+                            .filter(|sp| a1.is_some() && a1.as_ref() != Some(sp))
+                    });
                 if a2 == a1 {
                     a2 = None;
                 }

@@ -111,7 +111,8 @@ pub fn names_troops(words: &str) -> bool {
     .any(|k| w.contains(k))
 }
 
-fn is_civilian(words: &str) -> bool {
+/// True when words name civilians ("a shepherd", "two women", "residents").
+pub fn is_civilian(words: &str) -> bool {
     let w = words.to_lowercase();
     if names_troops(&w) || w.contains("officer") || w.contains("fighter") {
         return false;

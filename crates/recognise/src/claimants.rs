@@ -36,6 +36,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior|health|emergenc(?:y|ies)|emergency situations))\s+(?i:ministry)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?))?",
         r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs|Health|Emergency Situations|Emergencies)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?))?)",
         r"|(?P<nk>(?:Karabakh|Artsakh|Nagorno-Karabakh)\s+Defen[cs]e\s+Army)",
+        r"|(?P<gs>(?:[Tt]he\s+)?(?:(?P<gsadj>[A-Z][\w-]+)(?:'s|’s)?\s+)?General\s+Staff(?:\s+of\s+the\s+(?:Armed\s+Forces|Army)(?:\s+of\s+(?:the\s+)?(?P<gsof>[A-Z][\w-]+(?:\s+Federation)?))?)?)",
         r"|(?P<idf>(?-u:\b)IDF(?-u:\b)|Israel Defen[cs]e Forces)",
         r"|(?P<ispr>(?-u:\b)ISPR(?-u:\b)|Inter-Services Public Relations)",
         r"|(?P<nna>(?:[Tt]he\s+|Lebanon['’]s\s+)?(?:state-run\s+|official\s+)?National News Agency)",
@@ -175,6 +176,18 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 Some("AZ".to_string()),
                 "army",
             )
+        } else if c.name("gs").is_some() {
+            // "the General Staff of the Armed Forces of Ukraine", "Ukraine's General Staff"
+            let who = country_of(countries, c.name("gsof").map(|x| x.as_str()))
+                .or_else(|| country_of(countries, c.name("gsadj").map(|x| x.as_str())));
+            match who {
+                Some(cr) => (
+                    Some(format!("General Staff of the Armed Forces of {}", cr.name)),
+                    Some(cr.iso2),
+                    "army",
+                ),
+                None => (None, None, "army"),
+            }
         } else if c.name("idf").is_some() {
             (
                 Some("Israel Defense Forces".to_string()),
@@ -547,6 +560,14 @@ mod tests {
         assert_eq!(
             name("Shells fell near the post, the Azerbaijani regional administration said."),
             None
+        );
+        assert_eq!(
+            name("Two posts were shelled, the General Staff of the Armed Forces of Armenia reported."),
+            Some("General Staff of the Armed Forces of Armenia".to_string())
+        );
+        assert_eq!(
+            name("Russia's General Staff said 14 drones were destroyed."),
+            Some("General Staff of the Armed Forces of Russia".to_string())
         );
         assert_eq!(
             name(

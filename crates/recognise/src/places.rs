@@ -626,7 +626,11 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             cands[i - 1].hint = cands[i].hint;
         }
     }
-    cands.retain(|c| c.name.chars().count() >= 3 && (c.known || cap_words_ok(&c.name)));
+    // An unknown name in capitals is an acronym ("BSF border outposts").
+    cands.retain(|c| {
+        c.name.chars().count() >= 3
+            && (c.known || cap_words_ok(&c.name) && c.name.chars().any(char::is_lowercase))
+    });
     // "Nagorno-Karabakh's militias", "Kalbajar's villages": a possessor, not the place of
     // an event; but "Kharkiv's Kyivskyi district" is in Kharkiv.
     cands.retain(|c| {

@@ -99,7 +99,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Abduction,
-            r"(?-u:\b)(?:abducted|kidnapped|abduction|kidnapping)(?-u:\b)",
+            r"(?-u:\b)(?:abducted|kidnapped|abduction|kidnapping|(?:seized|snatched|grabbed) (?:an? |the |two |three |several )?(?:[\w-]+ ){0,2}?(?:shepherds?|farmers?|residents?|civilians?|villagers?|citizens?|fishermen|fisherman|people|person|m[ae]n|wom[ae]n|boys?|girls?))(?-u:\b)",
         ),
         (
             Seize,
@@ -115,11 +115,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Agreement,
-            r"(?-u:\b)(?:agreed (?:to|on) a (?:ceasefire|truce)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|prisoner swap|exchange of prisoners|(?:exchanged|swapped) (?:[\w-]+ ){0,3}?(?:prisoners|detainees|captives|servicem[ae]n|soldiers|POWs)|handed over)(?-u:\b)",
+            r"(?-u:\b)(?:agreed (?:to|on) a (?:ceasefire|truce)|agreed (?:on )?(?:a |an |the )?(?:ceasefire|truce|mutual withdrawal|withdrawal|disengagement)|agreed to (?:withdraw|pull back|pull out|disengage|cease fire|stop firing|observe the ceasefire|restore the ceasefire)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|prisoner swap|exchange of prisoners|(?:exchanged|swapped) (?:[\w-]+ ){0,3}?(?:prisoners|detainees|captives|servicem[ae]n|soldiers|POWs)|handed over)(?-u:\b)",
         ),
         (
             AirStrike,
-            r"(?i:(?-u:\b)(?:air ?strikes?|airstrikes?|air raids?|drone (?:attacks?|strikes?)|(?:UAV|unmanned aerial vehicle)(?: \(drone\))? attacks?|attack drones?|kamikaze drones?|dropped (?:explosives|(?:an? )?(?:[\w-]+ ){0,2}bombs?|(?:a |two |three )?grenades?)|bombed|bombing|struck by (?:a )?drones?)(?-u:\b)|(?:^|(?-u:\b)(?:an?|the|in|by)\s+)(?:(?-i:[A-Z])[\w-]+\s+)?strikes?(?-u:\b)(?:\s+(?:on|against|near|in|at|that|which|targeting|hit|killed|wounded)(?-u:\b)|\s*[,.;]))",
+            r"(?i:(?-u:\b)(?:air ?strikes?|airstrikes?|air raids?|drone (?:attacks?|strikes?)|(?:UAV|unmanned aerial vehicle)(?: \(drone\))? attacks?|attack drones?|kamikaze drones?|dropped (?:explosives|(?:an? )?explosive devices?|(?:an? )?(?:[\w-]+ ){0,2}bombs?|(?:a |two |three )?grenades?)|bombed|bombing|struck by (?:a )?drones?)(?-u:\b)|(?:^|(?-u:\b)(?:an?|the|in|by)\s+)(?:(?-i:[A-Z])[\w-]+\s+)?strikes?(?-u:\b)(?:\s+(?:on|against|near|in|at|that|which|targeting|hit|killed|wounded)(?-u:\b)|\s*[,.;]))",
         ),
         (
             Explosive,
@@ -135,7 +135,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Clash,
-            r"(?-u:\b)(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefights?|exchanges? of fire|exchanged fire|gun ?battles?|gunfights?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict|(?:in|during) an encounter|(?:was|were) (?:repelled|repulsed)|(?:repelled|repulsed) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:attacks?|assaults?|attempts?|offensives?|infiltrations?)|encounters? (?:with|between|broke out|took place))(?-u:\b)",
+            r"(?-u:\b)(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefights?|exchanges? of fire|exchanged fire|gun ?battles?|gunfights?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict|(?:in|during) an encounter|(?:was|were) (?:repelled|repulsed)|(?:repelled|repulsed) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:attacks?|counter-?attacks?|assaults?|attempts?|offensives?|infiltrations?)|encounters? (?:with|between|broke out|took place))(?-u:\b)",
         ),
         (
             Retaliation,
