@@ -18,6 +18,8 @@ pub struct Figure {
     /// True for a revised toll ("the death toll rose to 16"): the latest figure,
     /// which replaces those given before it.
     pub revised: bool,
+    /// True for wounded who later died: their deaths leave the injured count.
+    pub of_wounded: bool,
 }
 
 /// Fatalities and injuries: per side of victims the lowest current figure any
@@ -65,9 +67,15 @@ pub fn totals(figures: &[Figure]) -> (u32, u32) {
         }
         per_side.values().sum::<u64>().min(u32::MAX as u64) as u32
     };
+    let died_of_wounds: u64 = figures[injured_from..]
+        .iter()
+        .filter(|f| f.of_wounded && !f.superseded)
+        .filter_map(|f| f.killed)
+        .sum();
+    let injured = pick(&figures[injured_from..], |f| f.injured);
     (
         pick(&figures[killed_from..], |f| f.killed),
-        pick(&figures[injured_from..], |f| f.injured),
+        injured.saturating_sub(died_of_wounds.min(u32::MAX as u64) as u32),
     )
 }
 
@@ -83,6 +91,7 @@ mod tests {
             injured: i,
             superseded,
             revised: false,
+            of_wounded: false,
         }
     }
 
@@ -113,5 +122,13 @@ mod tests {
         revised.revised = true;
         let f = [fig("civ", Some(12), Some(30), false), revised];
         assert_eq!(totals(&f), (16, 30));
+    }
+
+    #[test]
+    fn wounded_who_died_leave_the_injured() {
+        let mut died = fig("AM", Some(1), None, false);
+        died.of_wounded = true;
+        let f = [fig("AM", None, Some(2), false), died];
+        assert_eq!(totals(&f), (1, 1));
     }
 }

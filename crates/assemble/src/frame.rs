@@ -170,6 +170,7 @@ fn split_each(
         injured: None,
         superseded: false,
         revised: false,
+        of_wounded: false,
     });
     let each = Figure {
         killed: harm_killed.then_some(n),
@@ -253,7 +254,7 @@ fn claimant_for(
         if service && !names_country(ctx, c) {
             let country = side_hit().or_else(|| if own { place_state() } else { None });
             if let Some(country) = country {
-                return format!("{c} of {}", country.name);
+                return sitrep_recognise::claimants::service_of(c, &country.name, &country.iso2);
             }
         }
         c.clone()
@@ -474,6 +475,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 injured: (c.harm == Harm::Injured).then_some(c.count),
                 superseded,
                 revised: c.revised,
+                of_wounded: c.of_wounded,
             })
             .collect();
         let targets: Vec<&PlaceMention> = places
@@ -492,7 +494,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 && last.paragraph + 2 >= s.sentence.paragraph;
             // A revised toll ("by Sunday the toll had risen to 16") updates the event
             // it follows, whatever day it is told on.
-            let revision = !figures.is_empty() && figures.iter().all(|f| f.revised);
+            // So does a death among its wounded ("one of them died on Wednesday").
+            let revision = !figures.is_empty() && figures.iter().all(|f| f.revised || f.of_wounded);
             let same_day = revision
                 || match own_date {
                     Some(Some(d)) => last.date.is_none_or(|l| l.0 == d.0),

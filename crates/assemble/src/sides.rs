@@ -12,6 +12,7 @@ pub(crate) fn actor_name(
     location_cc: Option<&str>,
 ) -> Option<String> {
     match m.kind {
+        ActorKind::Civilians if m.nationals => Some(m.name.clone()),
         ActorKind::Civilians => location_cc
             .map(|c| format!("Civilians ({c})"))
             .or(Some(m.name.clone())),

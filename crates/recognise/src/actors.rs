@@ -47,6 +47,9 @@ pub struct ActorMention {
     pub kind: ActorKind,
     /// True when the label is only a country or capital name ("Pakistan violated").
     pub bare: bool,
+    /// True for civilians named by their citizenship ("two citizens of Tajikistan"):
+    /// their country stays theirs wherever the event is.
+    pub nationals: bool,
 }
 
 /// The canonical name and country of the non-state group `name` is a label of, when
@@ -346,7 +349,7 @@ const CIVILIAN_NOUNS: &[&str] = &[
 /// "Azerbaijan says it shelled ...", "X said (that on Friday) its forces had hit ...":
 /// the words after a name or a source that make its bearer the one who acted.
 static SAYS_IT_ACTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:says|said|claims|claimed|announced|reported|reports|stated|states|confirmed|confirms)\s+(?:that\s+)?(?:(?:on|late on|early on)\s+\w+\s+)?(?:it|(?:its|their)\s+(?:forces|troops|army|military|units|servicemen|soldiers|fighters|members|militants|men|aircraft|artillery|jets|air defen[cs]e (?:units|systems|forces)|air defen[cs]es?|drones))\s+(?:had\s+|has\s+|have\s+)?(?:opened|fired|shelled|struck|hit|launched|attacked|targeted|bombed|carried out|conducted|retaliated|returned fire|responded|shot down|downed|intercepted|destroyed|killed|eliminated|neutrali[sz]ed|detained|captured|seized|taken|took|repelled|foiled|thwarted|regained|recaptured|retook|liberated)(?-u:\b)")
+    Regex::new(r"(?i)^\s+(?:says|said|claims|claimed|announced|reported|reports|stated|states|confirmed|confirms)\s+(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:(?:on|late on|early on)\s+\w+\s+)?(?:it|(?:its|their)\s+(?:forces|troops|army|military|units|servicemen|soldiers|fighters|members|militants|men|aircraft|artillery|jets|air defen[cs]e (?:units|systems|forces)|air defen[cs]es?|drones)(?:\s+and\s+(?:allied\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:forces|troops|units|fighters|militias?|groups?))?)\s+(?:had\s+|has\s+|have\s+)?(?:opened|fired|shelled|struck|hit|launched|attacked|targeted|bombed|carried out|conducted|retaliated|returned fire|responded|shot down|downed|intercepted|destroyed|killed|eliminated|neutrali[sz]ed|detained|captured|seized|taken|took|repelled|foiled|thwarted|regained|recaptured|retook|liberated)(?-u:\b)")
         .expect("says it acted")
 });
 
@@ -528,6 +531,7 @@ impl ActorFinder {
                         country,
                         kind: *kind,
                         bare: false,
+                        nationals: false,
                     },
                 );
             }
@@ -535,6 +539,9 @@ impl ActorFinder {
         // "armed forces of (the Republic of) X"
         static OF_FORM: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)(?-u:\b)(?:armed forces|army|troops|military|units|forces|soldiers|servicemen|border guards)\s+of\s+(?:the\s+)?(?:Republic of\s+)?$").expect("of-form")
+        });
+        static CIVIL_OF_FORM: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?-u:\b)(?:citizens?|nationals?|residents?|civilians?)\s+of\s+(?:the\s+)?(?:Republic of\s+)?$").expect("civil of-form")
         });
         for m in self.forms.find_iter(s) {
             if !word_boundary(s, m.start(), m.end()) {
@@ -546,10 +553,19 @@ impl ActorFinder {
             let mut span = Span::new(m.start(), m.end());
             let mut kind = None;
             let mut bare = false;
+            let mut nationals = false;
             // "armed forces of (the Republic of) Armenia"; not "units of the Armenian armed forces"
             if let Some(pre) = OF_FORM.find(before).filter(|_| *form != Form::Demonym) {
                 span.start = pre.start();
                 kind = Some(ActorKind::State);
+            } else if let Some(pre) = CIVIL_OF_FORM
+                .find(before)
+                .filter(|_| *form != Form::Demonym)
+            {
+                // "two citizens of Tajikistan"
+                span.start = pre.start();
+                kind = Some(ActorKind::Civilians);
+                nationals = true;
             }
             if kind.is_none() {
                 let rest_no_adj = rest
@@ -590,8 +606,8 @@ impl ActorFinder {
             if kind == ActorKind::Civilians {
                 out.retain(|o| {
                     !(o.kind == ActorKind::Civilians
-                        && o.span.start >= span.end
-                        && o.span.start <= span.end + 1)
+                        && (o.span.start >= span.end && o.span.start <= span.end + 1
+                            || nationals && o.span.overlaps(&span)))
                 });
             }
             push(
@@ -602,6 +618,7 @@ impl ActorFinder {
                     country: Some(cref.iso2.clone()),
                     kind,
                     bare,
+                    nationals,
                 },
             );
         }
@@ -640,6 +657,7 @@ impl ActorFinder {
                         country: None,
                         kind: ActorKind::Army,
                         bare: false,
+                        nationals: false,
                     },
                 );
             }
@@ -659,6 +677,7 @@ impl ActorFinder {
                         country: None,
                         kind: ActorKind::Army,
                         bare: false,
+                        nationals: false,
                     },
                 );
             }

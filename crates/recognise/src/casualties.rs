@@ -35,6 +35,9 @@ pub struct Casualty {
     /// True for a revised toll ("the death toll rose to 16"): it replaces the
     /// figures given before it.
     pub revised: bool,
+    /// True for wounded who later died ("one of them died of his wounds"): the
+    /// count moves from the injured to the dead.
+    pub of_wounded: bool,
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,7 +65,7 @@ static THE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A victim named with a rank: "Private Ilgar Mammadov", "Junior Sergeant A. Petrosyan".
 static NAMED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)((?i:(?:(?:Junior|Senior|Staff|Chief|Lance)\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel|Ensign|Warrant Officer|Rifleman|Sepoy|Havildar|Naik|Soldier))\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+){1,2})")
+    Regex::new(r"(?-u:\b)((?i:(?:(?:Junior|Senior|Staff|Chief|Lance)\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel|Ensign|Warrant Officer|Rifleman|Sepoy|Havildar|Naik|Soldier))(?:\s+of\s+the(?:\s+[A-Z][\w-]*){1,2})?\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+){1,2})")
         .expect("named person")
 });
 
@@ -279,6 +282,12 @@ fn revised_numbers(s: &str) -> Vec<Casualty> {
         .collect()
 }
 
+/// "one of them ... died of his wounds", "two of the wounded later died".
+static DIED_OF_WOUNDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(one|two|three|four|five|\d+) of (?:them|the (?:wounded|injured)(?: [\w-]+)?)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:later |subsequently )?(?:died|succumbed|passed away)(?-u:\b)")
+        .expect("died of wounds")
+});
+
 /// The figure a phrase at `start..end` introduces, when a count follows it directly.
 fn stated_figure(s: &str, start: usize, end: usize, harm: Harm, revised: bool) -> Option<Casualty> {
     let c = find_counts(&s[end..])
@@ -293,6 +302,7 @@ fn stated_figure(s: &str, start: usize, end: usize, harm: Harm, revised: bool) -
         victims: String::new(),
         civilian: false,
         revised,
+        of_wounded: false,
     })
 }
 
@@ -305,6 +315,22 @@ fn toll(s: &str, re: &Regex, revised: bool) -> Option<Casualty> {
 /// Every casualty figure in a sentence.
 pub fn find_casualties(s: &str) -> Vec<Casualty> {
     let mut out = Vec::new();
+    // "One of them, sergeant A. B., died of his wounds": a death among the wounded.
+    if let Some(m) = DIED_OF_WOUNDS.captures(s) {
+        let whole = m.get(0).expect("match");
+        if let Some(n) = crate::numbers::parse_number(&m[1]) {
+            return vec![Casualty {
+                span: Span::new(whole.start(), whole.end()),
+                harm: Harm::Killed,
+                count: n,
+                bound: Bound::Exact,
+                victims: String::new(),
+                civilian: false,
+                revised: false,
+                of_wounded: true,
+            }];
+        }
+    }
     // A toll stated as such: "the toll had risen to 16", "monitors put the toll at 54".
     let numbers = revised_numbers(s);
     if !numbers.is_empty() {
@@ -378,6 +404,7 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
                         civilian: is_civilian(victims),
                         victims: victims.clone(),
                         revised: false,
+                        of_wounded: false,
                     });
                     last_end = v.end();
                     continue;
@@ -412,6 +439,7 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
                     victims: String::new(),
                     civilian: false,
                     revised: false,
+                    of_wounded: false,
                 });
                 last_end = v.end();
                 continue;
@@ -452,6 +480,7 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
             civilian: is_civilian(&victims) && is_civilian(window),
             victims,
             revised: false,
+            of_wounded: false,
         });
         last_end = v.end();
     }
@@ -490,6 +519,10 @@ mod tests {
         );
         assert_eq!(
             figs("As a result, private Hayk Sargsyan received a gunshot wound."),
+            vec![(Harm::Injured, 1)]
+        );
+        assert_eq!(
+            figs("As a result, soldier of the Azerbaijan Army Rashad Aliyev received a gunshot wound near Tugh."),
             vec![(Harm::Injured, 1)]
         );
         assert_eq!(

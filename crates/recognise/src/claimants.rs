@@ -106,6 +106,7 @@ pub fn institution(head: &str, country: &str, iso2: &str) -> String {
         "army" if iso2 == "PK" => "Pakistan Army".to_string(),
         "army" if iso2 == "SD" => "Sudanese Armed Forces".to_string(),
         "army" if iso2 == "IL" => "Israel Defense Forces".to_string(),
+        "army" if iso2 == "LB" => "Lebanese Armed Forces".to_string(),
         // Lebanon's is the Ministry of Public Health.
         "health ministry" if iso2 == "LB" => format!("Ministry of Public Health of {country}"),
         "health ministry" => format!("Ministry of Health of {country}"),
@@ -114,6 +115,20 @@ pub fn institution(head: &str, country: &str, iso2: &str) -> String {
         "foreign ministry" => format!("Ministry of Foreign Affairs of {country}"),
         "interior ministry" => format!("Ministry of Internal Affairs of {country}"),
         _ => format!("Ministry of Defence of {country}"),
+    }
+}
+
+/// The full name of a country's border service: Kyrgyzstan's and Tajikistan's belong
+/// to their State Committees for National Security.
+pub fn service_of(svc: &str, country: &str, iso2: &str) -> String {
+    match (iso2, svc) {
+        ("KG", "Border Service" | "Border Guard Service" | "Border Guard") => {
+            format!("Border Service of the State Committee for National Security of {country}")
+        }
+        ("TJ", "Border Troops" | "Border Service" | "Border Guard Service") => {
+            format!("Border Troops of the State Committee for National Security of {country}")
+        }
+        _ => format!("{svc} of {country}"),
     }
 }
 
@@ -304,11 +319,16 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
         } else if let Some(body) = c.name("body") {
             (Some(body.as_str().to_string()), None, "administration")
         } else if let Some(svc) = c.name("svc") {
-            // "Azerbaijan's State Border Service": the country goes after the name.
+            // "Azerbaijan's State Border Service", "the Kyrgyz Border Service": the
+            // country goes after the name.
             let svc = svc.as_str().trim();
-            match country_of(countries, c.name("svcadj").map(|a| a.as_str())) {
+            let (svc, demonym) = match svc.split_once(' ') {
+                Some((first, rest)) if countries.by_demonym(first).is_some() => (rest, Some(first)),
+                _ => (svc, None),
+            };
+            match country_of(countries, c.name("svcadj").map(|a| a.as_str()).or(demonym)) {
                 Some(cr) => (
-                    Some(format!("{svc} of {}", cr.name)),
+                    Some(service_of(svc, &cr.name, &cr.iso2)),
                     Some(cr.iso2),
                     "service",
                 ),
@@ -531,8 +551,16 @@ mod tests {
             Some("State Border Service of Azerbaijan".to_string())
         );
         assert_eq!(
-            name("The posts came under fire, the Border Troops of Tajikistan said."),
-            Some("Border Troops of Tajikistan".to_string())
+            name("The posts came under fire, the Russian Border Service said."),
+            Some("Border Service of Russia".to_string())
+        );
+        assert_eq!(
+            service_of("Border Service", "Kyrgyzstan", "KG"),
+            "Border Service of the State Committee for National Security of Kyrgyzstan"
+        );
+        assert_eq!(
+            service_of("Border Troops", "Tajikistan", "TJ"),
+            "Border Troops of the State Committee for National Security of Tajikistan"
         );
         assert_eq!(
             name("Positions were shelled, the Pakistani Armed Forces said."),
