@@ -43,7 +43,7 @@ pub struct SentenceInfo {
 
 /// A wire dateline at a sentence's start: place in capitals, date, agency, dash.
 pub(crate) static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\p{Lu}[\p{Lu} .'’-]{2,40},\s*(?:\p{Lu}[\p{L}.]{2,9}\s+\d{1,2}|\d{1,2}\s+\p{Lu}[\p{L}.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:])")
+    Regex::new(r"^\s*(?:\p{Lu}[\p{Lu} .'’-]{2,40}|\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}),\s*(?:\p{Lu}[\p{L}.]{2,9}\s+\d{1,2}|\d{1,2}\s+\p{Lu}[\p{L}.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:])")
         .expect("wire dateline")
 });
 
@@ -168,6 +168,10 @@ impl<'a> DocContext<'a> {
             let mut stance = sitrep_core::Stance::Asserts;
             if let Some(c) = find_claimant(&stext, &countries_api) {
                 stance = c.stance;
+                // A national source speaks mostly of its own country's ground.
+                if let Some(cc) = &c.country {
+                    *country_count.entry(cc.clone()).or_default() += 2;
+                }
                 claimant_span = Some(c.span);
                 match c.name {
                     Some(n) => {

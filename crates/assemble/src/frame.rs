@@ -79,7 +79,7 @@ static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A group owning an attack just told: "Hezbollah claimed responsibility for the attack".
 static CLAIMED_RESPONSIBILITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:claimed|claims|has claimed|took|takes) (?:responsibility|credit) for (?:the|this|that|it|these)(?-u:\b)|(?-u:\b)claimed (?:the|this|that) (?:attack|strike|operation)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:claimed|claims|has claimed|took|takes) (?:responsibility|credit)(?: for (?:the|this|that|it|these)(?-u:\b)|\s*[,.;])|(?-u:\b)claimed (?:the|this|that) (?:[\w-]+ )?(?:attacks?|strikes?|operation|barrage|launch(?:es)?)(?-u:\b)")
         .expect("claimed responsibility")
 });
 

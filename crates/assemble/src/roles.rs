@@ -73,6 +73,12 @@ static STOPPED_WELL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("stopped well before")
 });
 
+/// "a building used by (Hezbollah)": the owner of what was hit.
+static OWNED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:used|operated|run|occupied|controlled|held|owned) by\s+(?:the\s+)?$|(?-u:\b)belonging to\s+(?:the\s+)?$")
+        .expect("owned by")
+});
+
 /// Last words of an actor label that name an act or a weapon of its bearer.
 const ACT_LABELS: &[&str] = &[
     "shelling",
@@ -115,7 +121,7 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     // A label naming an act or a weapon is its author: "Azerbaijani shelling",
     // "an Israeli strike", "Russian missiles".
     let act = ACT_LABELS.iter().any(|w| label.ends_with(w));
-    if TAKEN_FROM.is_match(before) {
+    if TAKEN_FROM.is_match(before) || OWNED_BY.is_match(before) && !act {
         return Role::Patient;
     }
     // "an Armenian drone ... was shot down by ...": the side whose weapon was stopped.

@@ -38,6 +38,9 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<nk>(?:Karabakh|Artsakh|Nagorno-Karabakh)\s+Defen[cs]e\s+Army)",
         r"|(?P<gs>(?:[Tt]he\s+)?(?:(?P<gsadj>[A-Z][\w-]+)(?:'s|’s)?\s+)?General\s+Staff(?:\s+of\s+the\s+(?:Armed\s+Forces|Army)(?:\s+of\s+(?:the\s+)?(?P<gsof>[A-Z][\w-]+(?:\s+Federation)?))?)?)",
         r"|(?P<idf>(?-u:\b)IDF(?-u:\b)|Israel Defen[cs]e Forces)",
+        r"|(?P<bsf>(?-u:\b)BSF(?-u:\b)|Border Security Force)",
+        r"|(?P<anama>(?-u:\b)ANAMA(?-u:\b))",
+        r"|(?P<af>(?:[Tt]he\s+)?(?:(?P<afadj>[A-Z][\w-]+)(?:'s|’s)?\s+)?Air\s+Force(?:\s+of\s+(?:the\s+)?(?P<afof>[A-Z][\w-]+))?)",
         r"|(?P<ispr>(?-u:\b)ISPR(?-u:\b)|Inter-Services Public Relations)",
         r"|(?P<nna>(?:[Tt]he\s+|Lebanon['’]s\s+)?(?:state-run\s+|official\s+)?National News Agency)",
         r"|(?P<mil_admin>(?:[Tt]he\s+)?(?P<madm>(?:[A-Z][\w-]*\s+){1,3}(?:Regional|City|Oblast|District)\s+(?:Military|State)\s+Administration))",
@@ -62,7 +65,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
 /// other patterns know speaks.
 static CIVIL: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(
-        r"(?:[Tt]he\s+)?(?P<cname>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}(?:Network|Room|Committees?|Council|Observatory|Union|Association|Coalition|Commission|Centre|Center|Organi[sz]ation|Watch|Society|Foundation|Monitor|Mission)(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?-u:\b)",
+        r"(?:[Tt]he\s+)?(?P<cname>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}(?:Network|Room|Committees?|Council|Observatory|Union|Association|Coalition|Commission|Centre|Center|Organi[sz]ation|Watch|Society|Foundation|Monitor|Mission|Conference|Initiative|Movement|[Gg]roup)(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?-u:\b)",
     )
 });
 
@@ -202,6 +205,30 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                     "army",
                 ),
                 None => (None, None, "army"),
+            }
+        } else if c.name("bsf").is_some() {
+            (
+                Some("Border Security Force".to_string()),
+                Some("IN".to_string()),
+                "service",
+            )
+        } else if c.name("anama").is_some() {
+            (
+                Some("Mine Action Agency of Azerbaijan".to_string()),
+                Some("AZ".to_string()),
+                "agency",
+            )
+        } else if c.name("af").is_some() {
+            // "the Ukrainian Air Force said"
+            match country_of(countries, c.name("afof").map(|x| x.as_str()))
+                .or_else(|| country_of(countries, c.name("afadj").map(|x| x.as_str())))
+            {
+                Some(cr) => (
+                    Some(format!("Air Force of {}", cr.name)),
+                    Some(cr.iso2),
+                    "army",
+                ),
+                None => continue,
             }
         } else if c.name("idf").is_some() {
             (
@@ -435,9 +462,12 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
     best.map(|(_, m)| m)
 }
 
-/// Between a source and its verb: nothing, or "and local activists".
-static AND_OTHERS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:and\s+(?:[\w-]+\s+){0,3})?$").expect("and others"));
+/// Between a source and its verb: nothing, "and local activists", or ", a civil
+/// society group,".
+static AND_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:and\s+(?:[\w-]+\s+){0,3}|,\s*(?:an?|the)\s+[\w\s-]{1,40},\s*)?$")
+        .expect("and others")
+});
 
 /// The monitor or committee right before or after a reporting verb.
 fn civil_source(s: &str, verbs: &[regex::Match<'_>]) -> Option<ClaimantMention> {
@@ -608,6 +638,14 @@ mod tests {
     #[test]
     fn monitors_councils_and_local_committees_speak_as_they_name_themselves() {
         let name = |s: &str| claimant(s).and_then(|c| c.0);
+        assert_eq!(
+            name("Fighters abducted 15 men, the Gezira Conference, a civil society group, said."),
+            Some("Gezira Conference".to_string())
+        );
+        assert_eq!(
+            name("Twelve people were detained, the Emergency Lawyers group said."),
+            Some("Emergency Lawyers group".to_string())
+        );
         assert_eq!(
             name("Shelling killed four people in the market, the Nyala Doctors Network said."),
             Some("Nyala Doctors Network".to_string())

@@ -93,7 +93,7 @@ static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area)(?-u:\b)"
+        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area|people['’]s republic)(?-u:\b)"
     ))
 });
 
@@ -645,15 +645,17 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     // A known name with no place word needs a locative word before it ("in Uri",
     // "at the Western Galilee"); "SSP Baramulla said" or "Baku and Yerevan" are not places.
     let mut keep_group: Vec<(usize, bool)> = Vec::new();
+    // Groups left out only as a reference point ("villages east of Al Managil").
+    let mut reference_only: Vec<usize> = Vec::new();
     for c in &cands {
         if keep_group.iter().any(|(g, _)| *g == c.group) {
             continue;
         }
         let before = &s[..c.span.start];
+        let reference = REFERENCE_POINT.is_match(sitrep_core::tail(before, 120));
         let ok = (c.hint != PlaceHint::Unknown
             || LOC_PREP.is_match(sitrep_core::tail(before, 80))
             || PLACE_HIT.is_match(&s[c.span.end..]))
-            && !REFERENCE_POINT.is_match(sitrep_core::tail(before, 120))
             && !(ATTRIBUTION.is_match(sitrep_core::tail(before, 80))
                 && (SPEAKS_AFTER.is_match(&s[c.span.end..])
                     || sitrep_core::tail(before, 80)
@@ -664,9 +666,22 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             && !UNIT_AFTER.is_match(&s[c.span.end..])
             && !OFFICE_AFTER.is_match(&s[c.span.end..])
             && !BACKGROUND_CLAUSE.is_match(sitrep_core::tail(before, 120));
-        keep_group.push((c.group, ok));
+        if ok && reference {
+            reference_only.push(c.group);
+        }
+        keep_group.push((c.group, ok && !reference));
     }
-    cands.retain(|c| keep_group.iter().any(|(g, ok)| *g == c.group && *ok));
+    // With no other place, the reference point places the event near it.
+    let none_kept = !keep_group.iter().any(|(_, ok)| *ok);
+    cands.retain(|c| {
+        keep_group.iter().any(|(g, ok)| *g == c.group && *ok)
+            || none_kept && reference_only.contains(&c.group)
+    });
+    if none_kept {
+        for c in &mut cands {
+            c.approximate = true;
+        }
+    }
     cands
 }
 
