@@ -1082,3 +1082,43 @@ fn small_towns_after_in_and_people_counted_by_role() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, 1);
 }
+
+#[test]
+fn claimed_barrages_owned_targets_datelines_and_reference_points() {
+    let ev = assemble(
+        "About 20 rockets were fired from Lebanon toward the Upper Galilee on Tuesday evening, the IDF said. Hezbollah claimed the barrage.",
+        Some("2024-10-02"),
+    );
+    assert_eq!(ev[0].actor1.as_deref(), Some("Hezbollah"), "{ev:#?}");
+    let ev = assemble(
+        "In response, Israeli fighter jets struck a building used by Hezbollah in Beit Lif on Tuesday, the IDF said.",
+        Some("2024-06-26"),
+    );
+    assert_eq!(ev[0].actor2.as_deref(), Some("Hezbollah"), "{ev:#?}");
+    // A title-case wire dateline fixes the day "Wednesday" counts from.
+    let ev = assemble(
+        "Jammu, July 23 (PTI) Pakistani troops violated the ceasefire in Nowshera sector of Rajouri district on Wednesday evening, a defence spokesman said.",
+        Some("2020-07-24"),
+    );
+    assert_eq!(ev[0].date.unwrap().to_string(), "2020-07-22", "{ev:#?}");
+    // The only place named is a reference point: the event is near it.
+    let ev = assemble(
+        "Rapid Support Forces fighters raided villages east of Al Managil in Gezira state on Sunday and abducted at least 15 men, the Gezira Conference, a civil society group, said on Tuesday.",
+        Some("2024-12-17"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::Abduction);
+    assert_eq!(ev[0].location.as_ref().unwrap().geo_precision, 2);
+    assert_eq!(ev[0].claimant.as_deref(), Some("Gezira Conference"));
+    // A Ukrainian source's town is Ukraine's, not its Siberian namesake.
+    let ev = assemble(
+        "On Saturday, Russian drones attacked Pokrovsk, the Ukrainian Air Force said.",
+        Some("2024-08-11"),
+    );
+    assert_eq!(
+        ev[0].location.as_ref().unwrap().country.as_deref(),
+        Some("UA"),
+        "{ev:#?}"
+    );
+    assert_eq!(ev[0].claimant.as_deref(), Some("Air Force of Ukraine"));
+}
