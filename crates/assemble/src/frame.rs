@@ -589,6 +589,20 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             .into_iter()
             .filter(|t| asm.gazetteer().country_by_name(&t.name).is_none())
             .collect();
+        // "The army denied targeting civilians in Mellit, saying it had struck depots":
+        // a denial of an event just told is a claim about it, not another event.
+        let answers_told = s.stance != Stance::Asserts
+            && !targets.is_empty()
+            && targets.iter().all(|t| {
+                let n = sitrep_geocode::normalise(&t.name);
+                frames.iter().any(|f| {
+                    f.sentence + 6 >= si && sitrep_geocode::normalise(&f.location.name) == n
+                })
+            });
+        if answers_told {
+            attach(&mut frames);
+            continue;
+        }
         if targets.is_empty() {
             // A dated act with no place of its own ("the ministry reported shelling on
             // Thursday, as well"): kept aside, placed at the report's main place below.

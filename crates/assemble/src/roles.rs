@@ -82,6 +82,8 @@ static OWNED_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// Last words of an actor label that name an act or a weapon of its bearer.
 const ACT_LABELS: &[&str] = &[
     "shelling",
+    "shells",
+    "shell",
     "attack",
     "attacks",
     "counterattack",

@@ -1122,3 +1122,23 @@ fn claimed_barrages_owned_targets_datelines_and_reference_points() {
     );
     assert_eq!(ev[0].claimant.as_deref(), Some("Air Force of Ukraine"));
 }
+
+#[test]
+fn a_region_after_in_and_a_denial_of_the_event_just_told() {
+    let ev = assemble(
+        "Yerevan accused Azerbaijani forces of firing mortars at the village of Khoznavar in Syunik on Thursday evening, the Armenian Defence Ministry said.",
+        Some("2022-09-30"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Khoznavar");
+    let ev = assemble(
+        "An air strike by the Sudanese army on a crowded market in Mellit, North Darfur, on Monday killed eight civilians and wounded 14, the Sudan Doctors Network said. The army denied targeting civilians in Mellit, saying it had struck RSF weapons depots.",
+        Some("2025-03-05"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!((ev[0].fatalities, ev[0].injuries), (8, 14));
+    assert!(ev[0]
+        .claims
+        .iter()
+        .any(|c| c.stance == sitrep_core::Stance::Denies));
+}

@@ -233,6 +233,8 @@ const FORCE_NOUNS: &[&str] = &[
     "sniper",
     "snipers",
     "shelling",
+    "shells",
+    "shell",
     "artillery",
     "attack",
     "attacks",

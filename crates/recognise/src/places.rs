@@ -104,6 +104,14 @@ static ADMIN_APPOSED: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "the village of Khoznavar in Syunik on Thursday": a name right after "in" that
+/// ends the phrase is the region of the place before it.
+static ADMIN_IN: LazyLock<Regex> = LazyLock::new(|| {
+    large_regex(&format!(
+        r"^\s+in\s+(?P<admin>{NAME})(?:\s*[,;.)]|\s*$|\s+(?:on|overnight|late|early|last|this|yesterday|today|at|when|during|after|before|and|killing|wounding|injuring)(?-u:\b))"
+    ))
+});
+
 /// A unit named after its base ("the Batken border detachment") or an office that
 /// speaks ("the Sumy regional military administration said"): not where an event was.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -580,6 +588,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         if let Some(m) = ADMIN_AFTER
             .captures(&s[end..])
             .or_else(|| ADMIN_APPOSED.captures(&s[end..]))
+            .or_else(|| ADMIN_IN.captures(&s[end..]))
             .or_else(admin_of)
             .or_else(admin_of_one)
         {
