@@ -1142,3 +1142,38 @@ fn a_region_after_in_and_a_denial_of_the_event_just_told() {
         .iter()
         .any(|c| c.stance == sitrep_core::Stance::Denies));
 }
+
+#[test]
+fn unnamed_spokesmen_split_fire_phrases_and_towns_by_size() {
+    let ev = assemble(
+        "Pakistani troops opened fire on Indian posts in Nowshera sector on Wednesday evening, a defence spokesman said.",
+        Some("2020-07-23"),
+    );
+    assert_eq!(ev[0].claimant.as_deref(), Some("Indian Army"), "{ev:#?}");
+    let ev = assemble(
+        "On 16 November, units of the Armed Forces of Armenia subjected the positions of the Azerbaijan Army near the Kosalar village of the Gazakh district to fire from large-calibre machine guns.",
+        Some("2021-11-17"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::ArmedClash);
+    // The town of 26,000, not the village of 500 that GeoNames spells the same way.
+    let ev = assemble(
+        "On Sunday evening, Russian troops struck Balakliia with a guided aerial bomb, killing two people.",
+        Some("2024-09-23"),
+    );
+    assert_eq!(
+        ev[0].location.as_ref().unwrap().admin1.as_deref(),
+        Some("Kharkiv Oblast"),
+        "{ev:#?}"
+    );
+    // Only Ukraine has regional military administrations.
+    let ev = assemble(
+        "Pokrovsk came under fire from mortars shortly after midnight, the regional military administration said.",
+        Some("2024-09-10"),
+    );
+    assert_eq!(
+        ev[0].location.as_ref().unwrap().country.as_deref(),
+        Some("UA"),
+        "{ev:#?}"
+    );
+}

@@ -11,7 +11,7 @@
 //! | nearest `near` point ≤ 50 km / ≤ 300 km / farther | +4…+3 / +2.5…0 / −1 |
 //! | `want_region` and an admin kind / a country | +3 / +2.5 |
 //! | kind (city > settlement > border post > height, lake > … > region) | ≤ +0.6 |
-//! | population | ≤ +0.3; world towns also +0.5 per tenfold above 1,000 |
+//! | population | ≤ +0.3; world towns also +0.75 per tenfold above 1,000 |
 //!
 //! World-base places (GeoNames cities500) are matched by exact key only and
 //! scored the same way, but when a curated place (other than a river) has the
@@ -431,11 +431,11 @@ pub(crate) fn rank<'a>(
         add(kind_weight(p.kind), &|| format!("kind {}", p.kind.as_str()));
         if let Some(pop) = p.population {
             let mut s = 0.3 * ((pop as f64 + 1.0).log10() / 7.0).min(1.0);
-            // A world town of 1,000+ people gains with its size (half a point per
-            // tenfold): news naming "Zaporizhzhia" means the city of 700,000, not the
-            // village of 600 whose GeoNames name is that spelling.
+            // A world town of 1,000+ people gains with its size (0.75 per tenfold):
+            // news naming "Zaporizhzhia" or "Balakliia" means the city, not the village
+            // of a few hundred whose GeoNames name is that spelling.
             if g.is_world(p.id) {
-                s += ((pop as f64 + 1.0).log10() - 3.0).max(0.0) * 0.5;
+                s += ((pop as f64 + 1.0).log10() - 3.0).max(0.0) * 0.75;
             }
             let s = round(s * 100.0) / 100.0;
             add(s, &|| format!("population {pop}"));

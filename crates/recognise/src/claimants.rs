@@ -55,6 +55,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<service>(?:[Tt]he\s+)?(?:(?P<svcadj>[A-Z][\w-]+)(?:'s|’s)\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service|Border Troops|Border Guard)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))",
         r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)(?:'s|’s)?\s+(?:[Aa]rmy|military|(?i:armed forces))(?-u:\b))",
         r"|(?P<local>(?-u:\b)(?:[Tt]he\s+)(?:regional|city|oblast|local)\s+(?:military\s+|state\s+)?administration(?-u:\b))",
+        r"|(?P<spox>(?-u:\b)(?:(?:[Aa]n?|[Tt]he)\s+)?(?i:defen[cs]e|army|military)\s+(?:spokes(?:man|person|woman)|officials?|sources?|PRO)(?-u:\b))",
         r"|(?P<ana>(?-u:\b)(?:[Tt]he\s+)(?i:ministry|defen[cs]e ministry|statement|military|army|message|department|agency)(?-u:\b))",
         r"|(?P<grpsay>(?-u:\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|claimed|claims|announced|reported|stated)(?-u:\b)",
     ))
@@ -272,9 +273,14 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 Some(cr.iso2),
                 "government",
             )
+        } else if c.name("spox").is_some() {
+            // "a defence spokesman said": the army of the side hit (resolved per event).
+            (None, None, "army")
         } else if c.name("local").is_some() {
-            // "the regional administration said": named from the event's place.
-            (None, None, "administration")
+            // "the regional administration said": named from the event's place. Only
+            // Ukraine has military administrations.
+            let military = m.as_str().to_lowercase().contains("military");
+            (None, military.then(|| "UA".to_string()), "administration")
         } else if c.name("ispr").is_some() {
             (
                 Some("Inter-Services Public Relations".to_string()),
@@ -294,7 +300,12 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 Some((first, rest)) if countries.by_demonym(first).is_some() => rest,
                 _ => adm,
             };
-            (Some(adm.to_string()), None, "administration")
+            let military = adm.contains("Military");
+            (
+                Some(adm.to_string()),
+                military.then(|| "UA".to_string()),
+                "administration",
+            )
         } else if let Some(place) = c.name("madm_lc") {
             // "the Dnipropetrovsk regional military administration"
             let kind = title_case(c.name("madm_kind").map_or("", |k| k.as_str()));
@@ -304,7 +315,7 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
             }
             (
                 Some(format!("{place} {kind} Military Administration")),
-                None,
+                Some("UA".to_string()),
                 "administration",
             )
         } else if let Some(place) = c.name("padm") {
