@@ -824,6 +824,19 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     .as_deref()
                     .map(|c| format!("Unidentified Armed Group ({c})"));
             }
+            // "a drone launched from Lebanon", in a report naming Hezbollah: the armed
+            // group of that country, not its army.
+            if a1.is_none() {
+                a1 = origin_pm
+                    .and_then(|o| asm.gazetteer().country_by_name(&o.name))
+                    .and_then(|c| {
+                        ctx.non_state.iter().find(|n| {
+                            sitrep_recognise::actors::non_state_group(n)
+                                .is_some_and(|(_, cc)| cc == Some(c.iso2.as_str()))
+                        })
+                    })
+                    .cloned();
+            }
             if a1.is_none() {
                 let victim_country =
                     a2.as_deref()
@@ -862,13 +875,16 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                                     && actor_country(a, ctx).is_some_and(|c| c != p)
                             });
                     }
-                } else if let Some(o) = origin.as_ref().and_then(|o| o.country.clone()) {
-                    a1 = military(ctx, &o);
-                } else if let Some(c) =
-                    origin_pm.and_then(|o| asm.gazetteer().country_by_name(&o.name))
-                {
-                    // "rockets were fired from Lebanon": an unnamed group in that country.
-                    a1 = Some(format!("Unidentified Armed Group ({})", c.iso2));
+                }
+                if a1.is_none() {
+                    if let Some(o) = origin.as_ref().and_then(|o| o.country.clone()) {
+                        a1 = military(ctx, &o);
+                    } else if let Some(c) =
+                        origin_pm.and_then(|o| asm.gazetteer().country_by_name(&o.name))
+                    {
+                        // "rockets were fired from Lebanon": an unnamed group in that country.
+                        a1 = Some(format!("Unidentified Armed Group ({})", c.iso2));
+                    }
                 }
             }
             // "the ministry said its forces had destroyed ...": the speaker's side acts.

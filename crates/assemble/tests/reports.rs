@@ -1177,3 +1177,21 @@ fn unnamed_spokesmen_split_fire_phrases_and_towns_by_size() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_country_fire_came_from_is_no_actor() {
+    // "launched from Lebanon" names where the drone came from; the group the report
+    // names acted, else an unnamed group of that country.
+    let text = "A reservist was killed and two other soldiers were lightly wounded on Tuesday afternoon when an explosive-laden drone launched from Lebanon struck an army post near Yiftah, the military said on Wednesday.";
+    let ev = assemble(text, Some("2024-06-26"));
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Unidentified Armed Group (LB)"),
+        "{ev:#?}"
+    );
+    let ev = assemble(
+        &format!("Hezbollah drone hits army post near Yiftah\n\n{text}"),
+        Some("2024-06-26"),
+    );
+    assert_eq!(ev[0].actor1.as_deref(), Some("Hezbollah"), "{ev:#?}");
+}

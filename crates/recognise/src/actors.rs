@@ -589,6 +589,8 @@ impl ActorFinder {
                     // "Russians shelled ..."
                     kind = Some(ActorKind::State);
                 } else if *form != Form::Demonym
+                    // "a drone launched from Lebanon struck ...": where it came from.
+                    && !before.trim_end().to_lowercase().ends_with(" from")
                     && (STATE_VERBS.iter().any(|v| starts_with_phrase(&rest, v))
                         || says_it_acted(&s[m.end()..]))
                 {

@@ -39,6 +39,8 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<gs>(?:[Tt]he\s+)?(?:(?P<gsadj>[A-Z][\w-]+)(?:'s|’s)?\s+)?General\s+Staff(?:\s+of\s+the\s+(?:Armed\s+Forces|Army)(?:\s+of\s+(?:the\s+)?(?P<gsof>[A-Z][\w-]+(?:\s+Federation)?))?)?)",
         r"|(?P<idf>(?-u:\b)IDF(?-u:\b)|Israel Defen[cs]e Forces)",
         r"|(?P<bsf>(?-u:\b)BSF(?-u:\b)|Border Security Force)",
+        r"|(?P<rangers>(?P<rname>(?:Pakistan|Chenab|Punjab|Sindh)\s+Rangers))",
+        r"|(?P<pgo>(?:[Tt]he\s+)?(?:(?P<pgadj>[A-Z][\w-]+)(?:'s|’s)?\s+)?Prosecutor[- ]General['’]s\s+Office(?:\s+of\s+(?:the\s+)?(?P<pgof>[A-Z][\w-]+))?)",
         r"|(?P<anama>(?-u:\b)ANAMA(?-u:\b))",
         r"|(?P<af>(?:[Tt]he\s+)?(?:(?P<afadj>[A-Z][\w-]+)(?:'s|’s)?\s+)?Air\s+Force(?:\s+of\s+(?:the\s+)?(?P<afof>[A-Z][\w-]+))?)",
         r"|(?P<ispr>(?-u:\b)ISPR(?-u:\b)|Inter-Services Public Relations)",
@@ -213,6 +215,28 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 Some("IN".to_string()),
                 "service",
             )
+        } else if let Some(r) = c.name("rname") {
+            (
+                Some(r.as_str().to_string()),
+                Some("PK".to_string()),
+                "service",
+            )
+        } else if c.name("pgo").is_some() {
+            // "the Prosecutor General's Office of Azerbaijan"
+            match country_of(countries, c.name("pgof").map(|x| x.as_str()))
+                .or_else(|| country_of(countries, c.name("pgadj").map(|x| x.as_str())))
+            {
+                Some(cr) => (
+                    Some(format!("Prosecutor General's Office of {}", cr.name)),
+                    Some(cr.iso2),
+                    "office",
+                ),
+                None => (
+                    Some("Prosecutor General's Office".to_string()),
+                    None,
+                    "office",
+                ),
+            }
         } else if c.name("anama").is_some() {
             (
                 Some("Mine Action Agency of Azerbaijan".to_string()),
@@ -594,6 +618,14 @@ mod tests {
         assert_eq!(
             name("The posts came under fire, the Russian Border Service said."),
             Some("Border Service of Russia".to_string())
+        );
+        assert_eq!(
+            name("The villager was wounded, the Prosecutor General's Office of Azerbaijan said."),
+            Some("Prosecutor General's Office of Azerbaijan".to_string())
+        );
+        assert_eq!(
+            name("Two posts were hit, a Chenab Rangers spokesman said."),
+            Some("Chenab Rangers".to_string())
         );
         assert_eq!(
             service_of("Border Service", "Kyrgyzstan", "KG"),

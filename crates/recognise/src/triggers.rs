@@ -143,7 +143,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Fire,
-            r"(?-u:\b)(?:used (?:[\w-]+ ){0,3}(?:mortars?|artillery|rockets?|drones?|UAVs?|missiles?|weapons|small arms|grenade launchers?|tanks?|machine guns?|howitzers?)|fire (?:was |had been )?opened|subjected to (?:intensive )?fire|subjected (?:[\w\x27’-]+ ){1,16}?to (?:intensive |heavy )?(?:[\w-]+ ){0,2}?fire|subjecting to fire|opened (?:intensive |heavy )?fire|open(?:ing)? fire|fired (?:on|at|upon|toward|towards)|fired|firing|shooting|shot at|ceasefire violations?|violat(?:ed|ing|ion of) (?:the )?(?:ceasefire|truce)|gunfire|sniper fire|were shot|was shot|shot dead|(?:fatally|mortally) wounded by (?:an? |the )?(?:[\w-]+ )?sniper|(?:came|come|comes|were|was) under (?:[\w-]+ ){0,2}fire|(?:was|were) hit by (?:[\w-]+ ){0,2}fire|targeted)(?-u:\b)",
+            r"(?-u:\b)(?:used (?:[\w-]+ ){0,3}(?:mortars?|artillery|rockets?|drones?|UAVs?|missiles?|weapons|small arms|grenade launchers?|tanks?|machine guns?|howitzers?)|fire (?:was |had been )?opened|subjected to (?:intensive )?fire|subjected [^.;:]{3,140}? to (?:intensive |heavy )?(?:[\w-]+ ){0,2}?fire|subjecting to fire|opened (?:intensive |heavy )?fire|open(?:ing)? fire|fired (?:on|at|upon|toward|towards)|fired|firing|shooting|shot at|ceasefire violations?|violat(?:ed|ing|ion of) (?:the )?(?:ceasefire|truce)|gunfire|sniper fire|were shot|was shot|shot dead|(?:fatally|mortally) wounded by (?:an? |the )?(?:[\w-]+ )?sniper|(?:came|come|comes|were|was) under (?:[\w-]+ ){0,2}fire|(?:was|were) hit by (?:[\w-]+ ){0,2}fire|targeted)(?-u:\b)",
         ),
         (
             Attack,
