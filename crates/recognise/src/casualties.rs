@@ -349,6 +349,10 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
         };
         // "fatally / mortally wounded" is a death.
         let lead = s[..v.start()].trim_end().to_lowercase();
+        // "mourned one of the dead", "among the dead": part of a toll given before.
+        if verb == "dead" && (lead.ends_with(" of the") || lead.ends_with(" among the")) {
+            continue;
+        }
         if lead.ends_with("fatally") || lead.ends_with("mortally") {
             harm = Harm::Killed;
         }
@@ -532,6 +536,10 @@ mod tests {
         assert_eq!(
             figs("A drone hit a car. The driver, 52, was killed."),
             vec![(Harm::Killed, 1)]
+        );
+        assert_eq!(
+            figs("Hezbollah later mourned one of the dead as a fighter."),
+            vec![]
         );
         // The name in apposition is the soldier already counted.
         assert_eq!(
