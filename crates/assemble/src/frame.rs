@@ -466,11 +466,23 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             }
             String::new()
         };
+        // "Four Armenian servicemen were killed and six wounded": a bare count goes
+        // with the victims named just before it.
+        let mut last_side = String::new();
         let figures: Vec<Figure> = casualties
             .iter()
-            .map(|c| Figure {
+            .map(|c| {
+                let side = figure_side(&c.victims, c.civilian);
+                if c.victims.is_empty() && side.is_empty() {
+                    return last_side.clone();
+                }
+                last_side = side.clone();
+                side
+            })
+            .zip(&casualties)
+            .map(|(side, c)| Figure {
                 claimant: s.claimant.clone().or(ctx.default_claimant.clone()),
-                side: figure_side(&c.victims, c.civilian),
+                side,
                 killed: (c.harm == Harm::Killed).then_some(c.count),
                 injured: (c.harm == Harm::Injured).then_some(c.count),
                 superseded,

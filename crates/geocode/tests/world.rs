@@ -166,3 +166,18 @@ fn a_world_namesake_among_the_report_s_places_outranks_a_far_curated_one() {
         .unwrap();
     assert!(!g().is_world(c.place.id), "{c}");
 }
+
+#[test]
+fn world_spellings_shared_by_two_towns_and_places_the_world_base_lacks() {
+    // GeoNames lists "Sloviansk" among Nikopol's names too (both 105,000 people);
+    // the curated row settles it.
+    let c = g().resolve("Sloviansk", &Hints::new()).expect("Sloviansk");
+    assert_eq!(c.place.admin1.as_deref(), Some("Donetsk Oblast"), "{c}");
+    // The town of 26,000 whose official spelling is a GeoNames alias, not the
+    // village of 500 that GeoNames names so.
+    let c = g().resolve("Balakliia", &Hints::new()).expect("Balakliia");
+    assert_eq!(c.place.admin1.as_deref(), Some("Kharkiv Oblast"), "{c}");
+    // A Darfur town the world base lacks (a Yemeni namesake is all it has).
+    let c = g().resolve("Tawila", &Hints::new()).expect("Tawila");
+    assert_eq!(c.place.country, "SD", "{c}");
+}
