@@ -345,6 +345,17 @@ fn names_country(ctx: &DocContext<'_>, name: &str) -> bool {
         .any(|w| gaz.country_by_name(w).is_some() || gaz.country_by_demonym(w).is_some())
 }
 
+impl Frame {
+    /// A background incident known only by month or year and by a whole region
+    /// ("during the fighting in September 2022 in the Batken region"): history told
+    /// in summary, not an event of its own (CODEBOOK §1).
+    pub(crate) fn is_background_aggregate(&self) -> bool {
+        self.context
+            && self.date.is_none_or(|d| d.2 != DatePrecision::Day)
+            && (self.location.geo_precision >= 3 || self.location.name.is_empty())
+    }
+}
+
 /// Builds the frames of a document, sentence by sentence.
 pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
@@ -366,10 +377,29 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         let dateline_end = crate::document::WIRE_DATELINE
             .find(text)
             .map_or(0, |m| m.end());
-        let own_date = s
+        let usable: Vec<&sitrep_recognise::dates::DateMention> = s
             .dates
             .iter()
-            .find(|d| !d.historical && d.span.start >= dateline_end)
+            .filter(|d| !d.historical && d.span.start >= dateline_end)
+            .collect();
+        // "Earlier this month, on April 2, ...": a day inside the period named first
+        // is the date.
+        let own_date = usable
+            .first()
+            .map(|first| {
+                usable
+                    .iter()
+                    .skip(1)
+                    .find(|d| {
+                        first.precision != DatePrecision::Day
+                            && d.precision == DatePrecision::Day
+                            && matches!(
+                                (first.start, first.end, d.start),
+                                (Some(a), Some(b), Some(x)) if a <= x && x <= b
+                            )
+                    })
+                    .unwrap_or(first)
+            })
             .map(|d| match (d.start, d.end) {
                 (Some(a), Some(b)) => Some((a, b, d.precision)),
                 _ => None,
@@ -378,8 +408,10 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             Some(d) => d,
             None => last_date,
         };
+        // A background day ("last month, on October 17") is no anchor for the undated
+        // sentences after it: they go back to the report's own events.
         if let Some(Some(d)) = own_date {
-            if d.2 == DatePrecision::Day {
+            if d.2 == DatePrecision::Day && !before_main_date(ctx, Some(d)) {
                 last_date = Some(d);
             }
         }

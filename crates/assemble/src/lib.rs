@@ -83,6 +83,10 @@ impl Assembler {
             }
         }
         let frames = merge::merge_frames(frames);
-        frames.into_iter().map(|f| f.into_event(&ctx)).collect()
+        frames
+            .into_iter()
+            .filter(|f| !f.is_background_aggregate())
+            .map(|f| f.into_event(&ctx))
+            .collect()
     }
 }

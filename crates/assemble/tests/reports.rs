@@ -1195,3 +1195,16 @@ fn a_country_fire_came_from_is_no_actor() {
     );
     assert_eq!(ev[0].actor1.as_deref(), Some("Hezbollah"), "{ev:#?}");
 }
+
+#[test]
+fn background_told_by_month_and_region_is_history_and_days_inside_months_count() {
+    let text = "Kyrgyz border guards came under fire near Ak-Sai on Tuesday evening, the Border Service said. During the fighting in September 2022, around 100 people were killed in the Batken region.";
+    let ev = assemble(text, Some("2024-05-15"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    // "Earlier this month, on April 2": the day, not the month.
+    let text = "A serviceman was wounded by a mine near Sugovushan on Sunday, the ministry said. Earlier this month, on April 2, a soldier was wounded when he stepped on a mine in the Khojavend district.";
+    let ev = assemble(text, Some("2024-04-15"));
+    let e = at(&ev, "Khojavend District");
+    assert_eq!(e.date.unwrap().to_string(), "2024-04-02", "{ev:#?}");
+    assert_eq!(e.date_precision, Some(sitrep_core::DatePrecision::Day));
+}

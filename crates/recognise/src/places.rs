@@ -148,7 +148,7 @@ static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
 /// where a speaker sits ("a spokesman in Srinagar said"), not where the event
 /// happened ("took the headquarters in Nyala, the group said").
 static SPEAKS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(?:has\s+|had\s+)?(?:said|says|say|reported|reports|stated|announced|told|added|noted|claimed)(?-u:\b)")
+    Regex::new(r"(?i)^[\s,]*(?:has\s+|had\s+)?(?:said|says|say|reported|reports|stated|announced|told|added|noted|claimed|accused|alleged|denied|blamed|confirmed)(?-u:\b)")
         .expect("speaks after")
 });
 
