@@ -217,7 +217,15 @@ fn sentence_places(s: &SentenceInfo, roles: &[(usize, Role)]) -> Vec<PlaceMentio
         .collect();
     let mut places = find_places(&s.text, &s.known_places, &agents);
     if let Some(source) = s.claimant_span {
-        places.retain(|p| !p.span.overlaps(&source));
+        // "In Rawalpindi, the ISPR said ...": where the source spoke.
+        let seat = |p: &PlaceMention| {
+            s.text[..p.span.start].trim().eq_ignore_ascii_case("in")
+                && s.text
+                    .get(p.span.end..source.start)
+                    .and_then(|gap| gap.trim().strip_prefix(','))
+                    .is_some_and(|gap| matches!(gap.trim(), "" | "the" | "The"))
+        };
+        places.retain(|p| !p.span.overlaps(&source) && !seat(p));
     }
     places
 }
@@ -351,7 +359,9 @@ impl Frame {
     /// in summary, not an event of its own (CODEBOOK §1).
     pub(crate) fn is_background_aggregate(&self) -> bool {
         self.context
-            && self.date.is_none_or(|d| d.2 != DatePrecision::Day)
+            && self
+                .date
+                .is_none_or(|d| d.2 != DatePrecision::Day || d.1 > d.0)
             && (self.location.geo_precision >= 3 || self.location.name.is_empty())
     }
 }
@@ -639,8 +649,11 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             && !targets.is_empty()
             && targets.iter().all(|t| {
                 let n = sitrep_geocode::normalise(&t.name);
+                let key = resolve(asm, ctx, t, &near, last_country.as_deref()).map(|r| r.1);
                 frames.iter().any(|f| {
-                    f.sentence + 6 >= si && sitrep_geocode::normalise(&f.location.name) == n
+                    f.sentence + 6 >= si
+                        && (sitrep_geocode::normalise(&f.location.name) == n
+                            || key.as_deref() == Some(f.place_key.as_str()))
                 })
             });
         if answers_told {

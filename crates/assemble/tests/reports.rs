@@ -1208,3 +1208,45 @@ fn background_told_by_month_and_region_is_history_and_days_inside_months_count()
     assert_eq!(e.date.unwrap().to_string(), "2024-04-02", "{ev:#?}");
     assert_eq!(e.date_precision, Some(sitrep_core::DatePrecision::Day));
 }
+
+#[test]
+fn hospitals_heads_of_offices_retaliation_clauses_and_speakers_seats() {
+    // Where the wounded man died is no event place.
+    let ev = assemble(
+        "On Tuesday an Israeli drone struck a motorcycle near Kfar Shouba, wounding a man who died a few hours later in a Marjayoun hospital.",
+        Some("2024-01-10"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let ev = assemble(
+        "A porter was injured by Pakistani shelling in the Uri sector on Monday and was later taken to a hospital in Srinagar.",
+        Some("2021-02-17"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    // The regions whose heads negotiated are no places of the ceasefire.
+    let ev = assemble(
+        "Tajik servicemen opened fire on a Kyrgyz border detail near Kyzyl-Bel on Tuesday. After negotiations between the heads of the border services of the Batken and Sughd regions, the sides agreed to cease fire at 21:00.",
+        Some("2022-06-15"),
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.location.as_ref().unwrap().geo_precision < 3),
+        "{ev:#?}"
+    );
+    // "in response to the attack on Tebnine": the event told before, not a new one.
+    let ev = assemble(
+        "An Israeli airstrike targeted a house in Tebnine, in the Bint Jbeil caza, on Tuesday afternoon, wounding four people. In the evening, Hezbollah said it had fired rockets at Manara in response to the attack on Tebnine.",
+        Some("2024-07-17"),
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert_eq!(
+        at(&ev, "Tebnine").actor1.as_deref(),
+        Some("Military Forces of Israel")
+    );
+    // "In Rawalpindi, the ISPR said": where the source spoke.
+    let ev = assemble(
+        "In Rawalpindi, the ISPR said Indian troops had shelled villages in the Samahni sector on Tuesday, wounding two civilians.",
+        Some("2020-10-15"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Samahni");
+}

@@ -93,14 +93,14 @@ static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area|people['’]s republic)(?-u:\b)"
+        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area|people['’]s republic|caza|qada|kaza)(?-u:\b)"
     ))
 });
 
 /// "Kostiantynivka, Donetsk region, ...": a region set off by commas after the name.
 static ADMIN_APPOSED: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"^,\s+(?P<admin>{NAME})\s+(?i:region|oblast|province|governorate|district|rayon|marz)(?:\s*[,;.)]|\s+(?:on|overnight|late|early|last|this|yesterday|today|at|in|when)(?-u:\b))"
+        r"^,\s+(?:in\s+(?:the\s+)?)?(?P<admin>{NAME})\s+(?i:region|oblast|province|governorate|district|rayon|marz|caza|qada)(?:\s*[,;.)]|\s+(?:on|overnight|late|early|last|this|yesterday|today|at|in|when)(?-u:\b))"
     ))
 });
 
@@ -119,8 +119,36 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("unit after")
 });
 static OFFICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:(?:regional|oblast|city|district|provincial|province|region|state|municipal|local)\s+)?(?:military\s+|state\s+|civil(?:ian)?\s+)?(?:administration|governor|government|authorities|council|police|prosecutor(?:'s)?(?:\s+office)?)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:said|says|reported|reports|stated|announced|told|added|wrote|confirmed)(?-u:\b)")
+    Regex::new(r"(?i)^\s+(?:(?:regional|oblast|city|district|provincial|province|region|state|municipal|local)\s+)?(?:military\s+|state\s+|civil(?:ian)?\s+)?(?:administration|governor|government|authorities|council|police|prosecutor(?:'s)?(?:\s+office)?|(?:community\s+)?head|mayor|chief)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:said|says|reported|reports|stated|announced|told|added|wrote|confirmed)(?-u:\b)")
         .expect("office after")
+});
+
+/// "... in an Israeli strike in Majdal Selm on Friday": a day of its own after the
+/// place makes an earlier event of a background clause.
+static DAY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,]+(?:on|late on|early on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2})(?-u:\b)")
+        .expect("day after")
+});
+
+/// "the heads of the border services of the Batken and Sughd regions": offices.
+static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:heads?|governors?|chiefs?|mayors?|administrations?|authorities)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$")
+        .expect("head of")
+});
+
+/// "died in a Marjayoun hospital", "was taken to a hospital in Jammu": where the
+/// wounded were treated, not where they were hit.
+static TREATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:taken|rushed|evacuated|admitted|treated|transferred|brought|succumbed|died|hospitali[sz]ed|airlifted|moved)\b[^.;]{0,60}$")
+        .expect("treated")
+});
+static HOSPITAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:hospital|medical cent(?:re|er)|clinic|infirmary)\s+(?:in|at|of)\s+(?:the\s+)?$")
+        .expect("hospital before")
+});
+static HOSPITAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:(?:regional|district|city|central|general|military|government|medical|clinical|base)\s+)*(?:hospital|medical cent(?:re|er)|clinic|infirmary)(?-u:\b)")
+        .expect("hospital after")
 });
 
 /// ", a resident of Bagh district,": a person's home, not where the event was.
@@ -190,7 +218,7 @@ static HIGHER_ADMIN: LazyLock<Regex> = LazyLock::new(|| {
 /// "... in the wake of a major attack launched by X in Y": Y is where an earlier,
 /// larger event took place, named as background to this one.
 static BACKGROUND_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:in the wake of|amid|in the aftermath of|on the anniversary of)\s+(?:an?|the)\s+[^,;.]{0,100}$")
+    Regex::new(r"(?i)(?-u:\b)(?:in the wake of|amid|in the aftermath of|on the anniversary of|in response to|in retaliation for|in revenge for)\s+(?:an?|the|its|their)\s+[^,;.]{0,100}$")
         .expect("background clause")
 });
 
@@ -672,9 +700,14 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                         .contains("according to")))
             && !HIGHER_ADMIN.is_match(sitrep_core::tail(before, 40))
             && !RESIDENT_OF.is_match(sitrep_core::tail(before, 60))
+            && !HEAD_OF.is_match(sitrep_core::tail(before, 80))
+            && !(TREATED.is_match(sitrep_core::tail(before, 100))
+                && (HOSPITAL_BEFORE.is_match(sitrep_core::tail(before, 40))
+                    || HOSPITAL_AFTER.is_match(&s[c.span.end..])))
             && !UNIT_AFTER.is_match(&s[c.span.end..])
             && !OFFICE_AFTER.is_match(&s[c.span.end..])
-            && !BACKGROUND_CLAUSE.is_match(sitrep_core::tail(before, 120));
+            && (!BACKGROUND_CLAUSE.is_match(sitrep_core::tail(before, 120))
+                || DAY_AFTER.is_match(&s[c.span.end..]));
         if ok && reference {
             reference_only.push(c.group);
         }
@@ -703,7 +736,7 @@ static FROM_POSITIONS_AT: LazyLock<Regex> = LazyLock::new(|| {
 /// "Armenian units positioned near P (opened fire ...)": where the acting side stands
 /// (not "positions located near P", the side hit).
 static POSITIONED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:units|forces|troops|formations|detachments|subdivisions|servicemen|soldiers|gangs|militants|fighters|army)\s+(?:(?:that\s+were|which\s+were|who\s+were)\s+)?(?:positioned|stationed|deployed|entrenched|located|based)\s+(?:near|in|at|around|close to)\s+(?:the\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:units|forces|troops|formations|detachments|subdivisions|servicemen|soldiers|gangs|militants|fighters|army)\s+(?:(?:that\s+were|which\s+were|who\s+were)\s+)?(?:positioned|stationed|deployed|entrenched|located|based)\s+(?:across the border\s+|on the other side of the border\s+)?(?:near|in|at|around|close to)\s+(?:the\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
         .expect("positioned at")
 });
 

@@ -166,7 +166,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:not|never|no|denied|deny|denies|without|could|would|may|might|threaten(?:ed|s)? to)\s+(?:\w+\s+){0,3}$|(?-u:\b)(?:denied|deny|denies|rejected|refuted)\s+(?:claims?\s+|reports?\s+)?that\s+(?:[\w'’-]+\s+){0,6}$")
+    Regex::new(r"(?i)(?-u:\b)(?:not|never|no|denied|deny|denies|without|could|would|may|might|threaten(?:ed|s)? to)\s+(?:\w+\s+){0,3}$|(?-u:\b)(?:denied|deny|denies|rejected|refuted)\s+(?:claims?\s+|reports?\s+)?that\s+(?:[\w'’-]+\s+){0,6}$|(?-u:\b)no\s+(?:information|knowledge|record|confirmation)\s+(?:about|of|on)\s+(?:any\s+)?$")
         .expect("negation regex")
 });
 
