@@ -549,7 +549,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             // A revised toll ("by Sunday the toll had risen to 16") updates the event
             // it follows, whatever day it is told on.
             // So does a death among its wounded ("one of them died on Wednesday").
-            let revision = !figures.is_empty() && figures.iter().all(|f| f.revised || f.of_wounded);
+            let revision = figures.iter().any(|f| f.revised || f.of_wounded);
             let same_day = revision
                 || match own_date {
                     Some(Some(d)) => last.date.is_none_or(|l| l.0 == d.0),
@@ -657,6 +657,11 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 })
             });
         if answers_told {
+            attach(&mut frames);
+            continue;
+        }
+        if targets.is_empty() && figures.iter().any(|f| f.revised || f.of_wounded) {
+            // "On Tuesday the toll had risen to 34": an update of the event told before.
             attach(&mut frames);
             continue;
         }

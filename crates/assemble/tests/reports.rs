@@ -1250,3 +1250,14 @@ fn hospitals_heads_of_offices_retaliation_clauses_and_speakers_seats() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Samahni");
 }
+
+#[test]
+fn a_later_toll_update_revises_the_event_and_keeps_the_injured() {
+    let ev = assemble(
+        "At least 20 people were killed when an army warplane bombed the weekly market in Kabkabiya in North Darfur on Monday, local doctors said. On Tuesday, the Sudan Doctors Network said the number of dead had risen to 34, including eight children, and that more than 50 people had been injured.",
+        Some("2025-03-19"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!((ev[0].fatalities, ev[0].injuries), (34, 50));
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Sudan"));
+}

@@ -629,7 +629,7 @@ impl ActorFinder {
         // "the army", "Army aircraft": after the country forms, so "the Sudanese army"
         // keeps its country.
         static BARE_ARMY: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?-u:\b)(?:[Tt]he\s+)?[Aa]rmy(?:\s+(?:aircraft|troops|forces|units|soldiers|artillery|drones?|jets|warplanes|air defen[cs]es?(?:\s+units)?))?(?-u:\b)")
+            Regex::new(r"(?-u:\b)(?:[Tt]he\s+)?[Aa]rmy(?:\s+(?:aircraft|troops|forces|units|soldiers|artillery|drones?|jets?|warplanes?|helicopters?|air defen[cs]es?(?:\s+units)?))?(?-u:\b)")
                 .expect("bare army")
         });
         if s.contains("rmy") {

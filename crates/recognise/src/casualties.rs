@@ -314,7 +314,6 @@ fn toll(s: &str, re: &Regex, revised: bool) -> Option<Casualty> {
 
 /// Every casualty figure in a sentence.
 pub fn find_casualties(s: &str) -> Vec<Casualty> {
-    let mut out = Vec::new();
     // "One of them, sergeant A. B., died of his wounds": a death among the wounded.
     if let Some(m) = DIED_OF_WOUNDS.captures(s) {
         let whole = m.get(0).expect("match");
@@ -333,14 +332,34 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
     }
     // A toll stated as such: "the toll had risen to 16", "monitors put the toll at 54".
     let numbers = revised_numbers(s);
-    if !numbers.is_empty() {
-        return numbers;
+    let mut stated = numbers;
+    if stated.is_empty() {
+        stated = [(&*TOLL_AT, false), (&*TOLL_REVISED, true)]
+            .into_iter()
+            .find_map(|(re, revised)| toll(s, re, revised))
+            .into_iter()
+            .collect();
     }
-    for (re, revised) in [(&*TOLL_AT, false), (&*TOLL_REVISED, true)] {
-        if let Some(c) = toll(s, re, revised) {
-            return vec![c];
-        }
+    if stated.is_empty() {
+        return verb_figures(s);
     }
+    // "the number of dead had risen to 34 ... and more than 50 people had been
+    // injured": a stated toll, and the figures of the other kind told with it.
+    let others: Vec<Casualty> = verb_figures(s)
+        .into_iter()
+        .filter(|c| {
+            stated
+                .iter()
+                .all(|t| t.harm != c.harm && !t.span.overlaps(&c.span))
+        })
+        .collect();
+    stated.extend(others);
+    stated
+}
+
+/// The figures told with a verb of harm ("three soldiers were killed", "wounding two").
+fn verb_figures(s: &str) -> Vec<Casualty> {
+    let mut out = Vec::new();
     let mut last_end = 0;
     for v in VERB.find_iter(s) {
         let verb = v.as_str().to_lowercase();
