@@ -1261,3 +1261,13 @@ fn a_later_toll_update_revises_the_event_and_keeps_the_injured() {
     assert_eq!((ev[0].fatalities, ev[0].injuries), (34, 50));
     assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Sudan"));
 }
+
+#[test]
+fn a_toll_of_that_earlier_fighting_is_history() {
+    let ev = assemble(
+        "On Wednesday an Armenian soldier was killed by Azerbaijani fire near Sotk, the ministry said. The incident was the deadliest since the September 2022 escalation. In that fighting, more than 200 Armenian servicemen were killed.",
+        Some("2023-06-01"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, 1);
+}
