@@ -282,9 +282,16 @@ fn revised_numbers(s: &str) -> Vec<Casualty> {
         .collect()
 }
 
+/// "the ministry updated the casualty figures: four servicemen were killed": every
+/// figure of the sentence replaces those given before.
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:updated|revised|corrected|raised) (?:the |its )?(?:casualty |death |final )?(?:figures?|toll|numbers?|count)(?-u:\b)")
+        .expect("updated")
+});
+
 /// "one of them ... died of his wounds", "two of the wounded later died".
 static DIED_OF_WOUNDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(one|two|three|four|five|\d+) of (?:them|the (?:wounded|injured)(?: [\w-]+)?)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:later |subsequently )?(?:died|succumbed|passed away)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(one|two|three|four|five|\d+) of (?:them|the (?:wounded|injured)(?: [\w-]+)?)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:later |subsequently )?(?:died|succumbed|passed away)(?-u:\b)|(?-u:\b)(?:had |has )?(?:died|succumbed) (?:of|from|to) (?P<one>his|her) (?:wounds|injuries)(?-u:\b)")
         .expect("died of wounds")
 });
 
@@ -317,7 +324,12 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
     // "One of them, sergeant A. B., died of his wounds": a death among the wounded.
     if let Some(m) = DIED_OF_WOUNDS.captures(s) {
         let whole = m.get(0).expect("match");
-        if let Some(n) = crate::numbers::parse_number(&m[1]) {
+        // "Grigoryan had died of his wounds": one.
+        let n = match m.get(1) {
+            Some(n) => crate::numbers::parse_number(n.as_str()),
+            None => m.name("one").map(|_| 1),
+        };
+        if let Some(n) = n {
             return vec![Casualty {
                 span: Span::new(whole.start(), whole.end()),
                 harm: Harm::Killed,
@@ -341,7 +353,13 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
             .collect();
     }
     if stated.is_empty() {
-        return verb_figures(s);
+        let mut figures = verb_figures(s);
+        if UPDATED.is_match(s) {
+            for f in &mut figures {
+                f.revised = true;
+            }
+        }
+        return figures;
     }
     // "the number of dead had risen to 34 ... and more than 50 people had been
     // injured": a stated toll, and the figures of the other kind told with it.
@@ -560,6 +578,18 @@ mod tests {
             figs("Hezbollah later mourned one of the dead as a fighter."),
             vec![]
         );
+        let c = find_casualties("The ministry said that Grigoryan, 24, had died of his wounds.");
+        assert_eq!(
+            c.iter()
+                .map(|c| (c.harm, c.count, c.of_wounded))
+                .collect::<Vec<_>>(),
+            vec![(Harm::Killed, 1, true)]
+        );
+        let c = find_casualties(
+            "Later the ministry updated the casualty figures: four servicemen were killed and one was wounded.",
+        );
+        assert!(c.iter().all(|c| c.revised), "{c:?}");
+        assert_eq!(c.len(), 2);
         // The name in apposition is the soldier already counted.
         assert_eq!(
             figs("Another soldier, 19-year-old private Arman Hakobian, was killed."),
