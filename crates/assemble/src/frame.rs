@@ -961,6 +961,11 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     .and_then(|c| speaker_side(c, ctx))
                     .filter(|a| a2.as_ref() != Some(a));
             }
+            // "air defences shot down 30 drones over the Bryansk region, the Russian
+            // Defence Ministry said": the side that speaks stopped them.
+            if a1.is_none() && a2.is_none() && sub == SubEventType::DisruptedWeaponsUse {
+                a1 = s.claimant.as_deref().and_then(|c| speaker_side(c, ctx));
+            }
             if a2.is_none()
                 && !matches!(
                     sub,

@@ -1271,3 +1271,25 @@ fn a_toll_of_that_earlier_fighting_is_history() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, 1);
 }
+
+#[test]
+fn air_defences_of_the_side_that_speaks_stop_the_other_side_s_drones() {
+    let ev = assemble(
+        "Overnight, duty air defence systems destroyed eight Ukrainian unmanned aerial vehicles over the territory of the Bryansk region, the Russian Defence Ministry said.",
+        Some("2024-08-14"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Russia"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of Ukraine"));
+    assert_eq!(ev[0].weapons, vec!["drone".to_string()]);
+    let ev = assemble(
+        "The Russian Defence Ministry said that air defences had shot down five missiles and 30 drones over the Bryansk region on Tuesday.",
+        Some("2025-01-15"),
+    );
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Russia"),
+        "{ev:#?}"
+    );
+}

@@ -91,7 +91,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Disrupted,
-            r"(?:was|were|been|being)\s+(?:suppressed|shot down|neutrali[sz]ed|intercepted|downed|destroyed in the air|destroyed (?:by (?:[\w-]+ ){1,6}?)?over)|(?-u:\b)(?:suppressed|shot down|brought down|intercepted|downed|neutrali[sz]ed|defused|foiled|thwarted|prevented)(?-u:\b)|(?-u:\b)destroyed (?:\w+ ){0,3}?(?:drones?|UAVs?|quadcopters?|missiles?|rockets?)(?: \w+)? (?:over|in the air|in the sky)(?-u:\b)",
+            r"(?:was|were|been|being)\s+(?:suppressed|shot down|neutrali[sz]ed|intercepted|downed|destroyed in the air|destroyed (?:by (?:[\w-]+ ){1,6}?)?over)|(?-u:\b)(?:suppressed|shot down|brought down|intercepted|downed|neutrali[sz]ed|defused|foiled|thwarted|prevented)(?-u:\b)|(?-u:\b)destroyed (?:\w+ ){0,3}?(?:drones?|UAVs?|quadcopters?|missiles?|rockets?|unmanned aerial vehicles?)(?: \w+)? (?:over|in the air|in the sky)(?-u:\b)",
         ),
         (
             Arrest,

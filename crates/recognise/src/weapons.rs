@@ -60,6 +60,7 @@ const WEAPONS: &[(&str, &str)] = &[
     ("uav", "drone"),
     ("uavs", "drone"),
     ("unmanned aerial vehicle", "drone"),
+    ("unmanned aerial vehicles", "drone"),
     ("quadcopter", "drone"),
     ("quadrocopter", "drone"),
     ("kamikaze drone", "drone"),
