@@ -471,7 +471,12 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             ) && triggers.iter().any(|t| {
                 let rest = &text[t.span.end..];
                 let clause = rest.split([',', ';', '.']).next().unwrap_or("");
+                // "Two residents of Chartar ... were detained by ...": before a passive.
+                let before = text[..t.span.start].trim_end();
+                let passive = ["was", "were", "been"].iter().any(|w| before.ends_with(w));
+                let subject = before.rsplit([',', ';']).next().unwrap_or("");
                 sitrep_recognise::casualties::is_civilian(clause)
+                    || passive && sitrep_recognise::casualties::is_civilian(subject)
             });
         // "Two women were injured in Antonivka": a toll at a place just reported hit
         // belongs to that event.
@@ -939,13 +944,28 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     }
                 }
                 if a1.is_none() {
-                    if let Some(o) = origin.as_ref().and_then(|o| o.country.clone()) {
-                        a1 = military(ctx, &o);
+                    let launcher = if let Some(o) = origin.as_ref().and_then(|o| o.country.clone())
+                    {
+                        military(ctx, &o)
                     } else if let Some(c) =
                         origin_pm.and_then(|o| asm.gazetteer().country_by_name(&o.name))
                     {
                         // "rockets were fired from Lebanon": an unnamed group in that country.
-                        a1 = Some(format!("Unidentified Armed Group ({})", c.iso2));
+                        Some(format!("Unidentified Armed Group ({})", c.iso2))
+                    } else {
+                        None
+                    };
+                    if sub == SubEventType::DisruptedWeaponsUse && launcher.is_some() {
+                        // "an aerial target that crossed from Lebanon was intercepted": the
+                        // side that stopped it acted; the launcher's weapon was stopped.
+                        a1 = s
+                            .claimant
+                            .as_deref()
+                            .and_then(|c| speaker_side(c, ctx))
+                            .or_else(|| cc.as_deref().and_then(|c| military(ctx, c)));
+                        a2 = launcher;
+                    } else {
+                        a1 = launcher;
                     }
                 }
             }

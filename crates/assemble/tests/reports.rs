@@ -1293,3 +1293,50 @@ fn air_defences_of_the_side_that_speaks_stop_the_other_side_s_drones() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn clefts_the_defence_army_passive_detentions_and_targets_crossing_from_a_country() {
+    let ev = assemble(
+        "The ministry said that it was illegal Armenian armed detachments that fired on Azerbaijani positions near Shusha on Monday.",
+        Some("2023-02-07"),
+    );
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Nagorno-Karabakh Armenian forces"),
+        "{ev:#?}"
+    );
+    let ev = assemble(
+        "Azerbaijani drones struck the positions of the Defence Army near Parukh on Friday, wounding 15 servicemen.",
+        Some("2022-03-26"),
+    );
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Nagorno-Karabakh Armenian forces"),
+        "{ev:#?}"
+    );
+    let ev = assemble(
+        "Two residents of Chartar who were working in their fields were detained by Azerbaijani servicemen near the village on Monday.",
+        Some("2023-02-07"),
+    );
+    assert_eq!(ev[0].sub_event_type, SubEventType::Arrests);
+    assert!(
+        ev[0]
+            .actor2
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Civilians")),
+        "{ev:#?}"
+    );
+    let ev = assemble(
+        "An aerial target that crossed from Lebanon was intercepted over Dishon on Tuesday, the IDF said.",
+        Some("2024-07-17"),
+    );
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Israel"),
+        "{ev:#?}"
+    );
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Unidentified Armed Group (LB)")
+    );
+}

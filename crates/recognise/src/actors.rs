@@ -100,7 +100,7 @@ static FIXED: LazyLock<Fixed> = LazyLock::new(|| {
             NonState,
         ),
         (
-            r"(?i)Artsakh(?:'s|’s)? (?:Defen[cs]e Army|armed forces|forces)|Defen[cs]e Army of (?:Artsakh|Nagorno-Karabakh)|armed forces of (?:Nagorno-Karabakh|Artsakh)|(?:the )?Artsakh Defense Ministry|Defen[cs]e Ministry of Artsakh",
+            r"(?i)Artsakh(?:'s|’s)? (?:Defen[cs]e Army|armed forces|forces)|Defen[cs]e Army of (?:Artsakh|Nagorno-Karabakh)|armed forces of (?:Nagorno-Karabakh|Artsakh)|(?:the )?Artsakh Defense Ministry|Defen[cs]e Ministry of Artsakh|(?-i:Defen[cs]e Army)",
             nk,
             Some("AZ"),
             NonState,
