@@ -944,16 +944,12 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     }
                 }
                 if a1.is_none() {
-                    let launcher = if let Some(o) = origin.as_ref().and_then(|o| o.country.clone())
-                    {
-                        military(ctx, &o)
-                    } else if let Some(c) =
-                        origin_pm.and_then(|o| asm.gazetteer().country_by_name(&o.name))
-                    {
+                    let launcher = match origin.as_ref().and_then(|o| o.country.clone()) {
+                        Some(o) => military(ctx, &o),
                         // "rockets were fired from Lebanon": an unnamed group in that country.
-                        Some(format!("Unidentified Armed Group ({})", c.iso2))
-                    } else {
-                        None
+                        None => origin_pm
+                            .and_then(|o| asm.gazetteer().country_by_name(&o.name))
+                            .map(|c| format!("Unidentified Armed Group ({})", c.iso2)),
                     };
                     if sub == SubEventType::DisruptedWeaponsUse && launcher.is_some() {
                         // "an aerial target that crossed from Lebanon was intercepted": the
