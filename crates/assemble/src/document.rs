@@ -41,9 +41,10 @@ pub struct SentenceInfo {
     pub stance: sitrep_core::Stance,
 }
 
-/// A wire dateline at a sentence's start: place in capitals, date, agency, dash.
+/// A wire dateline at a sentence's start: place (in capitals or title case), date, then
+/// "(AGENCY)", a dash, or ", Agency." ("Baku, December 2, Trend.").
 pub(crate) static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\p{Lu}[\p{Lu} .'’-]{2,40}|\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}),\s*(?:\p{Lu}[\p{L}.]{2,9}\s+\d{1,2}|\d{1,2}\s+\p{Lu}[\p{L}.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:])")
+    Regex::new(r"^\s*(?:\p{Lu}[\p{Lu} .'’-]{2,40}|\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}),\s*(?:\p{Lu}[\p{L}.]{2,9}\s+\d{1,2}|\d{1,2}\s+\p{Lu}[\p{L}.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:]|,\s*\p{Lu}[\p{L}.-]{1,20}\.(?:\s|$))")
         .expect("wire dateline")
 });
 

@@ -1340,3 +1340,13 @@ fn clefts_the_defence_army_passive_detentions_and_targets_crossing_from_a_countr
         Some("Unidentified Armed Group (LB)")
     );
 }
+
+#[test]
+fn a_dateline_ending_in_the_agency_s_name_is_no_event_date() {
+    let text = "Baku, December 2, Trend. Armenian units fired at Azerbaijani positions near Kamarli on December 1, the ministry told Trend on Thursday.\n\nLater that day, at around 20:30, Armenian units also fired at our positions near Alibayli.";
+    let ev = assemble(text, Some("2022-12-03"));
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    for e in &ev {
+        assert_eq!(e.date.unwrap().to_string(), "2022-12-01", "{ev:#?}");
+    }
+}
