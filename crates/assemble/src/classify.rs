@@ -8,7 +8,7 @@ use sitrep_recognise::triggers::{Trigger, TriggerKind};
 
 /// What follows a verb of seizing when ground is taken: a place name or a place word.
 static TERRITORY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:full\s+)?(?:control\s+)?(?:(?:of|over)\s+)?(?:the\s+)?(?:\p{Ll}[\w'’-]*\s+){0,2}(?:(?i:villages?|towns?|city|settlements?|heights?|hills?|positions?|territory|district|area|outskirts|headquarters|base|barracks|garrison)(?-u:\b)|\p{Lu})")
+    Regex::new(r"^\s+(?:full\s+)?(?:control\s+)?(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:more than|over|at least|about|some|nearly)\s+)?(?:\d+\s+)?(?:\p{Ll}[\w'’-]*\s+){0,2}(?:(?i:villages?|towns?|city|settlements?|heights?|hills?|positions?|(?:combat\s+|military\s+)?(?:out)?posts?|strongholds?|territory|district|area|outskirts|headquarters|base|barracks|garrison)(?-u:\b)|\p{Lu})")
         .expect("territory after")
 });
 

@@ -1350,3 +1350,38 @@ fn a_dateline_ending_in_the_agency_s_name_is_no_event_date() {
         assert_eq!(e.date.unwrap().to_string(), "2022-12-01", "{ev:#?}");
     }
 }
+
+#[test]
+fn combat_posts_and_heights_taken_are_ground_regained() {
+    let ev = assemble(
+        "According to the ministry, units of the Azerbaijan Army took control of more than 60 combat posts of the illegal Armenian armed formations in the Aghdara and Khojavend directions on Tuesday.",
+        Some("2023-09-20"),
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    for e in &ev {
+        assert_eq!(e.sub_event_type, SubEventType::GovernmentRegainsTerritory);
+        assert_eq!(
+            e.actor2.as_deref(),
+            Some("Nagorno-Karabakh Armenian forces")
+        );
+    }
+    let ev = assemble(
+        "On March 24, units of the Azerbaijani armed forces crossed the line of contact and took positions on the heights near the village of Parukh in the Askeran region, the Artsakh Defence Army said.",
+        Some("2022-03-26"),
+    );
+    assert_eq!(
+        ev[0].sub_event_type,
+        SubEventType::GovernmentRegainsTerritory,
+        "{ev:#?}"
+    );
+    // "Russian-occupied" is no taking of ground.
+    let ev = assemble(
+        "Ukrainian shelling of Russian-occupied Nova Kakhovka killed two people on Monday.",
+        Some("2024-05-14"),
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.sub_event_type == SubEventType::Shelling),
+        "{ev:#?}"
+    );
+}

@@ -103,7 +103,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Seize,
-            r"(?-u:\b)(?:seized control|took control|taken control|gained control|captured|regained control|(?:has |have |had |was |were )liberated|seized|recaptured|retook|retaken)(?-u:\b)",
+            r"(?-u:\b)(?:seized control|took control|taken control|gained control|took (?:up )?positions on|captured|regained control|(?:has |have |had |was |were )liberated|seized|recaptured|retook|retaken)(?-u:\b)",
         ),
         (
             Fortify,
