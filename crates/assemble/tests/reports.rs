@@ -1379,9 +1379,6 @@ fn combat_posts_and_heights_taken_are_ground_regained() {
         "Ukrainian shelling of Russian-occupied Nova Kakhovka killed two people on Monday.",
         Some("2024-05-14"),
     );
-    assert!(
-        ev.iter()
-            .all(|e| e.sub_event_type == SubEventType::Shelling),
-        "{ev:#?}"
-    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::Shelling);
 }
