@@ -1227,6 +1227,7 @@ fn hospitals_heads_of_offices_retaliation_clauses_and_speakers_seats() {
         "Tajik servicemen opened fire on a Kyrgyz border detail near Kyzyl-Bel on Tuesday. After negotiations between the heads of the border services of the Batken and Sughd regions, the sides agreed to cease fire at 21:00.",
         Some("2022-06-15"),
     );
+    assert!(!ev.is_empty(), "the clash near Kyzyl-Bel");
     assert!(
         ev.iter()
             .all(|e| e.location.as_ref().unwrap().geo_precision < 3),
