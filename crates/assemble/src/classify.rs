@@ -76,6 +76,13 @@ pub fn classify(
     if (has(Agreement) || has(Arrest)) && EXCHANGE.is_match(sentence) {
         return Some(SubEventType::Agreement);
     }
+    // "an agreement on the complete cessation of hostilities was reached": the
+    // hostilities are what the agreement ends.
+    if has(Agreement)
+        && (lower.contains("cessation of hostilities") || lower.contains("ceasefire agreement"))
+    {
+        return Some(SubEventType::Agreement);
+    }
     if has(Arrest) {
         return Some(SubEventType::Arrests);
     }

@@ -528,7 +528,7 @@ fn big_towns_over_same_named_villages_and_rivers() {
     let text =
         "Russian missiles struck Zaporizhzhia and Dnipro on Sunday, killing three civilians.";
     let ev = assemble(text, Some("2024-05-20"));
-    let z = at(&ev, "Zaporizhzhya").location.as_ref().unwrap();
+    let z = at(&ev, "Zaporizhzhia").location.as_ref().unwrap();
     assert!(
         (z.lat.unwrap() - 47.85).abs() < 0.1,
         "the city, not the village: {z:?}"
@@ -1382,4 +1382,40 @@ fn combat_posts_and_heights_taken_are_ground_regained() {
     );
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].sub_event_type, SubEventType::Shelling);
+}
+
+#[test]
+fn a_town_bombed_in_an_oblast_that_shares_a_city_s_name() {
+    let ev = assemble(
+        "Russian forces dropped a guided aerial bomb on Lyman in Donetsk region on Tuesday, killing two civilians, the regional governor said.",
+        Some("2024-10-02"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let loc = ev[0].location.as_ref().unwrap();
+    assert_eq!(
+        (loc.name.as_str(), loc.country.as_deref()),
+        ("Lyman", Some("UA"))
+    );
+    let ev = assemble(
+        "Russian shelling of the Donetsk region killed two civilians on Tuesday.",
+        Some("2024-10-02"),
+    );
+    let loc = ev[0].location.as_ref().unwrap();
+    assert_eq!(
+        (loc.country.as_deref(), loc.geo_precision),
+        (Some("UA"), 3),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_cessation_of_hostilities_is_an_agreement() {
+    let ev = assemble(
+        "Azerbaijani and Karabakh Armenian representatives met in Yevlakh on Thursday. An agreement on the complete cessation of hostilities was reached in Yevlakh on Thursday, the Russian Defence Ministry said.",
+        Some("2023-09-22"),
+    );
+    assert!(!ev.is_empty(), "{ev:#?}");
+    for e in &ev {
+        assert_eq!(e.sub_event_type, SubEventType::Agreement, "{ev:#?}");
+    }
 }

@@ -87,7 +87,7 @@ static NOUN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// only this way is a place when the gazetteer resolves it.
 static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"(?-u:\b)(?:shelled|struck|bombed|attacked|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around)|near|outside|[Ii]n|on the outskirts of|in the (?:vicinity|area) of)\s+(?P<name>{NAME})"
+        r"(?-u:\b)(?:shelled|struck|bombed|attacked|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|(?:bombs?|shells?|missiles?|rockets?|drones?) (?:on|at)|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around)|near|outside|[Ii]n|on the outskirts of|in the (?:vicinity|area) of)\s+(?P<name>{NAME})"
     ))
 });
 

@@ -115,7 +115,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Agreement,
-            r"(?-u:\b)(?:agreed (?:to|on) a (?:ceasefire|truce)|agreed (?:on )?(?:a |an |the )?(?:ceasefire|truce|mutual withdrawal|withdrawal|disengagement)|agreed to (?:withdraw|pull back|pull out|disengage|cease fire|stop firing|observe the ceasefire|restore the ceasefire)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|prisoner swap|exchange of prisoners|(?:exchanged|swapped) (?:[\w-]+ ){0,3}?(?:prisoners|detainees|captives|servicem[ae]n|soldiers|POWs)|handed over)(?-u:\b)",
+            r"(?-u:\b)(?:agreed (?:to|on) a (?:ceasefire|truce)|(?:complete |full )?cessation of hostilities|agreed (?:on )?(?:a |an |the )?(?:ceasefire|truce|mutual withdrawal|withdrawal|disengagement)|agreed to (?:withdraw|pull back|pull out|disengage|cease fire|stop firing|observe the ceasefire|restore the ceasefire)|(?:signed|reached) (?:a|an) (?:ceasefire|truce|agreement)|prisoner exchange|prisoner swap|exchange of prisoners|(?:exchanged|swapped) (?:[\w-]+ ){0,3}?(?:prisoners|detainees|captives|servicem[ae]n|soldiers|POWs)|handed over)(?-u:\b)",
         ),
         (
             AirStrike,
