@@ -1419,3 +1419,30 @@ fn a_cessation_of_hostilities_is_an_agreement() {
         assert_eq!(e.sub_event_type, SubEventType::Agreement, "{ev:#?}");
     }
 }
+
+#[test]
+fn a_ministry_that_calls_a_statement_disinformation_disputes_it_and_its_spokesperson_speaks_for_it()
+{
+    let ev = assemble(
+        "Azerbaijan's Defence Ministry said Armenian units had fired at its positions near Gunnut on July 27. The Armenian Ministry of Defence called the statement another piece of disinformation. Spokesperson Aram Torosyan said that, on the contrary, at around 19:00 on July 27 Azerbaijani units had opened fire at Armenian combat positions near Verin Tsaghkavan.",
+        Some("2023-07-29"),
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    let g = at(&ev, "Gunnut");
+    assert_eq!(
+        g.claimant.as_deref(),
+        Some("Ministry of Defence of Azerbaijan")
+    );
+    assert!(
+        g.claims
+            .iter()
+            .any(|c| c.stance == sitrep_core::Stance::Disputes
+                && c.claimant.as_deref() == Some("Ministry of Defence of Armenia")),
+        "{g:#?}"
+    );
+    let v = at(&ev, "Verin Tsaghkavan");
+    assert_eq!(
+        v.claimant.as_deref(),
+        Some("Ministry of Defence of Armenia")
+    );
+}

@@ -27,7 +27,7 @@ pub struct ClaimantMention {
 }
 
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(said|says|say|stated|states|reported|reports|report|informed|informs|told|added|noted|claimed|claims|announced|confirmed|according to|wrote|denied|denies|deny|rejected|refuted|dismissed|disputed|described|accused|accuses|blamed|declared|statement|message)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(said|says|say|stated|states|reported|reports|report|informed|informs|told|added|noted|claimed|claims|announced|confirmed|according to|wrote|denied|denies|deny|rejected|refuted|dismissed|disputed|described|called|accused|accuses|blamed|declared|statement|message)(?-u:\b)")
         .expect("reporting")
 });
 
@@ -50,7 +50,9 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:[Tt]he\s+)?(?P<padm>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?P<padm_kind>provincial|regional|district|oblast|region|province|city|municipal)\s+(?:administration|authorities|government)(?-u:\b)",
         r"|(?:[Tt]he\s+)?(?P<sgov>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+[Ss]tate\s+[Gg]overnment(?-u:\b)",
         r"|(?:[Tt]he\s+)?[Gg]overnor\s+of\s+(?:the\s+)?(?P<gof>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:\s+(?i:region|oblast|province|governorate|state))?(?-u:\b)",
-        r"|(?P<governor>(?P<gplace>[A-Z][\w-]+)\s+(?:[Rr]egional\s+|[Oo]blast\s+)?[Gg]overnor(?-u:\b)(?:\s+[A-Z][\w-]+){0,3})",
+        r"|(?P<governor>(?P<gplace>[A-Z][\w-]+)\s+(?:[Rr]egional\s+|[Rr]egion\s+|[Oo]blast\s+)?[Gg]overnor(?-u:\b)(?:\s+[A-Z][\w-]+){0,3})",
+        r"|(?P<police>(?:[Tt]he\s+)?(?:(?P<poladj>[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?)\s+Police|Police\s+of\s+(?:the\s+)?(?P<polof>[A-Z][\w-]+)))(?-u:\b)",
+        r"|(?P<spokes>(?-u:\b)[Ss]pokes(?:man|person|woman)\s+[A-Z][\w-]+\s+[A-Z][\w-]+)",
         r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z](?:[a-z]+|[A-Z]{1,5})(?:-[A-Z]?[a-z]+)?)\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
@@ -87,7 +89,7 @@ static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
 fn stance_of(verb: &str) -> Stance {
     match verb.to_lowercase().as_str() {
         "denied" | "denies" | "deny" | "rejected" | "refuted" | "dismissed" => Stance::Denies,
-        "disputed" | "described" => Stance::Disputes,
+        "disputed" | "described" | "called" => Stance::Disputes,
         _ => Stance::Asserts,
     }
 }
@@ -297,6 +299,26 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 Some(cr.iso2),
                 "government",
             )
+        } else if c.name("police").is_some() {
+            // "the Police of Armenia", "the Jammu and Kashmir Police"
+            let named = c
+                .name("polof")
+                .or(c.name("poladj"))
+                .map_or("", |x| x.as_str());
+            match country_of(countries, Some(named)) {
+                Some(cr) => (
+                    Some(format!("Police of {}", cr.name)),
+                    Some(cr.iso2),
+                    "police",
+                ),
+                None if c.name("poladj").is_some() => {
+                    (Some(format!("{named} Police")), None, "police")
+                }
+                None => continue,
+            }
+        } else if c.name("spokes").is_some() {
+            // "Spokesperson Aram Torosyan said": the ministry named before.
+            (None, None, "ministry")
         } else if c.name("spox").is_some() {
             // "a defence spokesman said": the army of the side hit (resolved per event).
             (None, None, "army")
@@ -481,7 +503,8 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
             return Some(mention);
         }
         let rank = if dist <= 2 {
-            dist
+            // a named source next to its verb before an anaphor next to one
+            dist + if mention.name.is_none() { 3 } else { 0 }
         } else {
             dist + 100 + if mention.name.is_none() { 1000 } else { 0 }
         };
@@ -628,6 +651,18 @@ mod tests {
             Some("Chenab Rangers".to_string())
         );
         assert_eq!(
+            name("A car was hit near Armash on June 9, the Police of Armenia said."),
+            Some("Police of Armenia".to_string())
+        );
+        assert_eq!(
+            name("Two militants were killed, the Jammu and Kashmir Police said."),
+            Some("Jammu and Kashmir Police".to_string())
+        );
+        assert_eq!(
+            name("Two men were injured, acting Kursk region governor Alexei Smirnov said."),
+            Some("Governor of Kursk".to_string())
+        );
+        assert_eq!(
             service_of("Border Service", "Kyrgyzstan", "KG"),
             "Border Service of the State Committee for National Security of Kyrgyzstan"
         );
@@ -738,6 +773,13 @@ mod tests {
 
     #[test]
     fn governments_denials_and_anaphors() {
+        assert_eq!(
+            claimant("The Armenian Ministry of Defence called the statement another piece of disinformation."),
+            Some((
+                Some("Ministry of Defence of Armenia".to_string()),
+                Stance::Disputes
+            ))
+        );
         assert_eq!(
             claimant("Official Baku denied any casualties."),
             Some((Some("Government of Azerbaijan".to_string()), Stance::Denies))
