@@ -74,6 +74,12 @@ static CIVIL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// After "called": the statement it answers ("called the statement disinformation").
+static CALLED_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:the|this|these|such|that|those|its|their)\s+(?:[\w-]+\s+)?(?:statements?|reports?|claims?|accusations?|allegations?|information|remarks)(?-u:\b)")
+        .expect("called statement")
+});
+
 /// A predicate that calls a reported statement untrue: "... is false", "is disinformation".
 static UNTRUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:is|are|was|were)\s+(?:absolutely\s+|completely\s+|totally\s+)?(?:false|untrue|not true|a lie|lies|disinformation|groundless|baseless|fabricated|a fabrication|a provocation)(?-u:\b)|does not (?:correspond to|reflect) (?:reality|the truth)")
@@ -150,7 +156,14 @@ fn title_case(w: &str) -> String {
 
 /// The claimant of a sentence, when it names one and a reporting verb.
 pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMention> {
-    let verbs: Vec<_> = REPORTING.find_iter(s).collect();
+    // "called the statement a lie" answers a statement; "called on the world to ...",
+    // "what it called an attack" report nothing.
+    let verbs: Vec<_> = REPORTING
+        .find_iter(s)
+        .filter(|v| {
+            !v.as_str().eq_ignore_ascii_case("called") || CALLED_STATEMENT.is_match(&s[v.end()..])
+        })
+        .collect();
     if verbs.is_empty() {
         return None;
     }
@@ -779,6 +792,15 @@ mod tests {
                 Some("Ministry of Defence of Armenia".to_string()),
                 Stance::Disputes
             ))
+        );
+        // Calling for something, or naming an attack, reports nothing.
+        assert_eq!(
+            claimant("The ministry called on the international community to condemn it."),
+            None
+        );
+        assert_eq!(
+            claimant("The foreign ministry summoned the ambassador over what it called an attack."),
+            None
         );
         assert_eq!(
             claimant("Official Baku denied any casualties."),
