@@ -44,9 +44,21 @@ pub struct SentenceInfo {
 /// A wire dateline at a sentence's start: place (in capitals or title case), date, then
 /// "(AGENCY)", a dash, or ", Agency." ("Baku, December 2, Trend.").
 pub(crate) static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\p{Lu}[\p{Lu} .'’-]{2,40}|\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}),\s*(?:\p{Lu}[\p{L}.]{2,9}\s+\d{1,2}|\d{1,2}\s+\p{Lu}[\p{L}.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:]|,\s*\p{Lu}[\p{L}.-]{1,20}\.(?:\s|$))")
+    // ASCII letters: Unicode classes under these bounded repeats outgrow the lazy DFA,
+    // and the fallback engine then runs on every sentence.
+    Regex::new(r"^\s*(?:[A-Z][A-Z .'’-]{2,40}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:]|,\s*[A-Z][A-Za-z.-]{1,20}\.(?:\s|$))")
         .expect("wire dateline")
 });
+
+/// The wire dateline at the start of `text`, looked for in its first 120 bytes only
+/// (the pattern is large; the regex engine's fallback costs grow with the text given).
+pub(crate) fn wire_dateline(text: &str) -> Option<regex::Match<'_>> {
+    let mut end = text.len().min(120);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    WIRE_DATELINE.find(&text[..end])
+}
 
 /// The day a wire dateline near the top of the text gives, when it falls in the
 /// week before publication.
@@ -55,8 +67,8 @@ fn dateline_day(text: &str, published: Option<Date>) -> Option<Date> {
     let head_end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);
     let line = text[..head_end]
         .split_inclusive('\n')
-        .find(|line| WIRE_DATELINE.is_match(line))?;
-    let m = WIRE_DATELINE.find(line)?;
+        .find(|line| wire_dateline(line).is_some())?;
+    let m = wire_dateline(line)?;
     let (dates, _) = find_dates_and_times(&line[..m.end()], Some(published));
     let day = dates
         .iter()

@@ -384,9 +384,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         // The date of this sentence, else the last one seen.
         // A wire dateline's date ("SRINAGAR, Oct 21 (PTI) -") is when the report was
         // filed, not when the event it tells happened.
-        let dateline_end = crate::document::WIRE_DATELINE
-            .find(text)
-            .map_or(0, |m| m.end());
+        let dateline_end = crate::document::wire_dateline(text).map_or(0, |m| m.end());
         let usable: Vec<&sitrep_recognise::dates::DateMention> = s
             .dates
             .iter()

@@ -322,8 +322,19 @@ fn toll(s: &str, re: &Regex, revised: bool) -> Option<Casualty> {
 /// Every casualty figure in a sentence.
 pub fn find_casualties(s: &str) -> Vec<Casualty> {
     // "One of them, sergeant A. B., died of his wounds": a death among the wounded.
-    if let Some(m) = DIED_OF_WOUNDS.captures(s) {
+    // (Found by the DFA first: resolving the groups over a whole sentence would cost
+    // the backtracker a pass over every sentence.)
+    let died = (s.contains("died") || s.contains("succumbed") || s.contains("passed away"))
+        .then(|| DIED_OF_WOUNDS.find(s))
+        .flatten();
+    if let Some(m) = died.and_then(|f| {
+        DIED_OF_WOUNDS
+            .captures(&s[f.start()..f.end()])
+            .map(|c| (f.start(), c))
+    }) {
+        let (offset, m) = m;
         let whole = m.get(0).expect("match");
+        let whole = offset + whole.start()..offset + whole.end();
         // "Grigoryan had died of his wounds": one.
         let n = match m.get(1) {
             Some(n) => crate::numbers::parse_number(n.as_str()),
@@ -331,7 +342,7 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
         };
         if let Some(n) = n {
             return vec![Casualty {
-                span: Span::new(whole.start(), whole.end()),
+                span: Span::new(whole.start, whole.end),
                 harm: Harm::Killed,
                 count: n,
                 bound: Bound::Exact,

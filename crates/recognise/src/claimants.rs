@@ -168,7 +168,12 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
         return None;
     }
     let mut best: Option<(usize, ClaimantMention)> = None;
-    for c in ORG.captures_iter(s) {
+    // Groups resolved on each match only (found by the DFA): the backtracker's cost
+    // grows with the text it is given.
+    let found = ORG
+        .find_iter(s)
+        .filter_map(|m| ORG.captures_at(&s[..m.end()], m.start()));
+    for c in found {
         let m = c.get(0).expect("match");
         let span = Span::new(m.start(), m.end());
         let (name, country, head) = if c.name("ministry").is_some() {

@@ -430,6 +430,14 @@ fn hint_of(noun: &str) -> PlaceHint {
     }
 }
 
+/// The groups of `re`'s first match in `hay`, found by the DFA first: resolving groups
+/// costs the backtracker work in proportion to the text it is given, so it gets only
+/// the match.
+fn captures_found<'h>(re: &Regex, hay: &'h str) -> Option<regex::Captures<'h>> {
+    let m = re.find(hay)?;
+    re.captures_at(&hay[..m.end()], m.start())
+}
+
 /// Finds the places of a sentence. `known` are the spans (relative to `s`) of
 /// names the gazetteer knows; `agents` the spans of actors said to act, used to
 /// read "the units of X in the direction of P" as X's own position (origin).
@@ -605,18 +613,18 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         let end = cand.span.end;
         // "X villages of Y" makes Y the region of a known X; after an adjective
         // ("the southern Lebanese villages of A and B") the names after "of" are the places.
+        let rest = &s[end..];
         let admin_of = || {
             if cand.known {
-                ADMIN_OF.captures(&s[end..])
+                captures_found(&ADMIN_OF, rest)
             } else {
                 None
             }
         };
-        let admin_of_one = || ADMIN_OF_ONE.captures(&s[end..]);
-        if let Some(m) = ADMIN_AFTER
-            .captures(&s[end..])
-            .or_else(|| ADMIN_APPOSED.captures(&s[end..]))
-            .or_else(|| ADMIN_IN.captures(&s[end..]))
+        let admin_of_one = || captures_found(&ADMIN_OF_ONE, rest);
+        if let Some(m) = captures_found(&ADMIN_AFTER, rest)
+            .or_else(|| captures_found(&ADMIN_APPOSED, rest))
+            .or_else(|| captures_found(&ADMIN_IN, rest))
             .or_else(admin_of)
             .or_else(admin_of_one)
         {
