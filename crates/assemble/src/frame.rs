@@ -222,8 +222,9 @@ fn sentence_places(s: &SentenceInfo, roles: &[(usize, Role)]) -> Vec<PlaceMentio
             s.text[..p.span.start].trim().eq_ignore_ascii_case("in")
                 && s.text
                     .get(p.span.end..source.start)
-                    .and_then(|gap| gap.trim().strip_prefix(','))
-                    .is_some_and(|gap| matches!(gap.trim(), "" | "the" | "The"))
+                    .and_then(|gap| gap.trim_start().strip_prefix(','))
+                    // ", the Inter-Services Public Relations (ISPR) said"
+                    .is_some_and(|gap| gap.len() <= 60 && !gap.contains([',', ';', '.']))
         };
         places.retain(|p| !p.span.overlaps(&source) && !seat(p));
     }

@@ -1250,6 +1250,12 @@ fn hospitals_heads_of_offices_retaliation_clauses_and_speakers_seats() {
     );
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Samahni");
+    let ev = assemble(
+        "In Rawalpindi, the Inter-Services Public Relations (ISPR) said that Indian troops had shelled the Samahni sector on Tuesday.",
+        Some("2020-10-15"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Samahni");
 }
 
 #[test]
