@@ -1452,3 +1452,14 @@ fn a_ministry_that_calls_a_statement_disinformation_disputes_it_and_its_spokespe
         Some("Ministry of Defence of Armenia")
     );
 }
+
+#[test]
+fn a_tehsil_and_its_district_place_one_village_and_the_hospital_is_no_event() {
+    let ev = assemble(
+        "On Wednesday, mortar shells fired by Pakistani troops landed in Balnoi village of Mendhar tehsil in Poonch district, injuring a 40-year-old woman, police said. She was shifted to the district hospital in Poonch.",
+        Some("2021-02-18"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Balnoi");
+    assert_eq!(ev[0].injuries, 1);
+}

@@ -60,7 +60,7 @@ pub struct PlaceMention {
 }
 
 const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*){0,3}";
-const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
+const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|tehsils?|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
@@ -139,7 +139,7 @@ static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// "died in a Marjayoun hospital", "was taken to a hospital in Jammu": where the
 /// wounded were treated, not where they were hit.
 static TREATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:taken|rushed|evacuated|admitted|treated|transferred|brought|succumbed|died|hospitali[sz]ed|airlifted|moved)\b[^.;]{0,60}$")
+    Regex::new(r"(?i)(?-u:\b)(?:taken|rushed|evacuated|admitted|treated|transferred|shifted|referred|brought|succumbed|died|hospitali[sz]ed|airlifted|moved)\b[^.;]{0,60}$")
         .expect("treated")
 });
 static HOSPITAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
