@@ -653,17 +653,7 @@ impl ActorFinder {
                 {
                     continue;
                 }
-                push(
-                    &mut out,
-                    ActorMention {
-                        span: Span::new(m.start(), m.end()),
-                        name: "army".to_string(),
-                        country: None,
-                        kind: ActorKind::Army,
-                        bare: false,
-                        nationals: false,
-                    },
-                );
+                push(&mut out, army_mention(m.start(), m.end()));
             }
         }
         // "opened fire on the Kayragach border outpost": a post of the army of the place.
@@ -673,21 +663,24 @@ impl ActorFinder {
         });
         if s.contains("post") {
             for m in BARE_POST.find_iter(s) {
-                push(
-                    &mut out,
-                    ActorMention {
-                        span: Span::new(m.start(), m.end()),
-                        name: "army".to_string(),
-                        country: None,
-                        kind: ActorKind::Army,
-                        bare: false,
-                        nationals: false,
-                    },
-                );
+                push(&mut out, army_mention(m.start(), m.end()));
             }
         }
         out.sort_by_key(|m| m.span.start);
         out
+    }
+}
+
+/// An army named without its country ("the army", "the Kayragach border outpost"),
+/// resolved by the assembler.
+fn army_mention(start: usize, end: usize) -> ActorMention {
+    ActorMention {
+        span: Span::new(start, end),
+        name: "army".to_string(),
+        country: None,
+        kind: ActorKind::Army,
+        bare: false,
+        nationals: false,
     }
 }
 

@@ -41,7 +41,7 @@ pub struct Casualty {
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|(?:fatally|mortally) wounded|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|sustained (?:an? )?(?:\w+ )?(?:injur(?:y|ies)|wounds?)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|sustained (?:an? )?(?:\w+ )?(?:injur(?:y|ies)|wounds?)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)")
         .expect("casualty verb")
 });
 
@@ -165,8 +165,6 @@ fn harm_of(verb: &str) -> Option<Harm> {
     let v = verb.to_lowercase();
     if v.starts_with("kill")
         || v.starts_with("martyr")
-        || v.starts_with("fatally")
-        || v.starts_with("mortally")
         || v.starts_with("embraced")
         || v.starts_with("dead")
         || v.starts_with("die")

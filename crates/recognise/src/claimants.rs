@@ -724,9 +724,7 @@ mod tests {
             Some("General Staff of the Armed Forces of Russia".to_string())
         );
         assert_eq!(
-            name(
-                "The commander said he had talked with the governor of Sughd region about a truce."
-            ),
+            name("The general said he would phone the governor of Tavush province on Monday."),
             None
         );
     }
