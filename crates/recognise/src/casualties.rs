@@ -63,10 +63,17 @@ static THE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the person")
 });
 
-/// A victim named with a rank: "Private Ilgar Mammadov", "Junior Sergeant A. Petrosyan".
+/// A victim named with a rank: "Private Ilgar Mammadov", "Junior Sergeant A. Petrosyan",
+/// "Head Constable R. Singh".
 static NAMED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)((?i:(?:(?:Junior|Senior|Staff|Chief|Lance)\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel|Ensign|Warrant Officer|Rifleman|Sepoy|Havildar|Naik|Soldier))(?:\s+of\s+the(?:\s+[A-Z][\w-]*){1,2})?\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+){1,2})")
+    Regex::new(r"(?-u:\b)((?i:(?:(?:Junior|Senior|Staff|Chief|Lance|Head|Naib|Assistant)\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel|Ensign|Warrant Officer|Rifleman|Sepoy|Havildar|Naik|Subedar|Soldier|Constable|Sub-Inspector|Inspector|Gunner|Sapper|Trooper|Jawan))(?:\s+of\s+the(?:\s+[A-Z][\w-]*){1,2})?\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+){1,2})")
         .expect("named person")
+});
+
+/// A status given to the victim before the verb ("listed as missing"): no new clause.
+static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:listed|registered|reported|identified|described|named)\s*$")
+        .expect("listed")
 });
 
 /// A determiner before the victims of an active verb: "killing *the* two men".
@@ -425,6 +432,7 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
                     .is_some_and(|c| c.span.start == 0)
                     || ARTICLE_PERSON.find(after).is_some_and(|m| m.start() == 0)
                     || THE_PERSON.find(after).is_some_and(|m| m.start() == 0)
+                    || NAMED_PERSON.find(after).is_some_and(|m| m.start() == 0)
             };
         if active {
             // "killing at least three soldiers", "killed an Azerbaijani soldier"
@@ -468,6 +476,8 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
             CLAUSE_BREAK
                 .find_iter(&s[..v.start()])
                 .filter(|m| !(m.as_str() == "(" && is_abbreviation(&s[m.end()..])))
+                // "a fourth serviceman, listed as missing, was found dead"
+                .filter(|m| !(m.as_str() == "as" && LISTED.is_match(&s[..m.start()])))
                 .last()
                 .map_or(0, |m| m.end()),
         );
@@ -534,7 +544,24 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
         });
         last_end = v.end();
     }
+    // "a fourth serviceman was found dead": the toll is now four.
+    for c in &mut out {
+        if let Some(n) = ordinal_total(&c.victims).filter(|_| c.count == 1) {
+            c.count = n;
+            c.revised = true;
+        }
+    }
     out
+}
+
+/// The total an ordinal victim implies: "fourth serviceman" is the fourth one.
+fn ordinal_total(victims: &str) -> Option<u64> {
+    const ORDINALS: [&str; 9] = [
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ];
+    let first = victims.split_whitespace().next()?.to_lowercase();
+    let i = ORDINALS.iter().position(|o| *o == first)?;
+    Some(i as u64 + 2)
 }
 
 #[cfg(test)]
@@ -656,10 +683,36 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_victim_is_a_new_total() {
+        let c = find_casualties(
+            "A fourth serviceman, listed as missing, was found dead near the positions.",
+        );
+        assert_eq!(
+            (c[0].harm, c[0].count, c[0].revised),
+            (Harm::Killed, 4, true)
+        );
+        let c = find_casualties("A second border guard was wounded by sniper fire.");
+        assert_eq!(
+            (c[0].harm, c[0].count, c[0].revised),
+            (Harm::Injured, 2, true)
+        );
+        let c = find_casualties("A soldier was wounded in the second attack.");
+        assert_eq!((c[0].count, c[0].revised), (1, false));
+    }
+
+    #[test]
     fn named_victims_large_numbers_and_other_victim_words() {
         assert_eq!(
             figs("Private Ilgar Mammadov was killed by sniper fire."),
             vec![(Harm::Killed, 1)]
+        );
+        assert_eq!(
+            figs("Head constable Devender Rawat was hit in the neck and died on the way to hospital."),
+            vec![(Harm::Killed, 1)]
+        );
+        assert_eq!(
+            figs("The firing killed Naib Subedar Mohan Lal and injured two civilians."),
+            vec![(Harm::Killed, 1), (Harm::Injured, 2)]
         );
         assert_eq!(
             figs("The shelling killed a hundred and forty-four civilians."),

@@ -139,6 +139,17 @@ fn ranges() {
     );
     assert_eq!(m.span.slice(text), "on the night of July 31-August 1");
     assert_eq!(
+        days(
+            "From late on the night of July 27 until the early hours of July 28, machine guns fired at the posts.",
+            a
+        ),
+        [(Some(d(2023, 7, 27)), Some(d(2023, 7, 28)))]
+    );
+    assert_eq!(
+        days("The shelling went on from May 2 till late on May 3.", a),
+        [(Some(d(2023, 5, 2)), Some(d(2023, 5, 3)))]
+    );
+    assert_eq!(
         days("Exercises ran from June 10 to 12.", a),
         [(Some(d(2023, 6, 10)), Some(d(2023, 6, 12)))]
     );

@@ -251,6 +251,26 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// After a range connector, the words that lead to its last day: "until the
+    /// early hours of July 28", "to the morning of June 3", "till late on May 2".
+    fn range_end_lead(&self, c: usize) -> usize {
+        let mut k = c;
+        if self.any(k, &["the"]) {
+            k += 1;
+        }
+        if self.any(k, &["early", "late", "small", "wee"]) {
+            k += 1;
+        }
+        if self.any(k, &["hours", "morning", "night", "evening", "afternoon"])
+            && self.any(k + 1, &["of", "on"])
+        {
+            k += 2;
+        } else if self.any(k, &["on"]) {
+            k += 1;
+        }
+        k
+    }
+
     /// Skips leading words that belong with a date ("on", "late on", "the night
     /// of", "mid-"). Returns the index after them and the last preposition.
     fn prefix(&self, i: usize) -> (usize, Option<&'a str>) {
@@ -352,7 +372,7 @@ impl<'a> Parser<'a> {
                 None => (None, k),
             };
             if let Some(c) = self.connector(k1, between) {
-                let c = if self.any(c, &["the"]) { c + 1 } else { c };
+                let c = self.range_end_lead(c);
                 if let Some((m2, d2, k2)) = self.md(c).or_else(|| self.dm(c)) {
                     let (y2, k3) = match self.year_tail(k2) {
                         Some((y, k3)) => (Some(y), k3),
