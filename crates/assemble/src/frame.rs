@@ -541,6 +541,21 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             .filter(|p| p.role == PlaceRole::Target)
             .collect();
         let origin_pm = places.iter().find(|p| p.role == PlaceRole::Origin);
+        // "A soldier was killed by sniper fire from Armenian positions in the Kalbajar
+        // direction": casualties told only with where the fire came from happened near
+        // it; that place (approximately) is the event's.
+        let origin_as_place: Option<PlaceMention> = origin_pm
+            .filter(|_| targets.is_empty() && !casualties.is_empty())
+            .map(|o| PlaceMention {
+                role: PlaceRole::Target,
+                approximate: true,
+                ..o.clone()
+            });
+        let targets: Vec<&PlaceMention> = match &origin_as_place {
+            Some(o) => vec![o],
+            None => targets,
+        };
+        let origin_pm = origin_pm.filter(|_| origin_as_place.is_none());
         // What the sentence adds to the event(s) of the last event sentence: figures
         // (to its first place), weapons used, the time, a denial or dispute.
         let uses_weapons = sub.is_some() || USE_VERB.is_match(text);

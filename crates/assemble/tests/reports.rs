@@ -1463,3 +1463,34 @@ fn a_tehsil_and_its_district_place_one_village_and_the_hospital_is_no_event() {
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Balnoi");
     assert_eq!(ev[0].injuries, 1);
 }
+
+#[test]
+fn a_death_told_only_with_where_the_fire_came_from_happened_there() {
+    let ev = assemble(
+        "On Sunday, a serviceman of the Azerbaijani Army, Private Rauf Guliyev, was killed by sniper fire from Armenian positions in the Lachin direction, the Defence Ministry of Azerbaijan said.",
+        Some("2022-06-14"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = &ev[0];
+    assert_eq!(
+        e.location.as_ref().unwrap().admin1.as_deref(),
+        Some("Lachin")
+    );
+    assert!(e.origin.is_none(), "{e:#?}");
+    assert_eq!(e.fatalities, 1);
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Armenia"));
+    assert_eq!(e.actor2.as_deref(), Some("Military Forces of Azerbaijan"));
+}
+
+#[test]
+fn a_fourth_victim_found_later_raises_the_toll_and_a_range_ends_in_the_early_hours() {
+    let ev = assemble(
+        "Two servicemen were killed and one was wounded when Azerbaijani units fired on Armenian positions near Kut from late on the night of May 9 until the early hours of May 10, the Armenian Defence Ministry said. On Wednesday the ministry said that a third serviceman, listed as missing, had been found dead near the positions.",
+        Some("2023-05-10"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = &ev[0];
+    assert_eq!(e.date.unwrap().to_string(), "2023-05-09");
+    assert_eq!(e.date_end.unwrap().to_string(), "2023-05-10");
+    assert_eq!((e.fatalities, e.injuries), (3, 1));
+}
