@@ -70,7 +70,7 @@ static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CIVILIAN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:residential|civilian|settlements|houses|homes|apartment|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|displaced|refugees?|damage was recorded)(?-u:\b)").expect("civilian target")
+    Regex::new(r"(?-u:\b)(?:residential|civilian|settlements|communities|hromadas?|houses|homes|apartment|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|displaced|refugees?|damage was recorded)(?-u:\b)").expect("civilian target")
 });
 
 static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -378,6 +378,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut placeless: Vec<Frame> = Vec::new();
     // The last sentence that reported no act: the next may take its places.
     let mut carried: Option<usize> = None;
+    // The weapons of the last sentence that named some, and its paragraph.
+    let mut scene_weapons: Option<(usize, Vec<&'static str>)> = None;
     for (si, s) in ctx.sentences.iter().enumerate() {
         let text = s.text.as_str();
         let headline = title.is_some_and(|t| t.contains(&s.sentence.span))
@@ -454,6 +456,19 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         let casualties = find_casualties(text);
         let superseded = SUPERSEDED.is_match(text);
         let weapons = weapon_names(text);
+        // "Russian forces struck the district with artillery. Two communities came under
+        // fire.": fire on towns told without weapons is of the ones just named.
+        let scene = match &scene_weapons {
+            Some((p, w)) if weapons.is_empty() && *p == s.sentence.paragraph => w.clone(),
+            _ => Vec::new(),
+        };
+        if !weapons.is_empty()
+            || scene_weapons
+                .as_ref()
+                .is_some_and(|(p, _)| *p != s.sentence.paragraph)
+        {
+            scene_weapons = (!weapons.is_empty()).then(|| (s.sentence.paragraph, weapons.clone()));
+        }
         let roles = roles_of(s);
         let lower = text.to_lowercase();
         // Fire on towns and homes with no military target named hits civilians.
@@ -461,7 +476,16 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             || CIVILIAN_TARGET.is_match(&lower)
                 && !lower.contains("position")
                 && !lower.contains("military facilit");
-        let sub = classify(&triggers, &weapons, text, civilian_hit);
+        let sub = classify(
+            &triggers,
+            if civilian_hit && weapons.is_empty() {
+                &scene
+            } else {
+                &weapons
+            },
+            text,
+            civilian_hit,
+        );
         // "abducted a shepherd", "detained two farmers": the people taken are civilians.
         let civilian_hit = civilian_hit
             || matches!(

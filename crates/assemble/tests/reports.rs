@@ -1494,3 +1494,25 @@ fn a_fourth_victim_found_later_raises_the_toll_and_a_range_ends_in_the_early_hou
     assert_eq!(e.date_end.unwrap().to_string(), "2023-05-10");
     assert_eq!((e.fatalities, e.injuries), (3, 1));
 }
+
+#[test]
+fn communities_under_fire_after_a_sentence_naming_artillery_were_shelled() {
+    let ev = assemble(
+        "On Monday, Russian troops struck the Nikopol district with heavy artillery and kamikaze drones. Marhanets and Chervonohryhorivka communities came under fire. A 58-year-old man was injured in Marhanets, the head of the regional military administration Serhiy Lysak said.",
+        Some("2023-09-12"),
+    );
+    let m = at(&ev, "Marhanets");
+    assert_eq!(m.sub_event_type, SubEventType::Shelling, "{m:#?}");
+    assert_eq!(m.actor2.as_deref(), Some("Civilians (UA)"));
+    assert_eq!(m.injuries, 1);
+}
+
+#[test]
+fn birth_years_of_the_victims_do_not_make_the_toll_history() {
+    let ev = assemble(
+        "On the night of 14 to 15 June, Kyrgyz units used mortars to shell residential areas of the village of Vorukh of Isfara district, the Tajik border troops said. As a result of the shelling, two residents of Vorukh, born in 1957 and 1989, were killed and four other civilians were wounded.",
+        Some("2023-06-15"),
+    );
+    let v = at(&ev, "Vorukh");
+    assert_eq!((v.fatalities, v.injuries), (2, 4), "{v:#?}");
+}

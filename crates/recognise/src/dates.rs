@@ -87,6 +87,10 @@ fn dates_in(toks: &[Tok<'_>], anchor: Option<Date>) -> Vec<DateMention> {
         let parser = Parser::new(line);
         let mut i = 0;
         while i < line.len() {
+            if born_before(line, i) {
+                i = past_birth_dates(&parser, line, i);
+                continue;
+            }
             let Some(pieces) = parser.parse_at(i) else {
                 i += 1;
                 continue;
@@ -104,6 +108,31 @@ fn dates_in(toks: &[Tok<'_>], anchor: Option<Date>) -> Vec<DateMention> {
         }
     }
     join_ranges(toks, found, anchor)
+}
+
+/// True when the date at `i` follows "born" ("born in 1961", "born on 3 May 1990").
+fn born_before(line: &[Tok<'_>], i: usize) -> bool {
+    let word = |k: usize, ws: &[&str]| k < line.len() && line[k].is_any(ws);
+    (i >= 1 && word(i - 1, &["born"]))
+        || (i >= 2 && word(i - 1, &["in", "on"]) && word(i - 2, &["born"]))
+}
+
+/// The token after a list of birth dates starting at `i` ("born in 1961 and 1994"):
+/// a person's birth is not an event's date.
+fn past_birth_dates(parser: &Parser<'_>, line: &[Tok<'_>], i: usize) -> usize {
+    let mut k = i;
+    loop {
+        k = parser
+            .parse_at(k)
+            .and_then(|p| p.last().map(|p| p.end))
+            .unwrap_or(k + 1)
+            .max(k + 1);
+        let joined = k + 1 < line.len() && (line[k].is_any(&["and"]) || line[k].is_punct(','));
+        if !joined || parser.parse_at(k + 1).is_none() {
+            return k;
+        }
+        k += 1;
+    }
 }
 
 /// `d` moved by `n` days.

@@ -60,7 +60,7 @@ pub struct PlaceMention {
 }
 
 const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*){0,3}";
-const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hills?|lake|valley|corridor|governorate|county|tehsils?|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
+const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hromadas?|jamoats?|hills?|lake|valley|corridor|governorate|county|tehsils?|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
@@ -384,6 +384,8 @@ fn hint_of(noun: &str) -> PlaceHint {
             || s.starts_with("town")
             || s.starts_with("cit")
             || s.starts_with("communit")
+            || s.starts_with("hromada")
+            || s.starts_with("jamoat")
             || s == "kibbutz"
             || s == "moshav"
             || s.starts_with("hamlet")

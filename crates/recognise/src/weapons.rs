@@ -113,9 +113,16 @@ pub struct WeaponMention {
     pub weapon: &'static str,
 }
 
+/// True when the match is a whole word, or a whole word but for a plural "s"
+/// ("kamikaze drones" where only the singular is listed).
 fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
+    let rest = &text[end..];
+    let rest = rest
+        .strip_prefix('s')
+        .filter(|r| !r.starts_with(char::is_alphanumeric))
+        .unwrap_or(rest);
+    let after = rest.chars().next();
     let wordish = |c: char| c.is_alphanumeric() || c == '-';
     !before.is_some_and(wordish) && !after.is_some_and(|c| c.is_alphanumeric())
 }
@@ -166,5 +173,11 @@ mod tests {
     fn needs_word_boundaries() {
         assert!(weapon_names("the tanker and the think-tanks").is_empty());
         assert!(weapon_names("gradual remount").is_empty());
+        // A plural of a listed phrase is still the weapon.
+        assert_eq!(
+            weapon_names("struck the district with artillery and kamikaze drones"),
+            vec!["artillery", "drone"]
+        );
+        assert!(weapon_names("the kamikaze dronest").is_empty());
     }
 }

@@ -547,3 +547,17 @@ proptest! {
         let _ = find_times(&text);
     }
 }
+
+#[test]
+fn birth_dates_are_no_event_dates() {
+    let a = d(2023, 5, 11);
+    assert!(days(
+        "Two residents, born in 1958 and 1990, were killed and a third, born on 4 March 2001, was wounded.",
+        a
+    )
+    .is_empty());
+    assert_eq!(
+        days("A man born in 1975 was wounded on Tuesday.", a),
+        [(Some(d(2023, 5, 9)), Some(d(2023, 5, 9)))]
+    );
+}
