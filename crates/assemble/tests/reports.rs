@@ -1516,3 +1516,26 @@ fn birth_years_of_the_victims_do_not_make_the_toll_history() {
     let v = at(&ev, "Vorukh");
     assert_eq!((v.fatalities, v.injuries), (2, 4), "{v:#?}");
 }
+
+#[test]
+fn karabakh_villages_resolve_under_either_name() {
+    let az = assemble(
+        "On the night of March 3, illegal Armenian armed detachments fired on the positions of the Azerbaijan Army near the Khanabad village of the Khojaly district, the Defence Ministry of Azerbaijan said.",
+        Some("2023-03-04"),
+    );
+    let am = assemble(
+        "Azerbaijani units fired at Defence Army positions near Khnapat in the Askeran region on March 3, the Karabakh Defence Army said.",
+        Some("2023-03-04"),
+    );
+    let key = |ev: &[Event]| {
+        let l = ev[0].location.clone().expect("place");
+        (
+            l.name,
+            l.admin1,
+            l.lat.map(|x| (x * 100.0).round()),
+            l.lon.map(|x| (x * 100.0).round()),
+        )
+    };
+    assert_eq!(key(&az), key(&am), "{az:#?} {am:#?}");
+    assert_eq!(key(&az).0, "Khnapat");
+}
