@@ -1539,3 +1539,15 @@ fn karabakh_villages_resolve_under_either_name() {
     assert_eq!(key(&az), key(&am), "{az:#?} {am:#?}");
     assert_eq!(key(&az).0, "Khnapat");
 }
+
+#[test]
+fn a_resident_hurt_near_the_village_places_the_event_near_his_home() {
+    let ev = assemble(
+        "On Friday evening, a resident of Chinari, 47-year-old Artur Hakobyan, was wounded when an unexploded shell went off while he was cutting hay near the village, the Tavush regional administration said. He was taken to the Berd medical centre.",
+        Some("2023-07-15"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let l = ev[0].location.as_ref().unwrap();
+    assert_eq!((l.name.as_str(), l.geo_precision), ("Chinari", 2));
+    assert_eq!(ev[0].injuries, 1);
+}

@@ -152,6 +152,13 @@ static HOSPITAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// ", a resident of Bagh district,": a person's home, not where the event was.
+/// "a resident of Berkaber ... was injured ... near the village": the home is where
+/// it happened.
+static HOME_IS_SCENE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:near|in|outside|on the outskirts of|close to|at the edge of)\s+(?:the|his|her|their)\s+(?:native\s+|home\s+)?(?:village|town)(?-u:\b)")
+        .expect("home is scene")
+});
+
 static RESIDENT_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s*(?:a\s+)?(?:resident|native)\s+of\s+(?:the\s+)?(?:(?:village|town|city|district)\s+of\s+)?$")
         .expect("resident of")
@@ -689,6 +696,17 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             || name.ends_with("'s");
         !possessive || PART_OF_TOWN.is_match(rest)
     });
+    // "a resident of X ... near the village": near the home named.
+    for c in &mut cands {
+        let before = sitrep_core::tail(&s[..c.span.start], 60);
+        if RESIDENT_OF.is_match(before)
+            && HOME_IS_SCENE
+                .find(&s[c.span.end..])
+                .is_some_and(|m| !m.as_str().to_lowercase().starts_with("in "))
+        {
+            c.approximate = true;
+        }
+    }
     // A known name with no place word needs a locative word before it ("in Uri",
     // "at the Western Galilee"); "SSP Baramulla said" or "Baku and Yerevan" are not places.
     let mut keep_group: Vec<(usize, bool)> = Vec::new();
@@ -709,7 +727,8 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                         .to_lowercase()
                         .contains("according to")))
             && !HIGHER_ADMIN.is_match(sitrep_core::tail(before, 40))
-            && !RESIDENT_OF.is_match(sitrep_core::tail(before, 60))
+            && (!RESIDENT_OF.is_match(sitrep_core::tail(before, 60))
+                || HOME_IS_SCENE.is_match(&s[c.span.end..]))
             && !HEAD_OF.is_match(sitrep_core::tail(before, 80))
             && !(TREATED.is_match(sitrep_core::tail(before, 100))
                 && (HOSPITAL_BEFORE.is_match(sitrep_core::tail(before, 40))
