@@ -89,6 +89,12 @@ static TOLL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("toll only")
 });
 
+/// After an earlier report, the words that bring the correction.
+static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|(?-u:\b)(?:but|later|subsequently|has since|have since)(?-u:\b)")
+        .expect("correction")
+});
+
 static SUPERSEDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:after )?(?:earlier|initially|previously) report(?:ed|ing)(?-u:\b)")
         .expect("superseded")
@@ -454,7 +460,13 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             .filter(|t| !t.negated)
             .collect();
         let casualties = find_casualties(text);
-        let superseded = SUPERSEDED.is_match(text);
+        // "The NNA initially reported two killed; the ministry later said one": figures
+        // after the correction stand.
+        let superseded_until = SUPERSEDED.find(text).map(|m| {
+            CORRECTION
+                .find(&text[m.end()..])
+                .map_or(text.len(), |c| m.end() + c.start())
+        });
         let weapons = weapon_names(text);
         // "Russian forces struck the district with artillery. Two communities came under
         // fire.": fire on towns told without weapons is of the ones just named.
@@ -555,8 +567,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 side,
                 killed: (c.harm == Harm::Killed).then_some(c.count),
                 injured: (c.harm == Harm::Injured).then_some(c.count),
-                superseded,
-                revised: c.revised,
+                superseded: superseded_until.is_some_and(|u| c.span.start < u),
+                revised: c.revised || superseded_until.is_some_and(|u| c.span.start >= u),
                 of_wounded: c.of_wounded,
             })
             .collect();

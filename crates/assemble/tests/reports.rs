@@ -1551,3 +1551,13 @@ fn a_resident_hurt_near_the_village_places_the_event_near_his_home() {
     assert_eq!((l.name.as_str(), l.geo_precision), ("Chinari", 2));
     assert_eq!(ev[0].injuries, 1);
 }
+
+#[test]
+fn a_figure_corrected_in_the_same_sentence_replaces_the_initial_report() {
+    let ev = assemble(
+        "Israeli jets struck a building near Hermel on Sunday, the National News Agency said. The agency initially reported three people killed; the Health Ministry later said that two people had been killed and four wounded.",
+        Some("2024-04-08"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!((ev[0].fatalities, ev[0].injuries), (2, 4), "{ev:#?}");
+}
