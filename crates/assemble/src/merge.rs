@@ -1,6 +1,6 @@
 //! Merging frames that are one event: same place, same day, same family of interaction.
 
-use sitrep_core::{EventType, SubEventType};
+use sitrep_core::{EventType, Location, SubEventType};
 
 use crate::frame::Frame;
 
@@ -85,6 +85,7 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
                         && o.date.map(|d| d.0) == r.date.map(|d| d.0)
                         && family(o.sub) == family(r.sub)
                         && (r.along_line && o.location.country == r.location.country
+                            || o.sentence == r.sentence && inside_told_with(o, r)
                             || o.location
                                 .admin1
                                 .as_deref()
@@ -118,20 +119,32 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
         let date = out[r].date.map(|d| d.0);
         let along_line = out[r].along_line;
         let country = out[r].location.country.clone();
-        if let Some(t) = (0..out.len()).find(|&t| {
+        let (sentence, fam) = (out[r].sentence, family(out[r].sub));
+        // The settlement of the same sentence first ("In the Kursk region, a drone hit a
+        // car in Lgov"), else the first one in the region.
+        let same_sentence = (0..out.len()).find(|&t| {
             !covered[t]
-                && out[t].date.map(|d| d.0) == date
-                && (along_line && out[t].location.country == country
-                    || out[t]
-                        .location
-                        .admin1
-                        .as_deref()
-                        .map(sitrep_geocode::normalise)
-                        .is_some_and(|a| {
-                            a == key
-                                || admin.as_deref().map(sitrep_geocode::normalise)
-                                    == Some(a.clone())
-                        }))
+                && out[t].sentence == sentence
+                && family(out[t].sub) == fam
+                && inside_told_with(&out[t], &out[r])
+        });
+        if let Some(t) = same_sentence.or_else(|| {
+            (0..out.len()).find(|&t| {
+                !covered[t]
+                    && out[t].date.map(|d| d.0) == date
+                    && family(out[t].sub) == fam
+                    && (along_line && out[t].location.country == country
+                        || out[t]
+                            .location
+                            .admin1
+                            .as_deref()
+                            .map(sitrep_geocode::normalise)
+                            .is_some_and(|a| {
+                                a == key
+                                    || admin.as_deref().map(sitrep_geocode::normalise)
+                                        == Some(a.clone())
+                            }))
+            })
         }) {
             let (figures, evidence, claims) = (
                 out[r].figures.clone(),
@@ -155,4 +168,30 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
         keep
     });
     out
+}
+
+/// A settlement named in the same sentence as a district or region lies in it when it is
+/// this close to the point the region is placed at.
+const REGION_REACH_KM: f64 = 40.0;
+
+/// "attacked the Grayvoron district: a drone ... in Kozinka": the settlement `o` told
+/// with region `r` in one sentence lies in it (a settlement named as such, same country,
+/// close) and the same sides act (or a side is unnamed). "The directions of the Shusha
+/// and Khojaly regions" are two places.
+fn inside_told_with(o: &Frame, r: &Frame) -> bool {
+    let fits = |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
+    o.location.geo_precision == 1
+        && o.location.country == r.location.country
+        && fits(&o.agent, &r.agent)
+        && fits(&o.patient, &r.patient)
+        && within_reach(&o.location, &r.location)
+}
+
+fn within_reach(place: &Location, region: &Location) -> bool {
+    match (place.lat, place.lon, region.lat, region.lon) {
+        (Some(a), Some(b), Some(c), Some(d)) => {
+            sitrep_geocode::distance_km((a, b), (c, d)) <= REGION_REACH_KM
+        }
+        _ => false,
+    }
 }

@@ -46,7 +46,14 @@ pub(crate) fn resolve(
                 return None;
             }
             let mut loc = c.place.location();
-            let regional = c.place.kind.is_admin();
+            // "the Grayvoron district" known only by its seat town: the district, placed
+            // at the town.
+            let regional = c.place.kind.is_admin()
+                || pm.hint == PlaceHint::Region
+                    && matches!(
+                        c.place.kind,
+                        sitrep_geocode::Kind::City | sitrep_geocode::Kind::Settlement
+                    );
             loc.geo_precision = match pm.hint {
                 _ if regional => 3,
                 PlaceHint::Settlement if !pm.approximate => 1,

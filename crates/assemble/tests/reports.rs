@@ -1561,3 +1561,29 @@ fn a_figure_corrected_in_the_same_sentence_replaces_the_initial_report() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!((ev[0].fatalities, ev[0].injuries), (2, 4), "{ev:#?}");
 }
+
+#[test]
+fn a_district_named_with_a_village_hit_in_it_is_no_event_of_its_own() {
+    let ev = assemble(
+        "Ukrainian forces attacked the Grayvoron district of the Belgorod region on Monday: a drone struck a tractor in Kozinka, wounding two farm workers, the governor said. In the Kursk region, a drone hit a bus stop in Lgov on Monday evening, injuring a woman.",
+        Some("2024-09-10"),
+    );
+    let names: Vec<&str> = ev
+        .iter()
+        .map(|e| e.location.as_ref().unwrap().name.as_str())
+        .collect();
+    assert_eq!(names.len(), 2, "{ev:#?}");
+    assert_eq!(at(&ev, "Kozinka").injuries, 2);
+    let lgov = ev
+        .iter()
+        .find(|e| e.location.as_ref().unwrap().name != "Kozinka")
+        .unwrap();
+    let l = lgov.location.as_ref().unwrap();
+    assert_eq!(l.admin1.as_deref(), Some("Kursk Oblast"), "{names:?}");
+    assert_eq!(l.geo_precision, 1);
+    assert!(
+        l.name.starts_with("L") && l.name.contains("gov") && !l.name.contains("skiy"),
+        "{l:?}"
+    );
+    assert_eq!(lgov.injuries, 1);
+}

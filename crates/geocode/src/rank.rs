@@ -32,6 +32,8 @@ const BEYOND_NAMED_KM: f64 = 300.0;
 
 /// A place this close to another place of the report is among them.
 const NEAR_KM: f64 = 100.0;
+/// Two records of one name this close are one place recorded twice.
+const TWIN_KM: f64 = 15.0;
 
 /// Cities this large need no country named with them.
 const WELL_KNOWN_POPULATION: u64 = 100_000;
@@ -323,6 +325,8 @@ pub(crate) fn rank<'a>(
         }
     }
 
+    // Which candidates the name is the name of (not an alias or a loose match).
+    let named: Vec<bool> = out.iter().map(|c| c.score >= 3.0).collect();
     let admin = hints.admin.as_deref().and_then(|a| AdminHint::new(g, a));
     let codes = country_codes(g, hints);
     // Per candidate, in `out`'s order: whether it lies outside the (known) region
@@ -441,7 +445,26 @@ pub(crate) fn rank<'a>(
             add(s, &|| format!("population {pop}"));
         }
     }
-    for c in &mut out {
+    // One place recorded twice a few km apart (GeoNames' "L’gov" the town and
+    // "L’govskiy", whose alias is "Lgov"): the record the name is the name of wins.
+    let twins: Vec<Option<f64>> = (0..out.len())
+        .map(|i| {
+            let pi = coords(out[i].place).filter(|_| !named[i])?;
+            (0..out.len())
+                .filter(|&j| named[j] && out[j].place.country == out[i].place.country)
+                .filter(|&j| coords(out[j].place).is_some_and(|pj| distance_km(pi, pj) <= TWIN_KM))
+                .map(|j| out[j].score)
+                .reduce(f64::max)
+        })
+        .collect();
+    for (c, twin) in out.iter_mut().zip(twins) {
+        if let Some(t) = twin.filter(|t| c.score >= *t) {
+            c.score = t - 0.1;
+            if explain {
+                c.reasons
+                    .push("a record under this very name lies within 15 km (below it)".into());
+            }
+        }
         c.score = (c.score * 100.0).round() / 100.0;
     }
     // Curated rows outrank world namesakes unless the region named with the place
