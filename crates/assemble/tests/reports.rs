@@ -1587,3 +1587,35 @@ fn a_district_named_with_a_village_hit_in_it_is_no_event_of_its_own() {
     );
     assert_eq!(lgov.injuries, 1);
 }
+
+#[test]
+fn a_victims_home_places_the_event_when_no_other_place_is_named() {
+    let ev = assemble(
+        "Also on Thursday, a resident of the Gulabird village of the Lachin district, 41-year-old Elnur Rzayev, was injured when an anti-tank mine exploded under his tractor, the Mine Action Agency said.",
+        Some("2023-04-14"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].location.as_ref().unwrap().admin1.as_deref(),
+        Some("Lachin")
+    );
+    assert_eq!(ev[0].injuries, 1);
+    // With the place hit named, the home is not the event's place.
+    let ev = assemble(
+        "Pakistani shells landed in Kotli on Friday, injuring two civilians, residents of Bagh district, the ISPR said.",
+        Some("2023-04-15"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Kotli");
+}
+
+#[test]
+fn close_to_is_a_locative() {
+    let ev = assemble(
+        "A soldier was injured on Monday when a landmine exploded while he was on patrol close to the LoC in the Gurez sector, the Army said.",
+        Some("2023-05-09"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::RemoteExplosive);
+    assert_eq!(ev[0].injuries, 1);
+}

@@ -87,7 +87,7 @@ static NOUN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// only this way is a place when the gazetteer resolves it.
 static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"(?-u:\b)(?:shelled|struck|bombed|attacked|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|(?:bombs?|shells?|missiles?|rockets?|drones?) (?:on|at)|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around)|near|outside|[Ii]n|on the outskirts of|in the (?:vicinity|area) of)\s+(?P<name>{NAME})"
+        r"(?-u:\b)(?:shelled|struck|bombed|attacked|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|(?:bombs?|shells?|missiles?|rockets?|drones?) (?:on|at)|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around)|near|close to|not far from|outside|[Ii]n|on the outskirts of|in the (?:vicinity|area) of)\s+(?P<name>{NAME})"
     ))
 });
 
@@ -160,7 +160,7 @@ static HOME_IS_SCENE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RESIDENT_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s*(?:a\s+)?(?:resident|native)\s+of\s+(?:the\s+)?(?:(?:village|town|city|district)\s+of\s+)?$")
+    Regex::new(r"(?i),\s*(?:a\s+|both\s+|all\s+)?(?:residents?|natives?)\s+of\s+(?:the\s+)?(?:(?:village|town|city|district)\s+of\s+)?$")
         .expect("resident of")
 });
 
@@ -233,7 +233,7 @@ static CLOSE_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
 
 static LOC_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:in|at|near|on|along|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on|captured|recaptured|seized|retook|liberated)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:in|at|near|close to|next to|not far from|adjacent to|proximity to|on|along|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on|captured|recaptured|seized|retook|liberated)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$")
         .expect("loc prep")
 });
 
@@ -251,7 +251,7 @@ static TARGET_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static APPROX_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)near(?:by)?|(?-u:\b)directions? of|(?-u:\b)area of|(?-u:\b)vicinity of|(?-u:\b)outskirts of|(?-u:\b)suburbs of|(?-u:\b)direction)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+    Regex::new(r"(?i)(?:(?-u:\b)near(?:by)?|(?-u:\b)close to|(?-u:\b)next to|(?-u:\b)not far from|(?-u:\b)adjacent to|(?-u:\b)proximity (?:of|to)|(?-u:\b)directions? of|(?-u:\b)area of|(?-u:\b)vicinity of|(?-u:\b)outskirts of|(?-u:\b)suburbs of|(?-u:\b)direction)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
         .expect("approx cue")
 });
 
@@ -727,8 +727,6 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                         .to_lowercase()
                         .contains("according to")))
             && !HIGHER_ADMIN.is_match(sitrep_core::tail(before, 40))
-            && (!RESIDENT_OF.is_match(sitrep_core::tail(before, 60))
-                || HOME_IS_SCENE.is_match(&s[c.span.end..]))
             && !HEAD_OF.is_match(sitrep_core::tail(before, 80))
             && !(TREATED.is_match(sitrep_core::tail(before, 100))
                 && (HOSPITAL_BEFORE.is_match(sitrep_core::tail(before, 40))
@@ -737,12 +735,16 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             && !OFFICE_AFTER.is_match(&s[c.span.end..])
             && (!BACKGROUND_CLAUSE.is_match(sitrep_core::tail(before, 120))
                 || DAY_AFTER.is_match(&s[c.span.end..]));
-        if ok && reference {
+        // ", a resident of Bagh district,": a person's home, where the event was only
+        // when the sentence names no other place (or says "near the village").
+        let home = RESIDENT_OF.is_match(sitrep_core::tail(before, 60))
+            && !HOME_IS_SCENE.is_match(&s[c.span.end..]);
+        if ok && (reference || home) {
             reference_only.push(c.group);
         }
-        keep_group.push((c.group, ok && !reference));
+        keep_group.push((c.group, ok && !reference && !home));
     }
-    // With no other place, the reference point places the event near it.
+    // With no other place, the reference point (or the home) places the event near it.
     let none_kept = !keep_group.iter().any(|(_, ok)| *ok);
     cands.retain(|c| {
         keep_group.iter().any(|(g, ok)| *g == c.group && *ok)
