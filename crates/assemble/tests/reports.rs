@@ -1619,3 +1619,32 @@ fn close_to_is_a_locative() {
     assert_eq!(ev[0].sub_event_type, SubEventType::RemoteExplosive);
     assert_eq!(ev[0].injuries, 1);
 }
+
+#[test]
+fn the_seat_of_a_source_is_no_event_place() {
+    let ev = assemble(
+        "The army said in Srinagar that Pakistani troops had shelled forward posts in the Uri sector on Sunday. Ethiopian gunmen abducted two farmers near Basunda on Sunday, a farmers' union in Gedaref said.",
+        Some("2021-05-24"),
+    );
+    let names: Vec<&str> = ev
+        .iter()
+        .map(|e| e.location.as_ref().unwrap().name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"Uri") && names.contains(&"Basunda"),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"Srinagar") && !names.contains(&"Gedaref"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_list_sharing_a_plural_noun_keeps_every_name() {
+    let ev = assemble(
+        "Indian troops targeted the Nikial and Khuiratta sectors with mortars on Friday, injuring a woman, the ISPR said.",
+        Some("2021-03-06"),
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+}

@@ -210,8 +210,14 @@ static ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "a spokesman in Srinagar said": where a source sits, not where the event was.
+/// "The ISPR said in Rawalpindi that ...": where the source spoke.
+static SAID_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:said|says|told reporters|told journalists|announced|stated|added|reported)\s+(?:on\s+[a-z]+day\s+|late\s+on\s+[a-z]+day\s+)?in\s+$")
+        .expect("said in")
+});
+
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based|cent(?:er|re)|hospital|clinic|council|committee|network|room)\s+(?:(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,4})?(?:in|at)\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based|cent(?:er|re)|hospital|clinic|council|committee|network|room|association|union|organi[sz]ation|society|agency|authorit(?:y|ies)|ministry|command)\s+(?:(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,4})?(?:in|at)\s+(?:the\s+)?$")
         .expect("attribution")
 });
 
@@ -737,8 +743,10 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                 || DAY_AFTER.is_match(&s[c.span.end..]));
         // ", a resident of Bagh district,": a person's home, where the event was only
         // when the sentence names no other place (or says "near the village").
+        // "The ISPR said in Rawalpindi that ...": the seat of the source, likewise.
         let home = RESIDENT_OF.is_match(sitrep_core::tail(before, 60))
-            && !HOME_IS_SCENE.is_match(&s[c.span.end..]);
+            && !HOME_IS_SCENE.is_match(&s[c.span.end..])
+            || SAID_IN.is_match(sitrep_core::tail(before, 40));
         if ok && (reference || home) {
             reference_only.push(c.group);
         }
@@ -836,13 +844,21 @@ static LIST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Right after a name, a plural place noun ("... and Khuiratta sectors").
+static PLURAL_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:sectors|villages|settlements|towns|districts|regions|provinces|oblasts|communities|hromadas|areas|directions|heights)(?-u:\b)")
+        .expect("plural noun after")
+});
+
 /// Adds unknown capitalised names that continue a list before or after a place.
 fn extend_lists(s: &str, cands: &mut Vec<PlaceMention>) {
     let mut i = 0;
     while i < cands.len() {
         let start = cands[i].span.start;
         let floor = if i > 0 { cands[i - 1].span.end } else { 0 };
-        if cands[i].hint != PlaceHint::Unknown && !cands[i].known {
+        // "the Nikial and Khuiratta sectors": a plural noun shared by the list.
+        let shared_noun = PLURAL_NOUN_AFTER.is_match(&s[cands[i].span.end..]);
+        if cands[i].hint != PlaceHint::Unknown && (!cands[i].known || shared_noun) {
             if let Some(m) = LIST_BEFORE.captures(&s[floor..start]) {
                 let nm = m.name("name").expect("name");
                 let name = tidy(nm.as_str());
