@@ -46,7 +46,7 @@ pub struct SentenceInfo {
 pub(crate) static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII letters: Unicode classes under these bounded repeats outgrow the lazy DFA,
     // and the fallback engine then runs on every sentence.
-    Regex::new(r"^\s*(?:[A-Z][A-Z .'’-]{2,40}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:]|,\s*[A-Z][A-Za-z.-]{1,20}\.(?:\s|$))")
+    Regex::new(r"^\s*(?:[A-Z][A-Z .'’/-]{2,40}|[A-Z][a-z]+(?:(?:[ -]|\s?/\s?)[A-Z][a-z]+){0,2}),\s*(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:]|,\s*[A-Z][A-Za-z.-]{1,20}\.(?:\s|$))")
         .expect("wire dateline")
 });
 

@@ -25,8 +25,9 @@ pub(crate) fn resolve(
         hints = hints.country(c.clone());
     }
     hints.near = near.to_vec();
-    // "the Syunik part / Gegharkunik section of the border" names a region.
-    hints.want_region = matches!(pm.hint, PlaceHint::Region | PlaceHint::Sector);
+    // "the Syunik part / Gegharkunik section of the border" names a region; a sector
+    // is named after its town ("the Forward Kahuta sector", not Haveli district).
+    hints.want_region = pm.hint == PlaceHint::Region;
     // "the Kyrgyz border outpost of X": a demonym is not a place; what it qualifies,
     // read as its region ("the Tajik village of Vorukh"), is.
     if gaz.country_by_demonym(&pm.name).is_some() {

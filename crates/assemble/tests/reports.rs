@@ -588,6 +588,11 @@ fn a_wire_dateline_is_no_event_date_and_a_when_clause_has_its_own_subject() {
     assert_eq!(ev[0].date.unwrap().to_string(), "2020-10-20");
     assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Pakistan"));
     assert_eq!(ev[0].fatalities, 2);
+    // Two places in the dateline.
+    let text = "Rajouri/Jammu, Oct 21 (PTI) Two soldiers were killed when Pakistani troops shelled forward posts in the Nowshera sector late on Tuesday, officials said.";
+    let ev = assemble(text, Some("2020-10-21"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].date.unwrap().to_string(), "2020-10-20");
 }
 
 #[test]
@@ -1647,4 +1652,31 @@ fn a_list_sharing_a_plural_noun_keeps_every_name() {
         Some("2021-03-06"),
     );
     assert_eq!(ev.len(), 2, "{ev:#?}");
+}
+
+#[test]
+fn an_exclave_named_after_a_village_is_its_region_and_a_sector_is_its_town() {
+    let ev = assemble(
+        "BAKU/YEREVAN, Nov 9 (wire) - A soldier was wounded by Armenian fire on Tuesday evening near the village of Sadarak in the Nakhchivan exclave, the Azerbaijani Defence Ministry said.",
+        Some("2022-11-09"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Sadarak");
+    assert_eq!(ev[0].date.unwrap().to_string(), "2022-11-08");
+    let ev = assemble(
+        "A soldier embraced shahadat during an exchange of fire with Indian troops in the Forward Kahuta sector on Sunday, the ISPR said.",
+        Some("2021-01-11"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let l = ev[0].location.as_ref().unwrap();
+    assert_eq!((l.name.as_str(), l.geo_precision), ("Forward Kahuta", 2));
+    let ev = assemble(
+        "Armenian units fired on Azerbaijani positions in the Nakhchivan region on Sunday, the ministry said.",
+        Some("2021-01-11"),
+    );
+    let l = ev[0].location.as_ref().unwrap();
+    assert_eq!(
+        (l.name.as_str(), l.geo_precision),
+        ("Nakhchivan Autonomous Republic", 3)
+    );
 }

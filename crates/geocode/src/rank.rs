@@ -445,13 +445,16 @@ pub(crate) fn rank<'a>(
             add(s, &|| format!("population {pop}"));
         }
     }
-    // One place recorded twice a few km apart (GeoNames' "L’gov" the town and
+    // One town recorded twice a few km apart (GeoNames' "L’gov" the town and
     // "L’govskiy", whose alias is "Lgov"): the record the name is the name of wins.
+    // (A region and its capital are two places.)
     let twins: Vec<Option<f64>> = (0..out.len())
         .map(|i| {
-            let pi = coords(out[i].place).filter(|_| !named[i])?;
+            let town = |p: &Place| matches!(p.kind, Kind::City | Kind::Settlement);
+            let pi = coords(out[i].place).filter(|_| !named[i] && town(out[i].place))?;
             (0..out.len())
                 .filter(|&j| named[j] && out[j].place.country == out[i].place.country)
+                .filter(|&j| town(out[j].place))
                 .filter(|&j| coords(out[j].place).is_some_and(|pj| distance_km(pi, pj) <= TWIN_KM))
                 .map(|j| out[j].score)
                 .reduce(f64::max)

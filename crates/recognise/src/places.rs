@@ -108,7 +108,7 @@ static ADMIN_APPOSED: LazyLock<Regex> = LazyLock::new(|| {
 /// ends the phrase is the region of the place before it.
 static ADMIN_IN: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"^\s+in\s+(?P<admin>{NAME})(?:\s*[,;.)]|\s*$|\s+(?:on|overnight|late|early|last|this|yesterday|today|at|when|during|after|before|and|killing|wounding|injuring)(?-u:\b))"
+        r"^\s+in\s+(?:the\s+(?P<admin_the>{NAME})\s+(?:exclave|enclave|[Aa]utonomous [Rr]epublic)|(?P<admin>{NAME}))(?:\s*[,;.)]|\s*$|\s+(?:on|overnight|late|early|last|this|yesterday|today|at|when|during|after|before|and|killing|wounding|injuring)(?-u:\b))"
     ))
 });
 
@@ -429,7 +429,10 @@ fn hint_of(noun: &str) -> PlaceHint {
         {
             PlaceHint::Area
         }
-        s if s.starts_with("sector") || s == "section" || s == "part" => PlaceHint::Sector,
+        // "the Syunik section / part of the border" names a region; "the Keran sector",
+        // the stretch of front around a town.
+        "section" | "part" => PlaceHint::Region,
+        s if s.starts_with("sector") => PlaceHint::Sector,
         s if s.contains("post")
             || s == "border detachment"
             || s == "checkpoint"
@@ -643,7 +646,10 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             .or_else(admin_of)
             .or_else(admin_of_one)
         {
-            let a = m.name("admin").expect("admin");
+            let a = m
+                .name("admin")
+                .or_else(|| m.name("admin_the"))
+                .expect("admin");
             if a.as_str() != cand.name {
                 cand.admin = Some(a.as_str().to_string());
                 admin_spans.push(Span::new(end + a.start(), end + a.end()));
