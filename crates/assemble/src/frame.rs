@@ -62,6 +62,10 @@ pub struct Frame {
     pub along_line: bool,
     /// True when the frame comes from the headline.
     pub headline: bool,
+    /// True when the text names the place as a region ("the Shusha region").
+    pub named_region: bool,
+    /// Byte offset of the place's name in its sentence.
+    pub mention: usize,
 }
 
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
@@ -758,6 +762,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     regional: false,
                     along_line: false,
                     headline,
+                    named_region: false,
+                    mention: 0,
                 });
                 continue;
             }
@@ -1180,6 +1186,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 regional,
                 along_line,
                 headline,
+                named_region: pm.hint == PlaceHint::Region,
+                mention: pm.span.start,
             });
         }
         last_frame_sentence = Some(si);

@@ -77,8 +77,16 @@ impl Assembler {
         if std::env::var_os("SITREP_DEBUG_FRAMES").is_some() {
             for f in &frames {
                 eprintln!(
-                    "frame s{} {:?} {} {} {:?} {:?} regional={}",
-                    f.sentence, f.sub, f.place_key, f.location.name, f.date, f.headline, f.regional
+                    "frame s{} {:?} {} {} {:?} {:?} regional={} named_region={} prec={}",
+                    f.sentence,
+                    f.sub,
+                    f.place_key,
+                    f.location.name,
+                    f.date,
+                    f.headline,
+                    f.regional,
+                    f.named_region,
+                    f.location.geo_precision
                 );
             }
         }

@@ -175,12 +175,14 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
 const REGION_REACH_KM: f64 = 40.0;
 
 /// "attacked the Grayvoron district: a drone ... in Kozinka": the settlement `o` told
-/// with region `r` in one sentence lies in it (a settlement named as such, same country,
-/// close) and the same sides act (or a side is unnamed). "The directions of the Shusha
+/// after region `r` in one sentence lies in it (a place not named as a region, same
+/// country, close; "Saribaba ..., as well as in the Martakert region" are two places) and the same sides act (or a side is unnamed). "The directions of the Shusha
 /// and Khojaly regions" are two places.
 fn inside_told_with(o: &Frame, r: &Frame) -> bool {
     let fits = |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
-    o.location.geo_precision == 1
+    !o.named_region
+        && !o.regional
+        && r.mention < o.mention
         && o.location.country == r.location.country
         && fits(&o.agent, &r.agent)
         && fits(&o.patient, &r.patient)

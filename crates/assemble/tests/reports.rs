@@ -1680,3 +1680,19 @@ fn an_exclave_named_after_a_village_is_its_region_and_a_sector_is_its_town() {
         ("Nakhchivan Autonomous Republic", 3)
     );
 }
+
+#[test]
+fn a_fronted_region_frames_the_town_hit_in_it() {
+    let ev = assemble(
+        "In Kharkiv region, a Russian drone struck a private house in Zolochiv on Sunday evening, wounding a man, the regional military administration said.",
+        Some("2024-10-14"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Zolochiv");
+    assert_eq!(ev[0].injuries, 1);
+    let ev = assemble(
+        "Pakistani troops shelled Poonch in the Poonch district on Sunday, a defence spokesman said.",
+        Some("2021-10-18"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+}

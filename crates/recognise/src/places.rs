@@ -381,6 +381,15 @@ fn cap_words_ok(name: &str) -> bool {
 /// Strips a leading article and generic words from a captured name.
 fn tidy(name: &str) -> &str {
     let mut n = name.trim();
+    // A sentence-initial preposition is capitalised too: "In Sumy region, ...".
+    for p in [
+        "In ", "At ", "Near ", "Outside ", "Around ", "Along ", "From ", "Over ",
+    ] {
+        if let Some(r) = n.strip_prefix(p).filter(|r| !r.is_empty()) {
+            n = r;
+            break;
+        }
+    }
     for p in ["The ", "the "] {
         if let Some(r) = n.strip_prefix(p) {
             n = r;
@@ -650,10 +659,11 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                 .name("admin")
                 .or_else(|| m.name("admin_the"))
                 .expect("admin");
+            // "Rajouri in the Rajouri district": one place, its district no other.
             if a.as_str() != cand.name {
                 cand.admin = Some(a.as_str().to_string());
-                admin_spans.push(Span::new(end + a.start(), end + a.end()));
             }
+            admin_spans.push(Span::new(end + a.start(), end + a.end()));
         }
     }
     cands.retain(|c| !admin_spans.iter().any(|a| a.overlaps(&c.span)));
