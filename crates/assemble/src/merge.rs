@@ -26,6 +26,28 @@ fn attack_told_twice(a: &Frame, b: &Frame) -> bool {
     pair && fits(&a.agent, &b.agent) && fits(&a.patient, &b.patient)
 }
 
+/// "The army repelled an RSF attack near Al Fau ... RSF fighters killed nine civilians
+/// in a village on its outskirts": a clash between armed sides and an attack on
+/// civilians by one of them, in separate sentences, are two events.
+fn clash_and_massacre(a: &Frame, b: &Frame) -> bool {
+    let civilians = |f: &Frame| {
+        f.patient
+            .as_deref()
+            .is_some_and(|p| p.starts_with("Civilians"))
+    };
+    let armed = |f: &Frame| {
+        f.patient
+            .as_deref()
+            .is_some_and(|p| !p.starts_with("Civilians"))
+    };
+    let (clash, attack) = match (a.sub, b.sub) {
+        (SubEventType::ArmedClash, SubEventType::Attack) => (a, b),
+        (SubEventType::Attack, SubEventType::ArmedClash) => (b, a),
+        _ => return false,
+    };
+    clash.sentence != attack.sentence && armed(clash) && civilians(attack)
+}
+
 /// Merges frames of one event and drops region-level frames covered by a
 /// settlement-level frame of the same day inside that region.
 pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
@@ -40,8 +62,8 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
                 && o.date.map(|d| d.0) == f.date.map(|d| d.0)
                 && family(o.sub) == family(f.sub)
                 && (o.sub == f.sub
-                    || o.sub == SubEventType::ArmedClash
-                    || f.sub == SubEventType::ArmedClash
+                    || (o.sub == SubEventType::ArmedClash || f.sub == SubEventType::ArmedClash)
+                        && !clash_and_massacre(o, &f)
                     || attack_told_twice(o, &f))
         });
         match same {

@@ -28,7 +28,7 @@ static AGENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "recaptured Sinja from the RSF": the side ground is taken from.
 static TAKEN_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:captured|recaptured|seized|retook|retaken|liberated|wrested|took)(?-u:\b)[^.;]{0,60}(?-u:\b)from\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:captured|recaptured|seized|retook|retaken|liberated|wrested|took)(?-u:\b)[^.;]{0,110}(?-u:\b)from\s+(?:the\s+)?$")
         .expect("taken from")
 });
 
@@ -77,6 +77,13 @@ static STOPPED_WELL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static OWNED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:used|operated|run|occupied|controlled|held|owned) by\s+(?:the\s+)?$|(?-u:\b)belonging to\s+(?:the\s+)?$")
         .expect("owned by")
+});
+
+/// After a side, its repelling an attack: that side was attacked ("the army and allied
+/// forces repelled an RSF attack").
+static REPELLED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s+(?:and\s+(?:allied|its|their)\s+)?(?:forces|troops|units|fighters|militias?|guards|army|soldiers|servicemen))*\s+(?:have\s+|has\s+|had\s+|successfully\s+)*(?:repelled|repulsed|beat back|fought off|pushed back)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|multiple\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?|counter-?attacks?|attempts?|raids?|advances?)(?-u:\b)")
+        .expect("repelled after")
 });
 
 /// Last words of an actor label that name an act or a weapon of its bearer.
@@ -133,6 +140,10 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     if WEAPON_OF.is_match(before)
         && (STOPPED_AFTER.is_match(after) || STOPPED_WELL_BEFORE.is_match(before))
     {
+        return Role::Patient;
+    }
+    // "Kyrgyz border guards repelled an attack by Tajik forces": the side attacked.
+    if !act && REPELLED_AFTER.is_match(after) {
         return Role::Patient;
     }
     if act || AGENT_BEFORE.is_match(before) || says_it_acted(after) {

@@ -1696,3 +1696,47 @@ fn a_fronted_region_frames_the_town_hit_in_it() {
     );
     assert_eq!(ev.len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn a_clash_and_a_massacre_nearby_are_two_events_and_an_advance_is_no_place() {
+    let ev = assemble(
+        "On Sunday, the army repelled an RSF attack on villages near Al Fau, in western Gedaref state, the army said. Before the army arrived, RSF fighters killed at least six civilians in a village on the outskirts of Al Fau, a lawyers' group said. The RSF has since pushed east towards Gedaref and Sennar.",
+        Some("2024-12-02"),
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    let clash = ev
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::ArmedClash)
+        .expect("clash");
+    assert_eq!(clash.actor2.as_deref(), Some("Military Forces of Sudan"));
+    let attack = ev
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::Attack)
+        .expect("attack");
+    assert_eq!(attack.actor2.as_deref(), Some("Civilians (SD)"));
+    assert_eq!(attack.fatalities, 6);
+    for e in &ev {
+        let l = e.location.as_ref().unwrap();
+        assert_eq!(l.country.as_deref(), Some("SD"), "{l:?}");
+    }
+}
+
+#[test]
+fn ground_retaken_from_a_group_names_the_army_first_and_stationed_units_fire_from_there() {
+    let ev = assemble(
+        "Sudan's army said on Monday that its forces had retaken the area of Jabal Tayyur in the eastern al-Fashaga region from Ethiopian militias.",
+        Some("2020-12-29"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].sub_event_type,
+        SubEventType::GovernmentRegainsTerritory
+    );
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Sudan"));
+    let ev = assemble(
+        "On May 3, units of the Armenian armed forces stationed in the occupied Karki village subjected to fire the positions of the Azerbaijan Army in the direction of the Heydarabad settlement of the Sadarak district.",
+        Some("2023-05-04"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Heydarabad");
+}

@@ -93,14 +93,14 @@ static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area|people['’]s republic|caza|qada|kaza)(?-u:\b)"
+        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area|people['’]s republic|caza|qada|kaza)(?-u:\b)"
     ))
 });
 
 /// "Kostiantynivka, Donetsk region, ...": a region set off by commas after the name.
 static ADMIN_APPOSED: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"^,\s+(?:in\s+(?:the\s+)?)?(?P<admin>{NAME})\s+(?i:region|oblast|province|governorate|district|rayon|marz|caza|qada)(?:\s*[,;.)]|\s+(?:on|overnight|late|early|last|this|yesterday|today|at|in|when)(?-u:\b))"
+        r"^,\s+(?:in\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?(?P<admin>{NAME})\s+(?i:region|oblast|province|governorate|district|rayon|marz|caza|qada|state)(?:\s*[,;.)]|\s+(?:on|overnight|late|early|last|this|yesterday|today|at|in|when)(?-u:\b))"
     ))
 });
 
@@ -210,6 +210,12 @@ static ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "a spokesman in Srinagar said": where a source sits, not where the event was.
+/// "has since pushed east towards Gedaref": where an advance heads, not where it was.
+static MOVING_TOWARDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:push(?:ed|es|ing)?|advanc(?:ed|es|ing|e)|mov(?:ed|es|ing|e)|head(?:ed|s|ing)?|march(?:ed|es|ing)?|press(?:ed|es|ing)?|drive|drives|driving|drove|expand(?:ed|s|ing)?|threaten(?:ed|s|ing)?)\s+(?:[a-z]+\s+){0,3}?toward(?:s)?\s+(?:the\s+)?(?:(?:towns?|cities|city|states?|regions?)\s+of\s+)?$")
+        .expect("moving towards")
+});
+
 /// "The ISPR said in Rawalpindi that ...": where the source spoke.
 static SAID_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:said|says|told reporters|told journalists|announced|stated|added|reported)\s+(?:on\s+[a-z]+day\s+|late\s+on\s+[a-z]+day\s+)?in\s+$")
@@ -750,6 +756,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                         .contains("according to")))
             && !HIGHER_ADMIN.is_match(sitrep_core::tail(before, 40))
             && !HEAD_OF.is_match(sitrep_core::tail(before, 80))
+            && !MOVING_TOWARDS.is_match(sitrep_core::tail(before, 80))
             && !(TREATED.is_match(sitrep_core::tail(before, 100))
                 && (HOSPITAL_BEFORE.is_match(sitrep_core::tail(before, 40))
                     || HOSPITAL_AFTER.is_match(&s[c.span.end..])))
@@ -791,7 +798,7 @@ static FROM_POSITIONS_AT: LazyLock<Regex> = LazyLock::new(|| {
 /// "Armenian units positioned near P (opened fire ...)": where the acting side stands
 /// (not "positions located near P", the side hit).
 static POSITIONED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:units|forces|troops|formations|detachments|subdivisions|servicemen|soldiers|gangs|militants|fighters|army)\s+(?:(?:that\s+were|which\s+were|who\s+were)\s+)?(?:positioned|stationed|deployed|entrenched|located|based)\s+(?:across the border\s+|on the other side of the border\s+)?(?:near|in|at|around|close to)\s+(?:the\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:units|forces|troops|formations|detachments|subdivisions|servicemen|soldiers|gangs|militants|fighters|army)\s+(?:(?:that\s+were|which\s+were|who\s+were)\s+)?(?:positioned|stationed|deployed|entrenched|located|based)\s+(?:across the border\s+|on the other side of the border\s+)?(?:near|in|at|around|close to)\s+(?:the\s+)?(?:(?:occupied|nearby|[A-Za-z]+-(?:held|occupied|controlled))\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
         .expect("positioned at")
 });
 
