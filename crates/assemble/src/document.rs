@@ -212,6 +212,9 @@ impl<'a> DocContext<'a> {
                                     | "interior ministry"
                                     | "army"
                                     | "administration"
+                                    | "governor"
+                                    | "police"
+                                    | "village head"
                             )
                         {
                             unnamed_office = Some(c.head);

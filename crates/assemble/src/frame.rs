@@ -295,8 +295,12 @@ fn claimant_for(
     } else {
         ctx.unnamed_office
     });
-    if office == Some("administration") {
-        return regional_administration(place);
+    match office {
+        Some("administration") => return regional_administration(place),
+        Some("governor") => return place.admin1.as_ref().map(|a| format!("Governor of {a}")),
+        Some("village head") => return Some(format!("{} village head", place.name)),
+        Some("police") => return police_of(ctx, place),
+        _ => {}
     }
     if let Some(office) = office {
         if let Some(c) = side_hit() {
@@ -354,6 +358,18 @@ fn regional_administration(place: &Location) -> Option<String> {
     }
     let oblast = place.admin1.as_deref()?.strip_suffix(" Oblast")?;
     Some(format!("{oblast} Regional Military Administration"))
+}
+
+/// The police of an event's place: "Jammu and Kashmir Police" (a state force, as it
+/// names itself), else "Police of <country>".
+fn police_of(ctx: &DocContext<'_>, place: &Location) -> Option<String> {
+    if place.country.as_deref() == Some("IN")
+        && place.admin1.as_deref() == Some("Jammu and Kashmir")
+    {
+        return Some("Jammu and Kashmir Police".into());
+    }
+    let country = ctx.asm.gazetteer().country(place.country.as_deref()?)?;
+    Some(format!("Police of {}", country.name))
 }
 
 /// True when a word of `name` names a country or its people ("Kyrgyz Border Service").

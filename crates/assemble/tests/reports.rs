@@ -1740,3 +1740,25 @@ fn ground_retaken_from_a_group_names_the_army_first_and_stationed_units_fire_fro
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Heydarabad");
 }
+
+#[test]
+fn governors_police_and_village_heads_named_by_title_speak_for_the_place_hit() {
+    let ev = assemble(
+        "A Ukrainian drone hit a minibus in Shebekino on Monday, wounding three passengers, Governor Vyacheslav Gladkov said on Telegram.",
+        Some("2024-09-10"),
+    );
+    assert_eq!(
+        ev[0].claimant.as_deref(),
+        Some("Governor of Belgorod Oblast")
+    );
+    let ev = assemble(
+        "A mortar shell fired by Pakistani troops landed near a house in Balnoi village of Mendhar tehsil on Monday, injuring a woman, police said.",
+        Some("2024-09-10"),
+    );
+    assert_eq!(ev[0].claimant.as_deref(), Some("Jammu and Kashmir Police"));
+    let ev = assemble(
+        "Azerbaijani troops fired at houses in Sotk on Monday, village head Karen Avetisyan told reporters.",
+        Some("2024-09-10"),
+    );
+    assert_eq!(ev[0].claimant.as_deref(), Some("Sotk village head"));
+}

@@ -41,7 +41,7 @@ pub struct Casualty {
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|sustained (?:an? )?(?:\w+ )?(?:injur(?:y|ies)|wounds?)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(shot dead|shooting dead|shot and killed|gunned down|killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|sustained (?:an? )?(?:\w+ )?(?:injur(?:y|ies)|wounds?)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)")
         .expect("casualty verb")
 });
 
@@ -171,6 +171,9 @@ pub fn is_civilian(words: &str) -> bool {
 fn harm_of(verb: &str) -> Option<Harm> {
     let v = verb.to_lowercase();
     if v.starts_with("kill")
+        || v.starts_with("shot")
+        || v.starts_with("shooting")
+        || v.starts_with("gunned")
         || v.starts_with("martyr")
         || v.starts_with("embraced")
         || v.starts_with("dead")
@@ -425,7 +428,10 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
             }
         }
         let active = verb.ends_with("ing")
-            || (verb == "killed" || verb == "wounded" || verb == "injured") && {
+            || matches!(
+                verb.as_str(),
+                "killed" | "wounded" | "injured" | "shot dead" | "shot and killed" | "gunned down"
+            ) && {
                 let after = s[v.end()..].trim_start();
                 find_counts(after)
                     .first()
@@ -717,6 +723,14 @@ mod tests {
         assert_eq!(
             figs("The shelling killed a hundred and forty-four civilians."),
             vec![(Harm::Killed, 144)]
+        );
+        assert_eq!(
+            figs("Gunmen shot dead two farmers near the border post."),
+            vec![(Harm::Killed, 2)]
+        );
+        assert_eq!(
+            figs("Two farmers were shot dead near the border post."),
+            vec![(Harm::Killed, 2)]
         );
         assert_eq!(
             figs("Troops returned fire, killing two terrorists."),

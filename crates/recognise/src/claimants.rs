@@ -51,7 +51,10 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:[Tt]he\s+)?(?P<sgov>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+[Ss]tate\s+[Gg]overnment(?-u:\b)",
         r"|(?:[Tt]he\s+)?[Gg]overnor\s+of\s+(?:the\s+)?(?P<gof>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:\s+(?i:region|oblast|province|governorate|state))?(?-u:\b)",
         r"|(?P<governor>(?P<gplace>[A-Z][\w-]+)\s+(?:[Rr]egional\s+|[Rr]egion\s+|[Oo]blast\s+)?[Gg]overnor(?-u:\b)(?:\s+[A-Z][\w-]+){0,3})",
+        r"|(?P<gnamed>(?-u:\b)(?:[Aa]cting\s+)?(?:[Rr]egional\s+)?[Gg]overnor\s+[A-Z][\w-]+\s+[A-Z][\w-]+)",
+        r"|(?P<vhead>(?:[Tt]he\s+)?(?:(?P<vplace>[A-Z][\w-]+)\s+)?(?:village|community|municipality)\s+(?:head|chief|mayor|administrator)|(?:[Tt]he\s+)?head\s+of\s+the\s+(?P<vplace2>[A-Z][\w-]+)\s+(?:village|community|municipality|hromada)(?-u:\b))",
         r"|(?P<police>(?:[Tt]he\s+)?(?:(?P<poladj>[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?)\s+Police|Police\s+of\s+(?:the\s+)?(?P<polof>[A-Z][\w-]+)))(?-u:\b)",
+        r"|(?P<polbare>(?-u:\b)(?:[Tt]he\s+)?(?:local\s+|(?P<polbadj>[A-Z][\w-]+)\s+)?police(?-u:\b))",
         r"|(?P<spokes>(?-u:\b)[Ss]pokes(?:man|person|woman)\s+[A-Z][\w-]+\s+[A-Z][\w-]+)",
         r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z](?:[a-z]+|[A-Z]{1,5})(?:-[A-Z]?[a-z]+)?)\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
@@ -333,6 +336,42 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                     (Some(format!("{named} Police")), None, "police")
                 }
                 None => continue,
+            }
+        } else if c.name("gnamed").is_some() {
+            // "Governor Vyacheslav Gladkov said": the governor of the event's region.
+            (None, None, "governor")
+        } else if c.name("vhead").is_some() {
+            // "village head Armen Sargsyan", "the head of the Tegh community"
+            match c.name("vplace").or(c.name("vplace2")) {
+                Some(place) if countries.any(place.as_str()).is_none() => {
+                    let kind = if m.as_str().contains("ommunity") || m.as_str().contains("hromada")
+                    {
+                        "community"
+                    } else {
+                        "village"
+                    };
+                    (
+                        Some(format!("{} {kind} head", place.as_str())),
+                        None,
+                        "village head",
+                    )
+                }
+                _ => (None, None, "village head"),
+            }
+        } else if c.name("polbare").is_some() {
+            // "police said": the police of the event's place; "the Artsakh police" as
+            // it names itself.
+            match c.name("polbadj").map(|a| a.as_str()) {
+                Some(adj) => match country_of(countries, Some(adj)) {
+                    Some(cr) => (
+                        Some(format!("Police of {}", cr.name)),
+                        Some(cr.iso2),
+                        "police",
+                    ),
+                    None if adj != "The" => (Some(format!("{adj} Police")), None, "police"),
+                    None => (None, None, "police"),
+                },
+                None => (None, None, "police"),
             }
         } else if c.name("spokes").is_some() {
             // "Spokesperson Aram Torosyan said": the ministry named before.
@@ -726,6 +765,37 @@ mod tests {
         assert_eq!(
             name("The general said he would phone the governor of Tavush province on Monday."),
             None
+        );
+    }
+
+    #[test]
+    fn village_heads_police_and_governors_named_by_title() {
+        let name = |s: &str| claimant(s).and_then(|c| c.0);
+        assert_eq!(
+            name("Shots hit two houses in Chinari, Chinari village head Gagik Petrosyan said."),
+            Some("Chinari village head".to_string())
+        );
+        assert_eq!(
+            name("A tractor was hit by fire, the head of the Khnatsakh community said."),
+            Some("Khnatsakh community head".to_string())
+        );
+        assert_eq!(
+            name("A farmer was wounded near the village, the Artsakh police said."),
+            Some("Artsakh Police".to_string())
+        );
+        // Unnamed offices, named per event from its place.
+        let head = |s: &str| {
+            let c = find_claimant(s, &StaticCountries::sample()).expect("claimant");
+            (c.name, c.head)
+        };
+        assert_eq!(head("A man was injured, police said."), (None, "police"));
+        assert_eq!(
+            head("Two cars burned, Governor Ivan Petrov said on Telegram."),
+            (None, "governor")
+        );
+        assert_eq!(
+            head("A shell hit a barn, village head Gagik Petrosyan said."),
+            (None, "village head")
         );
     }
 

@@ -798,7 +798,7 @@ static FROM_POSITIONS_AT: LazyLock<Regex> = LazyLock::new(|| {
 /// "Armenian units positioned near P (opened fire ...)": where the acting side stands
 /// (not "positions located near P", the side hit).
 static POSITIONED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:units|forces|troops|formations|detachments|subdivisions|servicemen|soldiers|gangs|militants|fighters|army)\s+(?:(?:that\s+were|which\s+were|who\s+were)\s+)?(?:positioned|stationed|deployed|entrenched|located|based)\s+(?:across the border\s+|on the other side of the border\s+)?(?:near|in|at|around|close to)\s+(?:the\s+)?(?:(?:occupied|nearby|[A-Za-z]+-(?:held|occupied|controlled))\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:army|forces|troops|military|side),?\s+(?:which|that|who)\s+(?:has|have|had|holds?|held|maintains?|maintained)\s+(?:its\s+|their\s+)?positions\s+(?:around|near|in|at|close to)\s+(?:the\s+)?$|(?-u:\b)(?:units|forces|troops|formations|detachments|subdivisions|servicemen|soldiers|gangs|militants|fighters|army)\s+(?:(?:that\s+were|which\s+were|who\s+were)\s+)?(?:positioned|stationed|deployed|entrenched|located|based)\s+(?:across the border\s+|on the other side of the border\s+)?(?:near|in|at|around|close to)\s+(?:the\s+)?(?:(?:occupied|nearby|[A-Za-z]+-(?:held|occupied|controlled))\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
         .expect("positioned at")
 });
 
