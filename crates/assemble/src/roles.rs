@@ -86,6 +86,13 @@ static REPELLED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("repelled after")
 });
 
+/// After a side, its answering fire: "(the Indian Army) said it had only responded to
+/// unprovoked fire".
+static RESPONDED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:['’]s)?(?:\s+(?:troops|forces|army|units|soldiers))?\s+(?:(?:says|said|stated|claimed|maintained|insisted)\s+(?:(?:on|late on)\s+\w+\s+)?(?:that\s+)?(?:it|its\s+(?:troops|forces|soldiers|units)|they)\s+)?(?:had\s+|has\s+|have\s+)?(?:only\s+)?(?:responded|retaliated|reacted)\s+to(?-u:\b)")
+        .expect("responded after")
+});
+
 /// Last words of an actor label that name an act or a weapon of its bearer.
 const ACT_LABELS: &[&str] = &[
     "shelling",
@@ -142,8 +149,9 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     {
         return Role::Patient;
     }
-    // "Kyrgyz border guards repelled an attack by Tajik forces": the side attacked.
-    if !act && REPELLED_AFTER.is_match(after) {
+    // "Kyrgyz border guards repelled an attack by Tajik forces", "the Indian Army said
+    // it had responded to Pakistani fire": the side attacked.
+    if !act && (REPELLED_AFTER.is_match(after) || RESPONDED_AFTER.is_match(after)) {
         return Role::Patient;
     }
     if act || AGENT_BEFORE.is_match(before) || says_it_acted(after) {

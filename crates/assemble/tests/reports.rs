@@ -1762,3 +1762,19 @@ fn governors_police_and_village_heads_named_by_title_speak_for_the_place_hit() {
     );
     assert_eq!(ev[0].claimant.as_deref(), Some("Sotk village head"));
 }
+
+#[test]
+fn unprovoked_fire_and_a_side_that_only_responded() {
+    let ev = assemble(
+        "Pakistani troops opened unprovoked fire on Indian posts in the Tangdhar sector on Sunday, a defence spokesman said.",
+        Some("2020-11-02"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let ev = assemble(
+        "The Indian Army said it had only responded to unprovoked Pakistani fire on its posts in the Uri sector on Sunday.",
+        Some("2020-11-02"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Pakistan"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of India"));
+}
