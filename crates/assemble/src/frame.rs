@@ -74,7 +74,7 @@ static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CIVILIAN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:residential|civilian|settlements|communities|hromadas?|houses|homes|apartment|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|displaced|refugees?|damage was recorded)(?-u:\b)").expect("civilian target")
+    Regex::new(r"(?-u:\b)(?:residential|civilian|settlements|communities|hromadas?|houses?|homes?|apartments?|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|displaced|refugees?|damage was recorded|farmers?|villagers?|shepherds?|market|minibus|bus stop)(?-u:\b)").expect("civilian target")
 });
 
 static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {

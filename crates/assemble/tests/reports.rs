@@ -1778,3 +1778,22 @@ fn unprovoked_fire_and_a_side_that_only_responded() {
     assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Pakistan"));
     assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of India"));
 }
+
+#[test]
+fn strikes_carried_out_drones_launched_and_a_ceasefire_violated_in_a_direction() {
+    let ev = assemble(
+        "Israeli jets carried out strikes on Hezbollah targets in Yaroun on Sunday. Hezbollah launched a swarm of drones at an army base near Shlomi on Sunday.",
+        Some("2024-06-10"),
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert!(ev
+        .iter()
+        .all(|e| e.sub_event_type == SubEventType::AirDroneStrike));
+    let ev = assemble(
+        "On June 9, Azerbaijani armed forces violated the ceasefire in the direction of Tegh using small arms, the Armenian Defence Ministry said.",
+        Some("2024-06-10"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Tegh");
+    assert!(ev[0].origin.is_none());
+}

@@ -802,6 +802,13 @@ static POSITIONED_AT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("positioned at")
 });
 
+/// Right after an acting side, where it stands: "(Armenian units) (stationed) in the
+/// direction of" P (not "violated the ceasefire in the direction of P").
+static AGENT_DIRECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,]*(?:(?:units?|positions?|subdivisions?|formations?|forces|troops)\s+)?(?:(?:located|stationed|deployed|positioned|based|entrenched)\s+)?(?:in|from|at|on)\s+the\s+directions?\s+of\s+(?:the\s+)?(?:(?:villages?|settlements?|towns?|city|heights?)\s+(?:of\s+)?)?$")
+        .expect("agent direction")
+});
+
 /// Right before a force noun, words that make those forces the ones hit.
 static UNITS_HIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)(?:on|at|against|toward|towards|targeting|targeted|hit|shelled|attacked|struck)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}|(?-u:\b)(?:positions?|posts?|outposts?|trenches)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$")
@@ -843,12 +850,12 @@ fn role_of(before: &str, upto: &str, offset: usize, agents: &[Span]) -> PlaceRol
             PlaceRole::Origin
         }
         (_, Some((t, _)))
-            if agent_end.is_some_and(|a| a > t && before[a..].contains("direction")) =>
+            if agent_end.is_some_and(|a| a > t && AGENT_DIRECTION.is_match(&before[a..])) =>
         {
             PlaceRole::Origin
         }
         (Some(_), None) => PlaceRole::Origin,
-        (None, None) if agent_end.is_some_and(|a| before[a..].contains("direction")) => {
+        (None, None) if agent_end.is_some_and(|a| AGENT_DIRECTION.is_match(&before[a..])) => {
             PlaceRole::Origin
         }
         _ => PlaceRole::Target,

@@ -119,7 +119,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             AirStrike,
-            r"(?i:(?-u:\b)(?:air ?strikes?|airstrikes?|air raids?|drone (?:attacks?|strikes?)|(?:UAV|unmanned aerial vehicle)(?: \(drone\))? attacks?|attack drones?|kamikaze drones?|dropped (?:explosives|(?:an? )?explosive devices?|(?:an? )?(?:[\w-]+ ){0,2}bombs?|(?:a |two |three )?grenades?)|bombed|bombing|struck by (?:a )?drones?)(?-u:\b)|(?:^|(?-u:\b)(?:an?|the|in|by)\s+)(?:(?-i:[A-Z])[\w-]+\s+)?strikes?(?-u:\b)(?:\s+(?:on|against|near|in|at|that|which|targeting|hit|killed|wounded)(?-u:\b)|\s*[,.;]))",
+            r"(?i:(?-u:\b)(?:air ?strikes?|airstrikes?|air raids?|drone (?:attacks?|strikes?)|(?:UAV|unmanned aerial vehicle)(?: \(drone\))? attacks?|attack drones?|kamikaze drones?|dropped (?:explosives|(?:an? )?explosive devices?|(?:an? )?(?:[\w-]+ ){0,2}bombs?|(?:a |two |three )?grenades?)|bombed|bombing|struck by (?:a )?drones?|(?:launched|sent|flew) (?:an? |\d+ |two |three |several |dozens of |a (?:swarm|wave|squadron) of )?(?:(?:attack|kamikaze|suicide|explosive-laden|armed|assault) )?(?:drones?|UAVs?) (?:at|on|against|toward|towards|into)|(?:explosive-laden|kamikaze|suicide|attack) drones? (?:hit|struck|exploded|crashed))(?-u:\b)|(?:^|(?-u:\b)(?:an?|the|in|by|out|conducted|launched|several|two|three|multiple|new|more|series of)\s+)(?:(?-i:[A-Z])[\w-]+\s+)?strikes?(?-u:\b)(?:\s+(?:on|against|near|in|at|that|which|targeting|hit|killed|wounded)(?-u:\b)|\s*[,.;]))",
         ),
         (
             Explosive,
