@@ -1797,3 +1797,12 @@ fn strikes_carried_out_drones_launched_and_a_ceasefire_violated_in_a_direction()
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Tegh");
     assert!(ev[0].origin.is_none());
 }
+
+#[test]
+fn every_town_of_a_short_list_is_a_place() {
+    let ev = assemble(
+        "Russian artillery shelled Orikhiv and Huliaipole on Saturday, the regional military administration said.",
+        Some("2023-06-11"),
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+}

@@ -864,7 +864,7 @@ fn role_of(before: &str, upto: &str, offset: usize, agents: &[Span]) -> PlaceRol
 
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"^(?:,\s*and|,\s*as well as|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b))\s*(?:the\s+)?(?P<name>{NAME})"
+        r"^\s*(?:,\s*and|,\s*as well as|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b))\s*(?:the\s+)?(?P<name>{NAME})"
     ))
 });
 
@@ -918,9 +918,14 @@ fn extend_lists(s: &str, cands: &mut Vec<PlaceMention>) {
             let after = s[span.end..].trim_start();
             let mid_list =
                 after.starts_with(',') || after.starts_with("and ") || after.starts_with("or ");
+            // After a place word ("Orikhiv village and X") or a known place ("shelled
+            // Orikhiv and Huliaipole": small towns the text scan does not find; the
+            // resolver decides whether the gazetteer knows them).
             if !taken
                 && cap_words_ok(name)
-                && cands[i].hint != PlaceHint::Unknown
+                && (cands[i].hint != PlaceHint::Unknown
+                    || cands[i].known
+                    || LOC_PREP.is_match(sitrep_core::tail(&s[..cands[i].span.start], 80)))
                 && (connector_and || mid_list)
             {
                 let mut next = cands[i].clone();
