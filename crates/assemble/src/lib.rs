@@ -77,7 +77,7 @@ impl Assembler {
         if std::env::var_os("SITREP_DEBUG_FRAMES").is_some() {
             for f in &frames {
                 eprintln!(
-                    "frame s{} {:?} {} {} {:?} {:?} regional={} named_region={} prec={}",
+                    "frame s{} {:?} {} {} {:?} {:?} regional={} named_region={} prec={} ctx={}",
                     f.sentence,
                     f.sub,
                     f.place_key,
@@ -86,7 +86,8 @@ impl Assembler {
                     f.headline,
                     f.regional,
                     f.named_region,
-                    f.location.geo_precision
+                    f.location.geo_precision,
+                    f.context
                 );
             }
         }

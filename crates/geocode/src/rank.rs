@@ -488,7 +488,7 @@ pub(crate) fn rank<'a>(
                     && !outside
                     && (!world_among
                         || c.place.kind == Kind::City
-                        || d.is_none_or(|d| d <= FAR_ABROAD_KM / 2.0))
+                        || d.is_none_or(|d| d <= NEAR_KM))
             });
     let tier = |c: &Candidate<'_>| curated_exact && g.is_world(c.place.id);
     out.sort_by(|a, b| {

@@ -70,7 +70,7 @@ static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 
 static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"(?-u:\b)(?P<noun>villages?|towns?|city|settlements?|communit(?:y|ies)|kibbutz|moshav|hamlets?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?) of (?:the )?(?P<name>{NAME})"
+        r"(?-u:\b)(?P<noun>villages?|towns?|city|settlements?|communit(?:y|ies)|kibbutz|moshav|hamlets?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?|territor(?:y|ies)|environs) of (?:the )?(?P<name>{NAME})"
     ))
 });
 
@@ -640,6 +640,8 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     // Unknown names in lists with known or hinted places: "Eki-Tash, Chyr-Dobo and Orto-Boz".
     extend_lists(s, &mut cands);
     cands.sort_by_key(|c| c.span.start);
+    // Mentions never overlap: of two, the first (the longer when both start together).
+    cands.dedup_by(|later, kept| later.span.overlaps(&kept.span));
     // Admin regions named after a place or list qualify it; they are not places of their own.
     let mut admin_spans = Vec::new();
     for cand in cands.iter_mut() {
@@ -676,7 +678,9 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     // Group lists and give each group a role.
     let mut group = 0;
     for i in 0..cands.len() {
-        let joined = i > 0 && LIST_GAP.is_match(&s[cands[i - 1].span.end..cands[i].span.start]);
+        let joined = i > 0
+            && s.get(cands[i - 1].span.end..cands[i].span.start)
+                .is_some_and(|gap| LIST_GAP.is_match(gap));
         if joined {
             cands[i].group = cands[i - 1].group;
             cands[i].role = cands[i - 1].role;
@@ -880,6 +884,12 @@ static PLURAL_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("plural noun after")
 });
 
+/// After a list item, what continues or ends the list.
+static LIST_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,|and(?-u:\b)|or(?-u:\b)|\.|;|$|(?:on|in|at|overnight|yesterday|late|early|last|this|as)(?-u:\b))")
+        .expect("list tail")
+});
+
 /// Adds unknown capitalised names that continue a list before or after a place.
 fn extend_lists(s: &str, cands: &mut Vec<PlaceMention>) {
     let mut i = 0;
@@ -913,6 +923,20 @@ fn extend_lists(s: &str, cands: &mut Vec<PlaceMention>) {
             let nm = m.name("name").expect("name");
             let span = Span::new(end + nm.start(), end + nm.end());
             let name = nm.as_str();
+            // "Mala Tokmachka": a shorter known name inside it ("Mala") gives way.
+            if let Some(j) = cands.iter().position(|c| {
+                c.span != span && span.contains(&c.span) && c.span.start == span.start
+            }) {
+                let alone = cands
+                    .iter()
+                    .enumerate()
+                    .all(|(k, c)| k == j || !c.span.overlaps(&span));
+                if alone && cap_words_ok(name) && LIST_TAIL.is_match(&s[span.end..]) {
+                    cands[j].span = span;
+                    cands[j].name = name.to_string();
+                    cands[j].known = false;
+                }
+            }
             let taken = cands.iter().any(|c| c.span.overlaps(&span));
             let connector_and = rest[..nm.start()].contains("and");
             let after = s[span.end..].trim_start();
@@ -925,7 +949,10 @@ fn extend_lists(s: &str, cands: &mut Vec<PlaceMention>) {
                 && cap_words_ok(name)
                 && (cands[i].hint != PlaceHint::Unknown
                     || cands[i].known
-                    || LOC_PREP.is_match(sitrep_core::tail(&s[..cands[i].span.start], 80)))
+                    || LOC_PREP.is_match(sitrep_core::tail(&s[..cands[i].span.start], 80))
+                    || i > 0
+                        && s.get(cands[i - 1].span.end..cands[i].span.start)
+                            .is_some_and(|gap| LIST_GAP.is_match(gap)))
                 && (connector_and || mid_list)
             {
                 let mut next = cands[i].clone();
