@@ -68,6 +68,13 @@ pub struct Frame {
     pub mention: usize,
 }
 
+/// Habits, not events: "the ministry regularly accuses ...", "shelled almost daily"
+/// (only in a sentence with no day of its own).
+static HABITUAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:regularly|routinely|frequently|constantly|habitually|often) (?:accuses?|accused|reports?|reported|claims?|claimed|denies|denied|fires?|fired|shells?|shelled|violates?|violated|says|said)(?-u:\b)|(?-u:\b)(?:almost|nearly) (?:daily|every day)(?-u:\b)|(?-u:\b)on a (?:daily|regular) basis(?-u:\b)")
+        .expect("habitual")
+});
+
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)since (?:the )?(?:\d{4}|ceasefire|war|signing|start|beginning|early)|(?-u:\b)(?:\d+)-day war(?-u:\b)|(?-u:\b)since the (?:end|collapse)|(?-u:\b)in the (?:fall|spring|summer|winter) of \d{4}|(?-u:\b)back in \d{4}|(?-u:\b)have been common(?-u:\b)|(?-u:\b)over the years(?-u:\b)|(?-u:\b)first (?:war|conflict)(?-u:\b)|(?-u:\b)since (?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?-u:\b)(?:have|has) been (?:killed|wounded|injured|martyred)(?-u:\b)[^.;]{0,100}?(?-u:\b)since(?-u:\b)|^\s*(?:in|during) (?:that|those) (?:fighting|war|escalation|clashes|offensive|hostilities|battles?)(?-u:\b)")
         .expect("history")
@@ -472,7 +479,10 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 }
             }
         }
-        if HISTORY.is_match(text) || s.dates.iter().any(|d| d.historical) && own_date.is_none() {
+        if HISTORY.is_match(text)
+            || (s.dates.iter().any(|d| d.historical) || HABITUAL.is_match(text))
+                && own_date.is_none()
+        {
             continue;
         }
         let triggers: Vec<Trigger> = find_triggers(text)

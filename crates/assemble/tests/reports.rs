@@ -1806,3 +1806,17 @@ fn every_town_of_a_short_list_is_a_place() {
     );
     assert_eq!(ev.len(), 2, "{ev:#?}");
 }
+
+#[test]
+fn habits_are_no_events_but_repeated_fire_on_a_day_is() {
+    let ev = assemble(
+        "Baku regularly accuses Armenian units of firing at its positions in the Kalbajar district, and Yerevan says Azerbaijani troops fire on Sotk almost daily.",
+        Some("2023-02-20"),
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = assemble(
+        "On February 19, Armenian units repeatedly fired at the positions of the Azerbaijan Army in the direction of the Lachin district, the ministry said.",
+        Some("2023-02-20"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+}
