@@ -1820,3 +1820,26 @@ fn habits_are_no_events_but_repeated_fire_on_a_day_is() {
     );
     assert_eq!(ev.len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn positions_used_or_named_with_their_side_are_where_fire_came_from() {
+    let ev = assemble(
+        "On April 3, units of the Armed Forces of Armenia, using positions located in the direction of the Khachik settlement, subjected to fire the positions of the Azerbaijan Army in the direction of the Gunnut settlement of the Sharur district.",
+        Some("2023-04-04"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Gunnut");
+    let ev = assemble(
+        "A soldier was killed by a sniper's bullet fired from Armenian positions near Yeraskh at a border post in the Sadarak district on April 3, the State Border Service said.",
+        Some("2023-04-04"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].location.as_ref().unwrap().admin1.as_deref(),
+        Some("Sadarak")
+    );
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Military Forces of Azerbaijan")
+    );
+}

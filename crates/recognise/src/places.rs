@@ -795,7 +795,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
 
 /// "from positions near P", "from their posts in the village of P": where fire came from.
 static FROM_POSITIONS_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)from\s+(?:the\s+|their\s+|its\s+)?(?:(?:combat\s+|firing\s+)?(?:positions?|posts?)\s+)(?:(?:located|stationed|deployed)\s+)?(?:near|in|at|around|close to|of)\s+(?:the\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:from|using)\s+(?:the\s+|their\s+|its\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:(?:combat\s+|firing\s+)?(?:positions?|posts?)\s+)(?:(?:located|stationed|deployed)\s+)?(?:near|in|at|around|close to|of)\s+(?:the\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
         .expect("from positions at")
 });
 
