@@ -246,6 +246,21 @@ fn resolve(raw: &Raw, span: Span, anchor: Option<Date>, prev_day: Option<Date>) 
             m.start = prev_day.or(anchor).and_then(|a| add_days(a, offset));
             m.end = m.start;
         }
+        Raw::DayOfMonth { day } => {
+            // The anchor's month, or the month before when that day is still to come.
+            m.start = anchor.and_then(|a| {
+                if day <= a.day() {
+                    Date::new(a.year(), a.month(), day).ok()
+                } else {
+                    let prev = a
+                        .first_of_month()
+                        .checked_sub(jiff::Span::new().days(1))
+                        .ok()?;
+                    Date::new(prev.year(), prev.month(), day).ok()
+                }
+            });
+            m.end = m.start;
+        }
         Raw::CalWeek { back, until_anchor } => {
             m.precision = DatePrecision::Week;
             if let Some(a) = anchor {

@@ -561,3 +561,23 @@ fn birth_dates_are_no_event_dates() {
         [(Some(d(2023, 5, 9)), Some(d(2023, 5, 9)))]
     );
 }
+
+#[test]
+fn a_bare_day_of_the_month() {
+    let a = d(2023, 5, 14);
+    assert_eq!(
+        days("Fire was opened on the 5th from grenade launchers.", a),
+        [(Some(d(2023, 5, 5)), Some(d(2023, 5, 5)))]
+    );
+    // Still to come this month: last month's.
+    assert_eq!(
+        days("Fire was opened on the 28th at around 23:00.", a),
+        [(Some(d(2023, 4, 28)), Some(d(2023, 4, 28)))]
+    );
+    // Ordinals that are no days.
+    assert!(days("The 5th battalion moved in.", a).is_empty());
+    assert_eq!(
+        days("On the 5th of May the posts came under fire.", a),
+        [(Some(d(2023, 5, 5)), Some(d(2023, 5, 5)))]
+    );
+}

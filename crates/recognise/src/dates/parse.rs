@@ -57,6 +57,9 @@ pub(crate) enum Raw {
     },
     /// Days counted from the previous day mention in the text ("the day before").
     PrevMention { offset: i64 },
+    /// A day of the month with no month ("on the 5th"): the latest such day up to the
+    /// anchor.
+    DayOfMonth { day: i8 },
     /// A calendar week (Monday to Sunday) counted back from the anchor's week.
     CalWeek { back: i64, until_anchor: bool },
     /// A calendar month counted back from the anchor's month.
@@ -343,6 +346,7 @@ impl<'a> Parser<'a> {
     fn body(&self, i: usize, cue: Option<&str>) -> Option<Vec<Piece>> {
         let one = |r: Option<(usize, Raw)>| r.map(|(end, raw)| vec![Piece { start: i, end, raw }]);
         let cands = [
+            one(self.day_of_month(i)),
             one(self.days(i, cue)),
             one(self.iso(i)),
             one(self.weekday(i)),
@@ -354,6 +358,68 @@ impl<'a> Parser<'a> {
             .into_iter()
             .flatten()
             .max_by_key(|c| (c.last().map_or(0, |p| p.end), std::cmp::Reverse(c.len())))
+    }
+
+    /// "the 5th" (an ordinal after "the", no month after it): a day of the current month.
+    fn day_of_month(&self, i: usize) -> Option<(usize, Raw)> {
+        if !self.any(i, &["the"]) {
+            return None;
+        }
+        let t = self.tok(i + 1)?;
+        if !t.ordinal || t.kind != Kind::Num {
+            return None;
+        }
+        let day = self.day_num(i + 1)?;
+        // "the 5th of March", "the 5th March" are whole dates; "the 5th battalion" no day.
+        if self.dm(i + 1).is_some() || self.any(i + 2, &["of"]) {
+            return None;
+        }
+        const AFTER_DAY: &[&str] = &[
+            "and",
+            "or",
+            "at",
+            "in",
+            "when",
+            "as",
+            "from",
+            "on",
+            "to",
+            "until",
+            "till",
+            "around",
+            "about",
+            "after",
+            "before",
+            "between",
+            "near",
+            "along",
+            "against",
+            "with",
+            "by",
+            "night",
+            "morning",
+            "evening",
+            "afternoon",
+            "while",
+            "but",
+            "the",
+            "a",
+            "an",
+            "that",
+            "which",
+            "into",
+            "over",
+            "across",
+            "through",
+            "during",
+        ];
+        if self
+            .tok(i + 2)
+            .is_some_and(|n| n.kind == Kind::Word && !n.is_any(AFTER_DAY))
+        {
+            return None;
+        }
+        Some((i + 2, Raw::DayOfMonth { day }))
     }
 
     /// Days written with month names, and their ranges.
