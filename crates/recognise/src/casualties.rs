@@ -70,6 +70,12 @@ static NAMED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
         .expect("named person")
 });
 
+/// "Petro Ivanenko (35)": an age in brackets, no clause of its own.
+fn age_in_brackets(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && rest[digits..].starts_with(')')
+}
+
 /// A status given to the victim before the verb ("listed as missing"): no new clause.
 static LISTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:listed|registered|reported|identified|described|named)\s*$")
@@ -481,7 +487,10 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
         let start = last_end.max(
             CLAUSE_BREAK
                 .find_iter(&s[..v.start()])
-                .filter(|m| !(m.as_str() == "(" && is_abbreviation(&s[m.end()..])))
+                .filter(|m| {
+                    !(m.as_str() == "("
+                        && (is_abbreviation(&s[m.end()..]) || age_in_brackets(&s[m.end()..])))
+                })
                 // "a fourth serviceman, listed as missing, was found dead"
                 .filter(|m| !(m.as_str() == "as" && LISTED.is_match(&s[..m.start()])))
                 .last()

@@ -81,7 +81,10 @@ pub fn parse_number(word: &str) -> Option<u64> {
         let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
         return digits.parse().ok();
     }
-    if w.contains(' ') || w.contains("hundred") || w.contains("thousand") {
+    if w == "half a dozen" {
+        return Some(6);
+    }
+    if w.contains(' ') || w.contains("hundred") || w.contains("thousand") || w == "dozen" {
         return parse_phrase(&w);
     }
     if let Some((tens, unit)) = w.split_once('-') {
@@ -103,6 +106,7 @@ fn parse_phrase(w: &str) -> Option<u64> {
     for word in w.split_whitespace().filter(|x| *x != "and") {
         match word {
             "hundred" => current = current.max(1).checked_mul(100)?,
+            "dozen" => current = current.max(1).checked_mul(12)?,
             "thousand" => {
                 total = total.checked_add(current.max(1).checked_mul(1000)?)?;
                 current = 0;
@@ -131,7 +135,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(at least|more than|over|nearly|almost|up to|about|around|some|approximately|less than|fewer than)\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:a|an|{words})\s+)?(?:hundred|thousand)(?-u:\b)(?:\s+(?:and\s+)?(?:{words})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)?|(?:{words})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)"
+        r"(?i)(?-u:\b)(?:(at least|more than|over|nearly|almost|up to|about|around|some|approximately|less than|fewer than)\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a|an|one|two|three|four|five|six|half a)\s+dozen(?-u:\b)|(?:(?:a|an|{words})\s+)?(?:hundred|thousand)(?-u:\b)(?:\s+(?:and\s+)?(?:{words})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)?|(?:{words})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)"
     ))
     .expect("count regex")
 });
@@ -187,6 +191,16 @@ fn is_age_after_name(text: &str, start: usize, end: usize) -> bool {
             if !(w == "and" || w.bytes().all(|b| b.is_ascii_digit())) {
                 break;
             }
+        }
+    }
+    // "Petro Ivanenko (35)": an age in brackets after a name.
+    if digits && before.ends_with('(') && text[end..].starts_with(')') {
+        let name = before[..before.len() - 1].trim_end();
+        let prev = name.rsplit(char::is_whitespace).next().unwrap_or("");
+        if prev.chars().next().is_some_and(char::is_uppercase)
+            && text[start..end].parse::<u32>().is_ok_and(|age| age <= 110)
+        {
+            return true;
         }
     }
     let Some(before) = before.strip_suffix(',') else {
@@ -249,6 +263,16 @@ mod tests {
         assert_eq!(parse_number("10,000"), Some(10_000));
         assert_eq!(parse_number("14"), Some(14));
         assert_eq!(parse_number("dozens"), None);
+        assert_eq!(parse_number("a dozen"), Some(12));
+        assert_eq!(parse_number("two dozen"), Some(24));
+        assert_eq!(parse_number("half a dozen"), Some(6));
+        let values = |t: &str| find_counts(t).iter().map(|c| c.value).collect::<Vec<_>>();
+        assert_eq!(values("Two dozen people were hurt."), vec![24]);
+        assert_eq!(values("Dozens of people were hurt."), Vec::<u64>::new());
+        assert_eq!(
+            values("Petro Ivanenko (35) and two others were hurt."),
+            vec![2]
+        );
         assert_eq!(parse_number("one hundred"), Some(100));
         assert_eq!(parse_number("a hundred and forty-four"), Some(144));
         assert_eq!(parse_number("two thousand three hundred"), Some(2300));
