@@ -610,8 +610,12 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         // "A soldier was killed by sniper fire from Armenian positions in the Kalbajar
         // direction": casualties told only with where the fire came from happened near
         // it; that place (approximately) is the event's.
+        // (Country names are no targets: "a soldier of the Azerbaijan Army".)
+        let no_target = targets
+            .iter()
+            .all(|t| asm.gazetteer().country_by_name(&t.name).is_some());
         let origin_as_place: Option<PlaceMention> = origin_pm
-            .filter(|_| targets.is_empty() && !casualties.is_empty())
+            .filter(|_| no_target && !casualties.is_empty())
             .map(|o| PlaceMention {
                 role: PlaceRole::Target,
                 approximate: true,

@@ -1843,3 +1843,15 @@ fn positions_used_or_named_with_their_side_are_where_fire_came_from() {
         Some("Military Forces of Azerbaijan")
     );
 }
+
+#[test]
+fn a_victim_named_with_his_army_and_fire_from_positions_near_a_village() {
+    let ev = assemble(
+        "A soldier of the Azerbaijan Army was wounded by sniper fire from Armenian positions near Chartar on Sunday.",
+        Some("2023-03-06"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let l = ev[0].location.as_ref().unwrap();
+    assert_eq!((l.name.as_str(), l.geo_precision), ("Chartar", 2));
+    assert_eq!(ev[0].injuries, 1);
+}
