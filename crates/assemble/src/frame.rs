@@ -367,6 +367,23 @@ fn regional_administration(place: &Location) -> Option<String> {
     Some(format!("{oblast} Regional Military Administration"))
 }
 
+/// The region a regional official speaks for: "Governor of Bryansk Oblast",
+/// "Kherson Regional Military Administration", "Tavush Region administration".
+fn official_region(claimant: &str) -> Option<&str> {
+    if let Some(r) = claimant.strip_prefix("Governor of ") {
+        return Some(r);
+    }
+    [
+        " Regional Military Administration",
+        " Oblast Military Administration",
+        " Region administration",
+        " Province administration",
+        " Oblast administration",
+    ]
+    .iter()
+    .find_map(|suffix| claimant.strip_suffix(suffix))
+}
+
 /// The police of an event's place: "Jammu and Kashmir Police" (a state force, as it
 /// names itself), else "Police of <country>".
 fn police_of(ctx: &DocContext<'_>, place: &Location) -> Option<String> {
@@ -614,8 +631,13 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         let no_target = targets
             .iter()
             .all(|t| asm.gazetteer().country_by_name(&t.name).is_some());
+        // So is a person taken: "detained a shepherd from Tsovak".
+        let taken = matches!(
+            sub,
+            Some(SubEventType::Arrests) | Some(SubEventType::Abduction)
+        );
         let origin_as_place: Option<PlaceMention> = origin_pm
-            .filter(|_| no_target && !casualties.is_empty())
+            .filter(|_| no_target && (!casualties.is_empty() || taken))
             .map(|o| PlaceMention {
                 role: PlaceRole::Target,
                 approximate: true,
@@ -853,6 +875,20 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                         ..(*pm).clone()
                     };
                     &in_region
+                }
+                // "Klimovo ..., Bryansk governor Alexander Bogomaz said": a regional
+                // official speaks of places in the region.
+                _ if pm.admin.is_none() && pm.hint != PlaceHint::Region => {
+                    match s.claimant.as_deref().and_then(official_region) {
+                        Some(region) => {
+                            in_region = PlaceMention {
+                                admin: Some(region.to_string()),
+                                ..(*pm).clone()
+                            };
+                            &in_region
+                        }
+                        None => pm,
+                    }
                 }
                 _ => pm,
             };

@@ -1855,3 +1855,23 @@ fn a_victim_named_with_his_army_and_fire_from_positions_near_a_village() {
     assert_eq!((l.name.as_str(), l.geo_precision), ("Chartar", 2));
     assert_eq!(ev[0].injuries, 1);
 }
+
+#[test]
+fn a_regional_official_places_a_town_in_the_region_and_a_detained_shepherd_s_home() {
+    let ev = assemble(
+        "A Ukrainian drone hit a house in Klimovo on Monday, Bryansk governor Alexander Bogomaz said.",
+        Some("2023-11-07"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].location.as_ref().unwrap().admin1.as_deref(),
+        Some("Bryansk Oblast")
+    );
+    let ev = assemble(
+        "On Tuesday, Azerbaijani soldiers detained a shepherd from Tsovak who had strayed across the line, the International Committee of the Red Cross said.",
+        Some("2023-01-18"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Tsovak");
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (AM)"));
+}
