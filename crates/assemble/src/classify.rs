@@ -12,6 +12,12 @@ static TERRITORY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("territory after")
 });
 
+/// A fired projectile: "a shell", "mortar rounds", "a rocket".
+static PROJECTILE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:shells?|mortar (?:rounds?|bombs?|shells?)|mortars?|rockets?|missiles?|projectiles?|artillery rounds?)(?-u:\b)")
+        .expect("projectile")
+});
+
 /// An exchange of prisoners, whatever the detainees are called.
 static EXCHANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:exchanged|swapped|exchange of|swap of) (?:[\w-]+ ){0,3}?(?:prisoners|detainees|captives|servicem[ae]n|soldiers|POWs)(?-u:\b)|prisoner (?:exchange|swap)")
@@ -109,8 +115,21 @@ pub fn classify(
     if takes_ground && !has(Shelling) && !has(AirStrike) {
         return Some(SubEventType::GovernmentRegainsTerritory);
     }
-    // "a drone dropped an explosive device on a house": a drone strike.
-    if has(Explosive) && !(has(AirStrike) && w("drone")) {
+    // "a drone dropped an explosive device on a house": a drone strike. "A shell
+    // exploded near her house": the shell's (a verb of exploding is no mine by itself).
+    let projectile = PROJECTILE.is_match(sentence);
+    let mine = triggers.iter().any(|t| {
+        t.kind == Explosive
+            && !(projectile
+                && matches!(
+                    sentence
+                        .get(t.span.start..t.span.end)
+                        .map(str::to_lowercase)
+                        .as_deref(),
+                    Some("exploded" | "detonated" | "blew up")
+                ))
+    });
+    if mine && !(has(AirStrike) && w("drone")) {
         return Some(SubEventType::RemoteExplosive);
     }
     if has(Grenade) {
@@ -186,6 +205,15 @@ mod tests {
         assert_eq!(
             sub("Mortar shelling hit the village."),
             Some(SubEventType::Shelling)
+        );
+        // A verb of exploding is the projectile's; a mine is a mine.
+        assert_eq!(
+            sub("A shell exploded near her house, injuring a woman."),
+            Some(SubEventType::Shelling)
+        );
+        assert_eq!(
+            sub("An anti-tank mine exploded under a tractor."),
+            Some(SubEventType::RemoteExplosive)
         );
         assert_eq!(
             sub("The army launched a drone attack on the base."),

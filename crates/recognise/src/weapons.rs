@@ -70,6 +70,8 @@ const WEAPONS: &[(&str, &str)] = &[
     ("landmines", "landmine"),
     ("land mine", "landmine"),
     ("anti-personnel mine", "landmine"),
+    ("anti-tank mine", "landmine"),
+    ("antitank mine", "landmine"),
     ("mine explosion", "landmine"),
     ("ied", "landmine"),
     ("explosive device", "landmine"),
@@ -179,5 +181,6 @@ mod tests {
             vec!["artillery", "drone"]
         );
         assert!(weapon_names("the kamikaze dronest").is_empty());
+        assert_eq!(weapon_names("an anti-tank mine exploded"), vec!["landmine"]);
     }
 }
