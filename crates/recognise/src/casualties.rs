@@ -330,7 +330,16 @@ fn stated_figure(s: &str, start: usize, end: usize, harm: Harm, revised: bool) -
 /// The death toll a pattern introduces, when a count follows it directly.
 fn toll(s: &str, re: &Regex, revised: bool) -> Option<Casualty> {
     let m = re.find(s)?;
-    stated_figure(s, m.start(), m.end(), Harm::Killed, revised)
+    let mut c = stated_figure(s, m.start(), m.end(), Harm::Killed, revised)?;
+    // "The toll rose to two wounded": a toll of the wounded.
+    let after = s[c.span.end..].trim_start().to_lowercase();
+    if ["wounded", "injured", "hurt"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        c.harm = Harm::Injured;
+    }
+    Some(c)
 }
 
 /// Every casualty figure in a sentence.
@@ -522,6 +531,17 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
         }
         let counts = person_counts(window);
         if counts.is_empty() {
+            // "was seriously injured on Tuesday and died overnight": the wounded died.
+            if harm == Harm::Killed && verb.starts_with("died") {
+                if let Some(prev) = out.last_mut().filter(|p| {
+                    p.harm == Harm::Injured
+                        && p.span.end <= v.start()
+                        && s[p.span.end..v.start()].contains(" and ")
+                        && !s[p.span.end..v.start()].contains([',', ';'])
+                }) {
+                    prev.harm = Harm::Killed;
+                }
+            }
             continue;
         }
         let lower = window.to_lowercase();
@@ -694,6 +714,28 @@ mod tests {
         assert_eq!(
             figs("Four servicemen were killed and one was wounded."),
             vec![(Harm::Killed, 4), (Harm::Injured, 1)]
+        );
+    }
+
+    #[test]
+    fn the_wounded_who_died() {
+        assert_eq!(
+            figs("Junior sergeant Ali Aliyev was seriously injured on Tuesday and died overnight in hospital."),
+            vec![(Harm::Killed, 1)]
+        );
+        assert_eq!(
+            figs("Two soldiers were wounded, and a civilian died in the shelling."),
+            vec![(Harm::Injured, 2), (Harm::Killed, 1)]
+        );
+    }
+
+    #[test]
+    fn a_toll_of_the_wounded() {
+        let c =
+            find_casualties("By evening the toll had risen to three wounded, the ministry said.");
+        assert_eq!(
+            (c[0].harm, c[0].count, c[0].revised),
+            (Harm::Injured, 3, true)
         );
     }
 
