@@ -1875,3 +1875,12 @@ fn a_regional_official_places_a_town_in_the_region_and_a_detained_shepherd_s_hom
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Tsovak");
     assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (AM)"));
 }
+
+#[test]
+fn firing_from_a_weapon_is_no_origin() {
+    let ev = assemble(
+        "The Pakistani army resorted to unprovoked firing from small arms and shelling with mortars in the Uri and Tangdhar sectors on Sunday, a defence spokesman said.",
+        Some("2020-09-21"),
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+}

@@ -793,6 +793,12 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     cands
 }
 
+/// After "from", a weapon: "firing from small arms and mortars".
+static FROM_WEAPON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:the\s+|their\s+|its\s+)?(?:(?:heavy|light|large-calibre|large-caliber|\d+-mm|automatic)\s+)*(?:small arms|mortars?|artillery|grenade launchers?|machine guns?|sniper rifles?|rifles?|guns?|howitzers?|tanks?|rocket launchers?|MLRS|weapons|drones?|UAVs?|quadcopters?)(?-u:\b)")
+        .expect("from weapon")
+});
+
 /// "from positions near P", "from their posts in the village of P": where fire came from.
 static FROM_POSITIONS_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:from|using)\s+(?:the\s+|their\s+|its\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:(?:combat\s+|firing\s+)?(?:positions?|posts?)\s+)(?:(?:located|stationed|deployed)\s+)?(?:near|in|at|around|close to|of)\s+(?:the\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
@@ -835,7 +841,12 @@ fn role_of(before: &str, upto: &str, offset: usize, agents: &[Span]) -> PlaceRol
             return PlaceRole::Origin;
         }
     }
-    let origin = ORIGIN_CUE.find_iter(before).last().map(|m| m.start());
+    // "firing from small arms": a weapon, not where fire came from.
+    let origin = ORIGIN_CUE
+        .find_iter(before)
+        .filter(|m| !FROM_WEAPON.is_match(&before[m.end()..]))
+        .last()
+        .map(|m| m.start());
     let target = TARGET_CUE
         .find_iter(before)
         .last()
