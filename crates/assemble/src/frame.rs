@@ -517,17 +517,15 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         let weapons = weapon_names(text);
         // "Russian forces struck the district with artillery. Two communities came under
         // fire.": fire on towns told without weapons is of the ones just named.
-        let scene = match &scene_weapons {
-            Some((p, w)) if weapons.is_empty() && *p == s.sentence.paragraph => w.clone(),
-            _ => Vec::new(),
-        };
-        if !weapons.is_empty()
-            || scene_weapons
-                .as_ref()
-                .is_some_and(|(p, _)| *p != s.sentence.paragraph)
+        if !weapons.is_empty() {
+            scene_weapons = Some((s.sentence.paragraph, weapons.clone()));
+        } else if scene_weapons
+            .as_ref()
+            .is_some_and(|(p, _)| *p != s.sentence.paragraph)
         {
-            scene_weapons = (!weapons.is_empty()).then(|| (s.sentence.paragraph, weapons.clone()));
+            scene_weapons = None;
         }
+        let scene: &[&str] = scene_weapons.as_ref().map_or(&[], |(_, w)| w);
         let roles = roles_of(s);
         let lower = text.to_lowercase();
         // Fire on towns and homes with no military target named hits civilians.
@@ -538,7 +536,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         let sub = classify(
             &triggers,
             if civilian_hit && weapons.is_empty() {
-                &scene
+                scene
             } else {
                 &weapons
             },

@@ -30,22 +30,16 @@ fn attack_told_twice(a: &Frame, b: &Frame) -> bool {
 /// in a village on its outskirts": a clash between armed sides and an attack on
 /// civilians by one of them, in separate sentences, are two events.
 fn clash_and_massacre(a: &Frame, b: &Frame) -> bool {
-    let civilians = |f: &Frame| {
-        f.patient
-            .as_deref()
-            .is_some_and(|p| p.starts_with("Civilians"))
-    };
-    let armed = |f: &Frame| {
-        f.patient
-            .as_deref()
-            .is_some_and(|p| !p.starts_with("Civilians"))
-    };
+    // Some(true) for civilians hit, Some(false) for an armed side.
+    let civilians = |f: &Frame| f.patient.as_deref().map(|p| p.starts_with("Civilians"));
     let (clash, attack) = match (a.sub, b.sub) {
         (SubEventType::ArmedClash, SubEventType::Attack) => (a, b),
         (SubEventType::Attack, SubEventType::ArmedClash) => (b, a),
         _ => return false,
     };
-    clash.sentence != attack.sentence && armed(clash) && civilians(attack)
+    clash.sentence != attack.sentence
+        && civilians(clash) == Some(false)
+        && civilians(attack) == Some(true)
 }
 
 /// Merges frames of one event and drops region-level frames covered by a
@@ -196,10 +190,11 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
 /// this close to the point the region is placed at.
 const REGION_REACH_KM: f64 = 40.0;
 
-/// "attacked the Grayvoron district: a drone ... in Kozinka": the settlement `o` told
-/// after region `r` in one sentence lies in it (a place not named as a region, same
-/// country, close; "Saribaba ..., as well as in the Martakert region" are two places) and the same sides act (or a side is unnamed). "The directions of the Shusha
-/// and Khojaly regions" are two places.
+/// "attacked the Grayvoron district: a drone ... in Kozinka": the place `o` told after
+/// region `r` in one sentence lies in it when it is not named as a region itself
+/// ("the directions of the Shusha and Khojaly regions" are two places), is in the same
+/// country and close, and the same sides act (or a side is unnamed).
+/// ("Saribaba ..., as well as in the Martakert region": the region comes after.)
 fn inside_told_with(o: &Frame, r: &Frame) -> bool {
     let fits = |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
     !o.named_region

@@ -53,8 +53,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<governor>(?P<gplace>[A-Z][\w-]+)\s+(?:[Rr]egional\s+|[Rr]egion\s+|[Oo]blast\s+)?[Gg]overnor(?-u:\b)(?:\s+[A-Z][\w-]+){0,3})",
         r"|(?P<gnamed>(?-u:\b)(?:[Aa]cting\s+)?(?:[Rr]egional\s+)?[Gg]overnor\s+[A-Z][\w-]+\s+[A-Z][\w-]+)",
         r"|(?P<vhead>(?:[Tt]he\s+)?(?:(?P<vplace>[A-Z][\w-]+)\s+)?(?:village|community|municipality)\s+(?:head|chief|mayor|administrator)|(?:[Tt]he\s+)?head\s+of\s+the\s+(?P<vplace2>[A-Z][\w-]+)\s+(?:village|community|municipality|hromada)(?-u:\b))",
-        r"|(?P<police>(?:[Tt]he\s+)?(?:(?P<poladj>[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?)\s+Police|Police\s+of\s+(?:the\s+)?(?P<polof>[A-Z][\w-]+)))(?-u:\b)",
-        r"|(?P<polbare>(?-u:\b)(?:[Tt]he\s+)?(?:local\s+|(?P<polbadj>[A-Z][\w-]+)\s+)?police(?-u:\b))",
+        r"|(?P<police>(?-u:\b)(?:[Tt]he\s+)?(?:local\s+)?(?:(?P<poladj>[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?)\s+)?[Pp]olice(?:\s+of\s+(?:the\s+)?(?P<polof>[A-Z][\w-]+))?)(?-u:\b)",
         r"|(?P<spokes>(?-u:\b)[Ss]pokes(?:man|person|woman)\s+[A-Z][\w-]+\s+[A-Z][\w-]+)",
         r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z](?:[a-z]+|[A-Z]{1,5})(?:-[A-Z]?[a-z]+)?)\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
@@ -101,6 +100,29 @@ fn stance_of(verb: &str) -> Stance {
         "disputed" | "described" | "called" => Stance::Disputes,
         _ => Stance::Asserts,
     }
+}
+
+/// Capitalised words before "police" that name no force ("On Sunday police said").
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The country a source names in group `of` ("the Air Force of Ukraine"), else in
+/// group `adj` ("the Ukrainian Air Force").
+fn country_in(
+    countries: &dyn Countries,
+    c: &regex::Captures<'_>,
+    of: &str,
+    adj: &str,
+) -> Option<crate::countries::CountryRef> {
+    country_of(countries, c.name(of).map(|x| x.as_str()))
+        .or_else(|| country_of(countries, c.name(adj).map(|x| x.as_str())))
 }
 
 fn country_of(
@@ -222,8 +244,7 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
             )
         } else if c.name("gs").is_some() {
             // "the General Staff of the Armed Forces of Ukraine", "Ukraine's General Staff"
-            let who = country_of(countries, c.name("gsof").map(|x| x.as_str()))
-                .or_else(|| country_of(countries, c.name("gsadj").map(|x| x.as_str())));
+            let who = country_in(countries, &c, "gsof", "gsadj");
             match who {
                 Some(cr) => (
                     Some(format!("General Staff of the Armed Forces of {}", cr.name)),
@@ -246,9 +267,7 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
             )
         } else if c.name("pgo").is_some() {
             // "the Prosecutor General's Office of Azerbaijan"
-            match country_of(countries, c.name("pgof").map(|x| x.as_str()))
-                .or_else(|| country_of(countries, c.name("pgadj").map(|x| x.as_str())))
-            {
+            match country_in(countries, &c, "pgof", "pgadj") {
                 Some(cr) => (
                     Some(format!("Prosecutor General's Office of {}", cr.name)),
                     Some(cr.iso2),
@@ -268,9 +287,7 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
             )
         } else if c.name("af").is_some() {
             // "the Ukrainian Air Force said"
-            match country_of(countries, c.name("afof").map(|x| x.as_str()))
-                .or_else(|| country_of(countries, c.name("afadj").map(|x| x.as_str())))
-            {
+            match country_in(countries, &c, "afof", "afadj") {
                 Some(cr) => (
                     Some(format!("Air Force of {}", cr.name)),
                     Some(cr.iso2),
@@ -321,21 +338,25 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 "government",
             )
         } else if c.name("police").is_some() {
-            // "the Police of Armenia", "the Jammu and Kashmir Police"
+            // "the Police of Armenia", "the Jammu and Kashmir Police", "the Artsakh
+            // police" as each names itself; bare "police said": the police of the
+            // event's place (named per event).
             let named = c
                 .name("polof")
                 .or(c.name("poladj"))
-                .map_or("", |x| x.as_str());
-            match country_of(countries, Some(named)) {
-                Some(cr) => (
-                    Some(format!("Police of {}", cr.name)),
-                    Some(cr.iso2),
-                    "police",
-                ),
-                None if c.name("poladj").is_some() => {
-                    (Some(format!("{named} Police")), None, "police")
-                }
-                None => continue,
+                .map(|x| x.as_str())
+                .filter(|n| !WEEKDAYS.contains(n));
+            match named {
+                None => (None, None, "police"),
+                Some(n) => match country_of(countries, Some(n)) {
+                    Some(cr) => (
+                        Some(format!("Police of {}", cr.name)),
+                        Some(cr.iso2),
+                        "police",
+                    ),
+                    None if c.name("polof").is_some() => continue,
+                    None => (Some(format!("{n} Police")), None, "police"),
+                },
             }
         } else if c.name("gnamed").is_some() {
             // "Governor Vyacheslav Gladkov said": the governor of the event's region.
@@ -357,21 +378,6 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                     )
                 }
                 _ => (None, None, "village head"),
-            }
-        } else if c.name("polbare").is_some() {
-            // "police said": the police of the event's place; "the Artsakh police" as
-            // it names itself.
-            match c.name("polbadj").map(|a| a.as_str()) {
-                Some(adj) => match country_of(countries, Some(adj)) {
-                    Some(cr) => (
-                        Some(format!("Police of {}", cr.name)),
-                        Some(cr.iso2),
-                        "police",
-                    ),
-                    None if adj != "The" => (Some(format!("{adj} Police")), None, "police"),
-                    None => (None, None, "police"),
-                },
-                None => (None, None, "police"),
             }
         } else if c.name("spokes").is_some() {
             // "Spokesperson Aram Torosyan said": the ministry named before.

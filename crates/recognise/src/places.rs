@@ -151,7 +151,6 @@ static HOSPITAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("hospital after")
 });
 
-/// ", a resident of Bagh district,": a person's home, not where the event was.
 /// "a resident of Berkaber ... was injured ... near the village": the home is where
 /// it happened.
 static HOME_IS_SCENE: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,6 +158,7 @@ static HOME_IS_SCENE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("home is scene")
 });
 
+/// ", a resident of Bagh district,": a person's home, not where the event was.
 static RESIDENT_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s*(?:a\s+|both\s+|all\s+)?(?:residents?|natives?)\s+of\s+(?:the\s+)?(?:(?:village|town|city|district)\s+of\s+)?$")
         .expect("resident of")
@@ -209,7 +209,6 @@ static ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[ -](?:[Aa]l|[Ee]l|[Aa]s|[Aa]sh|[Aa]d|[Aa]r)-\p{L}+)+").expect("article word")
 });
 
-/// "a spokesman in Srinagar said": where a source sits, not where the event was.
 /// "has since pushed east towards Gedaref": where an advance heads, not where it was.
 static MOVING_TOWARDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:push(?:ed|es|ing)?|advanc(?:ed|es|ing|e)|mov(?:ed|es|ing|e)|head(?:ed|s|ing)?|march(?:ed|es|ing)?|press(?:ed|es|ing)?|drive|drives|driving|drove|expand(?:ed|s|ing)?|threaten(?:ed|s|ing)?)\s+(?:[a-z]+\s+){0,3}?toward(?:s)?\s+(?:the\s+)?(?:(?:towns?|cities|city|states?|regions?)\s+of\s+)?$")
@@ -222,6 +221,7 @@ static SAID_IN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("said in")
 });
 
+/// "a spokesman in Srinagar said": where a source sits, not where the event was.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based|cent(?:er|re)|hospital|clinic|council|committee|network|room|association|union|organi[sz]ation|society|agency|authorit(?:y|ies)|ministry|command)\s+(?:(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,4})?(?:in|at)\s+(?:the\s+)?$")
         .expect("attribution")
@@ -908,8 +908,9 @@ fn extend_lists(s: &str, cands: &mut Vec<PlaceMention>) {
         let start = cands[i].span.start;
         let floor = if i > 0 { cands[i - 1].span.end } else { 0 };
         // "the Nikial and Khuiratta sectors": a plural noun shared by the list.
-        let shared_noun = PLURAL_NOUN_AFTER.is_match(&s[cands[i].span.end..]);
-        if cands[i].hint != PlaceHint::Unknown && (!cands[i].known || shared_noun) {
+        if cands[i].hint != PlaceHint::Unknown
+            && (!cands[i].known || PLURAL_NOUN_AFTER.is_match(&s[cands[i].span.end..]))
+        {
             if let Some(m) = LIST_BEFORE.captures(&s[floor..start]) {
                 let nm = m.name("name").expect("name");
                 let name = tidy(nm.as_str());
