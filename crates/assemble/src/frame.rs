@@ -860,6 +860,10 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 }
                 prev_group = Some(pm.group);
             }
+            // "fired on Indian posts": a demonym with no place it qualifies is none.
+            if pm.admin.is_none() && asm.gazetteer().country_by_demonym(&pm.name).is_some() {
+                continue;
+            }
             // "into the Sumy region near the village of Ryzhivka": a place named with no
             // region of its own lies in the region the sentence names.
             let in_region: PlaceMention;
@@ -909,6 +913,9 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 ),
                 _ => (date, context),
             };
+            let town =
+                crate::place::part_of_town(asm, ctx, pm, text, &near, last_country.as_deref());
+            let pm = town.as_ref().unwrap_or(pm);
             let Some((loc, key, regional)) = resolve(asm, ctx, pm, &near, last_country.as_deref())
             else {
                 continue;

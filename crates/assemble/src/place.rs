@@ -127,3 +127,42 @@ pub(crate) fn admin_region(asm: &Assembler, pm: &PlaceMention) -> Option<(Locati
     );
     Some((loc, key, regional))
 }
+
+/// "Kharkiv's Kyivskyi district": a district owned by a town, which the gazetteer
+/// does not know in the town's region, is a part of that town; the town is the
+/// place ("Kherson's Beryslav district" is the district of Kherson Oblast). `text` is the sentence of `pm`.
+pub(crate) fn part_of_town(
+    asm: &Assembler,
+    ctx: &DocContext<'_>,
+    pm: &PlaceMention,
+    text: &str,
+    near: &[(f64, f64)],
+    last_country: Option<&str>,
+) -> Option<PlaceMention> {
+    let owner = pm
+        .admin
+        .as_deref()
+        .filter(|_| pm.hint == PlaceHint::Region)?;
+    let before = text.get(..pm.span.start)?;
+    let before = before
+        .strip_suffix("'s ")
+        .or_else(|| before.strip_suffix("’s "))?;
+    if !before.ends_with(owner) {
+        return None;
+    }
+    let town = PlaceMention {
+        name: owner.to_string(),
+        admin: None,
+        alt_names: Vec::new(),
+        hint: PlaceHint::Unknown,
+        ..pm.clone()
+    };
+    let (town_at, town_key, _) = resolve(asm, ctx, &town, near, last_country)?;
+    if !town_key.ends_with("@city") {
+        return None;
+    }
+    // Known to the gazetteer (its key names a kind) and in the town's region.
+    let inside = resolve(asm, ctx, pm, near, last_country)
+        .is_some_and(|(district, key, _)| key.contains('@') && district.admin1 == town_at.admin1);
+    (!inside).then_some(town)
+}

@@ -280,6 +280,35 @@ fn fire_near_a_line_is_placed_in_the_region_named_with_it() {
 }
 
 #[test]
+fn a_region_owned_by_a_state_is_placed_in_that_state() {
+    // The possessor names the region's state; it is no event place of its own.
+    let text = "A soldier was wounded when Pakistani troops fired on Indian posts along the Line of Control in Jammu and Kashmir's Kupwara district on Monday, officials said.";
+    let ev = assemble(text, Some("2024-05-08"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let loc = ev[0].location.as_ref().unwrap();
+    assert_eq!(loc.name, "Kupwara district");
+    assert_eq!(loc.country.as_deref(), Some("IN"));
+    assert_eq!(ev[0].injuries, 1);
+}
+
+#[test]
+fn a_demonym_before_posts_is_no_place() {
+    let text =
+        "Pakistani troops fired on Indian posts in Kupwara district on Monday, officials said.";
+    let ev = assemble(text, Some("2024-05-08"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Kupwara district");
+}
+
+#[test]
+fn regions_that_only_name_a_stretch_of_border_give_way_to_the_village() {
+    let text = "Soldiers of both countries exchanged fire on Sunday at the border between Kyrgyzstan's Batken region and Tajikistan's Sughd region, near the village of Kok-Tash, the Kyrgyz border service said.";
+    let ev = assemble(text, Some("2024-05-06"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Kok-Tash");
+}
+
+#[test]
 fn soldiers_among_the_dead_make_the_forces_the_target() {
     let text = "Two soldiers and three civilians were killed when Pakistani troops shelled Keran on Friday.";
     let ev = assemble(text, Some("2024-05-04"));

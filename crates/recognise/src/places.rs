@@ -254,6 +254,14 @@ static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("reference point")
 });
 
+/// "at the border between Armenia's Tavush province and Azerbaijan's Gazakh
+/// district": regions that only say which stretch of border; a settlement named with
+/// them is the place.
+static BORDER_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:border|frontier|boundary)\s+between\s+[^.;:]{0,80}$")
+        .expect("border between")
+});
+
 static ORIGIN_CUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)from(?-u:\b)").expect("origin cue"));
 
@@ -514,9 +522,11 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         let mut name = tidy(nm.as_str());
         // "Armenia's Gegharkunik province": the possessive is not part of the name.
         if let Some(i) = name.find(['’', '\'']) {
-            if name[i..].starts_with("’s ") || name[i..].starts_with("'s ") {
-                name = &name[i + 4.min(name.len() - i)..];
-                name = name.trim_start_matches(['s', ' ']);
+            if let Some(rest) = name[i..]
+                .strip_prefix("’s ")
+                .or_else(|| name[i..].strip_prefix("'s "))
+            {
+                name = rest.trim_start();
             }
         }
         if name.is_empty() || !cap_words_ok(name) {
@@ -589,6 +599,15 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         if let Some(c) = cands.iter_mut().find(|c| c.span.overlaps(k)) {
             if c.span == *k || c.span.contains(k) && !c.known {
                 c.known = c.span == *k || c.known;
+            } else if k.contains(&c.span)
+                && !c.known
+                && k.start == c.span.start
+                && s[c.span.end..k.end].starts_with(" and ")
+            {
+                // "in Jammu and Kashmir": the known name, not its first word.
+                c.span = *k;
+                c.name = name.to_string();
+                c.known = true;
             }
             continue;
         }
@@ -667,11 +686,37 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                 .name("admin")
                 .or_else(|| m.name("admin_the"))
                 .expect("admin");
-            // "Rajouri in the Rajouri district": one place, its district no other.
-            if a.as_str() != cand.name {
-                cand.admin = Some(a.as_str().to_string());
+            // "in Jammu and Kashmir": the known name the admin region begins.
+            let mut admin = Span::new(end + a.start(), end + a.end());
+            if let Some(k) = known
+                .iter()
+                .find(|k| k.start == admin.start && k.end > admin.end && k.end <= s.len())
+            {
+                admin = *k;
             }
-            admin_spans.push(Span::new(end + a.start(), end + a.end()));
+            // "in Jammu and Kashmir's Poonch district": the region owned is the admin.
+            let owner = s[admin.end..].starts_with("'s ") || s[admin.end..].starts_with("’s ");
+            if owner {
+                continue;
+            }
+            let admin_name = &s[admin.start..admin.end];
+            // "Rajouri in the Rajouri district": one place, its district no other.
+            if admin_name != cand.name {
+                cand.admin = Some(admin_name.to_string());
+            }
+            admin_spans.push(admin);
+        }
+    }
+    // "Jammu and Kashmir's Poonch district": the possessor is the region of a
+    // district or region it owns.
+    for i in 1..cands.len() {
+        let gap = &s[cands[i - 1].span.end.min(cands[i].span.start)..cands[i].span.start];
+        if (gap == "'s " || gap == "’s ")
+            && cands[i].hint == PlaceHint::Region
+            && cands[i].admin.is_none()
+        {
+            cands[i].admin = Some(cands[i - 1].name.clone());
+            admin_spans.push(cands[i - 1].span);
         }
     }
     cands.retain(|c| !admin_spans.iter().any(|a| a.overlaps(&c.span)));
@@ -749,7 +794,9 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             continue;
         }
         let before = &s[..c.span.start];
-        let reference = REFERENCE_POINT.is_match(sitrep_core::tail(before, 120));
+        let reference = REFERENCE_POINT.is_match(sitrep_core::tail(before, 120))
+            || c.hint == PlaceHint::Region
+                && BORDER_BETWEEN.is_match(sitrep_core::tail(before, 120));
         let ok = (c.hint != PlaceHint::Unknown
             || LOC_PREP.is_match(sitrep_core::tail(before, 80))
             || PLACE_HIT.is_match(&s[c.span.end..]))
@@ -988,6 +1035,23 @@ mod tests {
             .into_iter()
             .map(|p| (p.name, p.role, p.admin))
             .collect()
+    }
+
+    #[test]
+    fn a_possessor_is_the_region_of_what_it_owns() {
+        let s = "Shells fell in Bosnia's Zulu district and in Kilo and Lima's Mike region.";
+        let known = [Span::new(45, 58)];
+        let p: Vec<_> = find_places(s, &known, &[])
+            .into_iter()
+            .map(|p| (p.name, p.admin))
+            .collect();
+        assert_eq!(
+            p,
+            vec![
+                ("Zulu".to_string(), Some("Bosnia".to_string())),
+                ("Mike".to_string(), Some("Kilo and Lima".to_string())),
+            ]
+        );
     }
 
     #[test]
