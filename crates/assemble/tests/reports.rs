@@ -95,6 +95,15 @@ fn shelling_of_villages_hits_civilians_and_background_is_not_an_event() {
 }
 
 #[test]
+fn an_explosive_device_dropped_from_a_quadcopter_is_a_drone_strike() {
+    let text = "On Monday the enemy used a quadcopter to drop an explosive device on our positions near Sotk, the Armenian Defence Ministry said.";
+    let ev = assemble(text, Some("2024-05-15"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(ev[0].weapons, vec!["drone".to_string()]);
+}
+
+#[test]
 fn a_drone_shot_down_is_disrupted_weapons_use() {
     let text = "On June 8, at about 20:10, a quadcopter belonging to illegal Armenian armed detachments attempted to fly over the Azerbaijan Army positions in the direction of the Aghdam region and was suppressed.";
     let ev = assemble(text, Some("2023-06-09"));

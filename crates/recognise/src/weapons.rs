@@ -129,8 +129,30 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(wordish) && !after.is_some_and(|c| c.is_alphanumeric())
 }
 
-/// Every weapon named in `text`, in order.
+/// Every weapon named in `text`, in order. An explosive device a drone drops is the
+/// drone's munition, no mine.
 pub fn find_weapons(text: &str) -> Vec<WeaponMention> {
+    let mut found = surface_weapons(text);
+    if found.iter().any(|w| w.weapon == "drone") && drops(text) {
+        found.retain(|w| {
+            !(w.weapon == "landmine"
+                && text[w.span.start..w.span.end].eq_ignore_ascii_case("explosive device"))
+        });
+    }
+    found
+}
+
+/// Whether `text` tells of something dropped ("drop", "dropped", "dropping").
+fn drops(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "drop" | "drops" | "dropped" | "dropping"
+        )
+    })
+}
+
+fn surface_weapons(text: &str) -> Vec<WeaponMention> {
     MATCHER
         .find_iter(text)
         .filter(|m| is_word_boundary(text, m.start(), m.end()))
@@ -169,6 +191,14 @@ mod tests {
             weapon_names(t),
             vec!["small arms", "mortar", "drone", "missile"]
         );
+    }
+
+    #[test]
+    fn a_dropped_explosive_device_is_the_drone_s_munition() {
+        let t = "A quadcopter dropped an explosive device on the trench.";
+        assert_eq!(weapon_names(t), vec!["drone"]);
+        let t = "An explosive device went off under a truck; a drone was seen later.";
+        assert_eq!(weapon_names(t), vec!["landmine", "drone"]);
     }
 
     #[test]
