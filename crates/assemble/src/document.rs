@@ -24,6 +24,8 @@ pub struct SentenceInfo {
     pub actors: Vec<ActorMention>,
     /// Date mentions that date the events of the sentence (statement dates removed).
     pub dates: Vec<DateMention>,
+    /// The days its source spoke ("the ministry said on Tuesday that ...").
+    pub statement_dates: Vec<DateMention>,
     /// Time mentions.
     pub times: Vec<TimeMention>,
     /// Spans of gazetteer names.
@@ -151,17 +153,17 @@ impl<'a> DocContext<'a> {
                 }
             }
             let rel = |s: Span| Span::new(s.start - span.start, s.end - span.start);
-            let dates: Vec<DateMention> = starting_in(&all_dates, span, |d| d.span)
-                .iter()
-                .filter(|d| span.contains(&d.span))
-                .filter(|d| {
-                    !STATEMENT_DATE.is_match(sitrep_core::tail(&text[span.start..d.span.start], 80))
-                })
-                .map(|d| DateMention {
-                    span: rel(d.span),
-                    ..d.clone()
-                })
-                .collect();
+            let (dates, statement_dates): (Vec<DateMention>, Vec<DateMention>) =
+                starting_in(&all_dates, span, |d| d.span)
+                    .iter()
+                    .filter(|d| span.contains(&d.span))
+                    .map(|d| DateMention {
+                        span: rel(d.span),
+                        ..d.clone()
+                    })
+                    .partition(|d| {
+                        !STATEMENT_DATE.is_match(sitrep_core::tail(&stext[..d.span.start], 80))
+                    });
             let times: Vec<TimeMention> = starting_in(&all_times, span, |t| t.span)
                 .iter()
                 .filter(|t| span.contains(&t.span))
@@ -231,6 +233,7 @@ impl<'a> DocContext<'a> {
                 text: stext,
                 actors,
                 dates,
+                statement_dates,
                 times,
                 known_places,
                 claimant,
@@ -271,29 +274,38 @@ impl<'a> DocContext<'a> {
 }
 
 /// The first day-precision date of an event in the report (not a background
-/// year, not after publication), else the publication date.
+/// year, not after publication), else the first day its source spoke ("the ministry
+/// said on Tuesday that ..."), else the publication date.
 fn main_date(
     sentences: &[SentenceInfo],
     published: Option<Date>,
 ) -> Option<(Date, Date, DatePrecision)> {
-    for s in sentences.iter().take(12) {
-        for d in &s.dates {
-            if d.historical || d.precision != DatePrecision::Day {
-                continue;
-            }
-            let (Some(start), Some(end)) = (d.start, d.end) else {
-                continue;
-            };
-            if let Some(p) = published {
-                let age = p.since(start).map(|s| s.get_days()).unwrap_or(0);
-                if !(0..=7).contains(&age) {
-                    continue;
-                }
-            }
-            return Some((start, end, DatePrecision::Day));
+    let lead = &sentences[..sentences.len().min(12)];
+    lead.iter()
+        .flat_map(|s| &s.dates)
+        .find_map(|d| day_up_to(d, published))
+        .or_else(|| {
+            lead.iter()
+                .flat_map(|s| &s.statement_dates)
+                .find_map(|d| day_up_to(d, published))
+        })
+        .or_else(|| published.map(|p| (p, p, DatePrecision::Day)))
+}
+
+/// The day `d` names when it is no background date and falls in the week up to
+/// publication.
+fn day_up_to(d: &DateMention, published: Option<Date>) -> Option<(Date, Date, DatePrecision)> {
+    if d.historical || d.precision != DatePrecision::Day {
+        return None;
+    }
+    let (start, end) = (d.start?, d.end?);
+    if let Some(p) = published {
+        let age = p.since(start).map(|s| s.get_days()).unwrap_or(0);
+        if !(0..=7).contains(&age) {
+            return None;
         }
     }
-    published.map(|p| (p, p, DatePrecision::Day))
+    Some((start, end, DatePrecision::Day))
 }
 
 #[cfg(test)]

@@ -104,6 +104,26 @@ fn an_explosive_device_dropped_from_a_quadcopter_is_a_drone_strike() {
 }
 
 #[test]
+fn a_report_with_no_event_day_takes_the_day_its_source_spoke() {
+    // Published on a Thursday; the ministry spoke on Tuesday.
+    let text = "The Defence Ministry of Azerbaijan said on Tuesday that Armenian units had fired at its positions near Kokhanabi.";
+    let ev = assemble(text, Some("2024-05-16"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2024-05-14")
+    );
+    // A day of the event itself still comes first.
+    let text = "The Defence Ministry of Azerbaijan said on Tuesday that Armenian units had fired at its positions near Kokhanabi on Monday night.";
+    let ev = assemble(text, Some("2024-05-16"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2024-05-13")
+    );
+}
+
+#[test]
 fn a_drone_shot_down_is_disrupted_weapons_use() {
     let text = "On June 8, at about 20:10, a quadcopter belonging to illegal Armenian armed detachments attempted to fly over the Azerbaijan Army positions in the direction of the Aghdam region and was suppressed.";
     let ev = assemble(text, Some("2023-06-09"));
