@@ -44,7 +44,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<anama>(?-u:\b)ANAMA(?-u:\b))",
         r"|(?P<af>(?:[Tt]he\s+)?(?:(?P<afadj>[A-Z][\w-]+)(?:'s|’s)?\s+)?Air\s+Force(?:\s+of\s+(?:the\s+)?(?P<afof>[A-Z][\w-]+))?)",
         r"|(?P<ispr>(?-u:\b)ISPR(?-u:\b)|Inter-Services Public Relations)",
-        r"|(?P<nna>(?:[Tt]he\s+|Lebanon['’]s\s+)?(?:state-run\s+|official\s+)?National News Agency)",
+        r"|(?P<nna>(?:[Tt]he\s+|Lebanon['’]s\s+)?(?:state-run\s+|official\s+)?(?:National News Agency|(?-u:\b)NNA(?-u:\b)))",
         r"|(?P<mil_admin>(?:[Tt]he\s+)?(?P<madm>(?:[A-Z][\w-]*\s+){1,3}(?:Regional|City|Oblast|District)\s+(?:Military|State)\s+Administration))",
         r"|(?:[Tt]he\s+)?(?P<madm_lc>(?:[A-Z][\w-]*\s+){1,2})(?P<madm_kind>regional|city|oblast|district)\s+military\s+administration(?-u:\b)",
         r"|(?:[Tt]he\s+)?(?P<padm>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?P<padm_kind>provincial|regional|district|oblast|region|province|city|municipal)\s+(?:administration|authorities|government)(?-u:\b)",
@@ -691,6 +691,10 @@ mod tests {
         );
         assert_eq!(
             name("A drone struck the town, Lebanon's National News Agency reported."),
+            Some("National News Agency".to_string())
+        );
+        assert_eq!(
+            name("Two shells fell near the school, the state-run NNA said."),
             Some("National News Agency".to_string())
         );
         assert_eq!(

@@ -254,6 +254,12 @@ static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("reference point")
 });
 
+/// Between a possessor and the region it owns: "'s ", " state's ".
+static POSSESSIVE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s+(?i:state|province|region|oblast|governorate|marz))?['’]s\s+$")
+        .expect("possessive gap")
+});
+
 /// "at the border between Armenia's Tavush province and Azerbaijan's Gazakh
 /// district": regions that only say which stretch of border; a settlement named with
 /// them is the place.
@@ -711,7 +717,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     // district or region it owns.
     for i in 1..cands.len() {
         let gap = &s[cands[i - 1].span.end.min(cands[i].span.start)..cands[i].span.start];
-        if (gap == "'s " || gap == "’s ")
+        if POSSESSIVE_GAP.is_match(gap)
             && cands[i].hint == PlaceHint::Region
             && cands[i].admin.is_none()
         {
@@ -1052,6 +1058,14 @@ mod tests {
                 ("Mike".to_string(), Some("Kilo and Lima".to_string())),
             ]
         );
+    }
+
+    #[test]
+    fn a_state_owning_a_district_is_its_region() {
+        let p = places("Troops clashed in Alpha state's Bravo district on Monday.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].0, "Bravo");
+        assert_eq!(p[0].2.as_deref(), Some("Alpha"));
     }
 
     #[test]
