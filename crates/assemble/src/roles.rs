@@ -79,6 +79,13 @@ static OWNED_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("owned by")
 });
 
+/// "the information spread by the Azerbaijani side that ...": the side a claim comes
+/// from, not one that acted.
+static CLAIM_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:information|reports?|claims?|allegations?|statements?|news|disinformation|misinformation)\s+(?:(?:spread|disseminated|circulated|made|voiced|issued|released|published|put forward)\s+)?|(?:spread|disseminated|circulated|voiced|put forward)\s+)by\s+(?:the\s+)?$")
+        .expect("claim by")
+});
+
 /// After a side, its repelling an attack: that side was attacked ("the army and allied
 /// forces repelled an RSF attack").
 static REPELLED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -139,6 +146,9 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     let act = ACT_LABELS.iter().any(|w| label.ends_with(w));
     if TAKEN_FROM.is_match(before) || OWNED_BY.is_match(before) && !act {
         return Role::Patient;
+    }
+    if CLAIM_BY.is_match(before) {
+        return Role::Unclear;
     }
     // "an Armenian drone ... was shot down by ...": the side whose weapon was stopped.
     if act && (STOPPED_AFTER.is_match(after) || STOPPED_BEFORE.is_match(before)) {
@@ -202,6 +212,15 @@ mod tests {
             .into_iter()
             .map(|m| (m.name.clone(), role_of(s, &m)))
             .collect()
+    }
+
+    #[test]
+    fn the_side_a_claim_comes_from_did_not_act() {
+        let r = roles("The ministry denied the claims made by the Azerbaijani side that Armenian units had fired on the village.");
+        assert_eq!(r[0].1, Role::Unclear, "{r:?}");
+        assert_eq!(r[1].1, Role::Agent, "{r:?}");
+        let r = roles("The village came under fire by the Azerbaijani side.");
+        assert_eq!(r[0].1, Role::Agent, "{r:?}");
     }
 
     #[test]
