@@ -124,6 +124,18 @@ fn a_report_with_no_event_day_takes_the_day_its_source_spoke() {
 }
 
 #[test]
+fn towns_told_as_the_subject_of_shelling_are_events() {
+    let text = "On Monday Huliaipole was shelled with artillery. Stepnohirsk and Mala Tokmachka came under Russian mortar fire, the regional administration said.";
+    let ev = assemble(text, Some("2024-06-04"));
+    assert_eq!(ev.len(), 3, "{ev:#?}");
+    for place in ["Hulyaypole", "Stepnohirsk", "Mala Tokmachka"] {
+        let e = at(&ev, place);
+        assert_eq!(e.sub_event_type, SubEventType::Shelling, "{place}");
+        assert_eq!(e.location.as_ref().unwrap().country.as_deref(), Some("UA"));
+    }
+}
+
+#[test]
 fn a_drone_shot_down_is_disrupted_weapons_use() {
     let text = "On June 8, at about 20:10, a quadcopter belonging to illegal Armenian armed detachments attempted to fly over the Azerbaijan Army positions in the direction of the Aghdam region and was suppressed.";
     let ev = assemble(text, Some("2023-06-09"));

@@ -91,6 +91,18 @@ static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Places that are the subject of a passive hit: "Huliaipole was shelled with
+/// artillery", "Antonivka and Sadove were shelled", "Tiahynka came under mortar fire".
+/// Names found only this way are places when the gazetteer resolves them.
+static SUBJECT_HIT: LazyLock<Regex> = LazyLock::new(|| {
+    large_regex(&format!(
+        r"(?P<list>{NAME}(?:(?:,\s+|,?\s+and\s+){NAME})*)\s+(?:was|were|has been|have been|had been|came|come|comes)\s+(?:again\s+|also\s+|repeatedly\s+)?(?:hit|shelled|struck|attacked|targeted|bombed|under\s+(?:[\w-]+\s+){{0,3}}?(?:fire|attack|shelling))(?-u:\b)"
+    ))
+});
+
+static LIST_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s+|,?\s+and\s+").expect("list split"));
+
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
         r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area|people['’]s republic|caza|qada|kaza)(?-u:\b)"
@@ -189,7 +201,7 @@ static SPEAKS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// After a name, words that make it the place hit: "Velyka Pysarivka was hit by ...".
 static PLACE_HIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:was|were|has been|had been|came)\s+(?:again\s+)?(?:hit|shelled|struck|attacked|targeted|bombed|under fire|under attack)(?-u:\b)")
+    Regex::new(r"(?i)^\s+(?:was|were|has been|have been|had been|came)\s+(?:again\s+|also\s+|repeatedly\s+)?(?:hit|shelled|struck|attacked|targeted|bombed|under\s+(?:[\w-]+\s+){0,3}?(?:fire|attack|shelling))(?-u:\b)")
         .expect("place hit")
 });
 
@@ -282,6 +294,32 @@ static APPROX_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that look like names but are not places in this genre.
+/// Days and months, which open sentences ("On Monday Huliaipole was shelled").
+const WEEKDAY_OR_MONTH: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Yesterday",
+    "Today",
+    "Overnight",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 const NOT_PLACES: &[&str] = &[
     "The",
     "A",
@@ -596,6 +634,39 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             );
         }
     }
+    for m in SUBJECT_HIT.captures_iter(s) {
+        let list = m.name("list").expect("list");
+        let mut from = list.start();
+        for item in LIST_SPLIT.split(list.as_str()) {
+            let at = from;
+            from += item.len();
+            from += LIST_SPLIT
+                .find(&s[from..list.end()])
+                .map_or(0, |sep| sep.end());
+            // "On Monday Huliaipole": words that open a sentence are no part of the name.
+            let mut start = 0;
+            for w in item.split(' ') {
+                if NOT_PLACES.contains(&w) || WEEKDAY_OR_MONTH.contains(&w) {
+                    start += w.len() + 1;
+                } else {
+                    break;
+                }
+            }
+            let Some(name) = item.get(start..).filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            if cap_words_ok(name) {
+                add(
+                    Span::new(at + start, at + item.len()),
+                    name,
+                    PlaceHint::Unknown,
+                    None,
+                    false,
+                    &mut cands,
+                );
+            }
+        }
+    }
     for k in known {
         if k.end > s.len() || !s.is_char_boundary(k.start) || !s.is_char_boundary(k.end) {
             continue;
@@ -803,9 +874,16 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         let reference = REFERENCE_POINT.is_match(sitrep_core::tail(before, 120))
             || c.hint == PlaceHint::Region
                 && BORDER_BETWEEN.is_match(sitrep_core::tail(before, 120));
+        // "Antonivka and Sadove were shelled": the list's last name is followed by the hit.
+        let group_end = cands
+            .iter()
+            .filter(|x| x.group == c.group)
+            .map(|x| x.span.end)
+            .max()
+            .unwrap_or(c.span.end);
         let ok = (c.hint != PlaceHint::Unknown
             || LOC_PREP.is_match(sitrep_core::tail(before, 80))
-            || PLACE_HIT.is_match(&s[c.span.end..]))
+            || PLACE_HIT.is_match(&s[group_end..]))
             && !(ATTRIBUTION.is_match(sitrep_core::tail(before, 80))
                 && (SPEAKS_AFTER.is_match(&s[c.span.end..])
                     || sitrep_core::tail(before, 80)
@@ -1066,6 +1144,21 @@ mod tests {
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].0, "Bravo");
         assert_eq!(p[0].2.as_deref(), Some("Alpha"));
+    }
+
+    #[test]
+    fn places_that_are_the_subject_of_a_hit() {
+        let names = |s: &str| -> Vec<String> { places(s).into_iter().map(|p| p.0).collect() };
+        assert_eq!(
+            names("On Monday Zulu was shelled with artillery."),
+            vec!["Zulu"]
+        );
+        assert_eq!(
+            names("Yesterday Alpha, Bravo and Charlie Delta were hit by drones."),
+            vec!["Alpha", "Bravo", "Charlie Delta"]
+        );
+        assert_eq!(names("Echo came under heavy mortar fire."), vec!["Echo"]);
+        assert!(names("Foxtrot was quiet on Monday.").is_empty());
     }
 
     #[test]
