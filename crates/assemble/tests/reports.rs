@@ -136,6 +136,19 @@ fn towns_told_as_the_subject_of_shelling_are_events() {
 }
 
 #[test]
+fn the_area_a_place_lies_in_is_no_event_of_its_own() {
+    for (text, place) in [
+        ("Indian troops fired mortar shells near Kel in the Neelum valley on Monday, injuring a shopkeeper.", "Kel"),
+        ("Gunmen from across the border raided the Basunda locality of the al-Fashaga area on Monday and killed three farmers.", "Basunda"),
+        ("Azerbaijani units fired on a border post near Tegh in Syunik in March 2023, killing a soldier.", "Tegh"),
+    ] {
+        let ev = assemble(text, Some("2024-06-04"));
+        assert_eq!(ev.len(), 1, "{text}: {ev:#?}");
+        assert_eq!(ev[0].location.as_ref().unwrap().name, place);
+    }
+}
+
+#[test]
 fn a_drone_shot_down_is_disrupted_weapons_use() {
     let text = "On June 8, at about 20:10, a quadcopter belonging to illegal Armenian armed detachments attempted to fly over the Azerbaijan Army positions in the direction of the Aghdam region and was suppressed.";
     let ev = assemble(text, Some("2023-06-09"));

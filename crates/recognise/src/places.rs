@@ -60,7 +60,7 @@ pub struct PlaceMention {
 }
 
 const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*){0,3}";
-const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|hromadas?|jamoats?|hills?|lake|valley|corridor|governorate|county|tehsils?|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
+const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|localit(?:y|ies)|hromadas?|jamoats?|hills?|lake|valley|corridor|governorate|county|tehsils?|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
@@ -87,7 +87,7 @@ static NOUN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// only this way is a place when the gazetteer resolves it.
 static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"(?-u:\b)(?:shelled|struck|bombed|attacked|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|(?:bombs?|shells?|missiles?|rockets?|drones?) (?:on|at)|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around)|near|close to|not far from|outside|[Ii]n|on the outskirts of|in the (?:vicinity|area) of)\s+(?P<name>{NAME})"
+        r"(?-u:\b)(?:shelled|struck|bombed|attacked|raided|stormed|overran|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|(?:bombs?|shells?|missiles?|rockets?|drones?) (?:on|at)|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around)|near|close to|not far from|outside|[Ii]n|on the outskirts of|in the (?:vicinity|area) of)\s+(?P<name>{NAME})"
     ))
 });
 
@@ -105,7 +105,7 @@ static LIST_SPLIT: LazyLock<Regex> =
 
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area|people['’]s republic|caza|qada|kaza)(?-u:\b)"
+        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area|valley|zone|people['’]s republic|caza|qada|kaza)(?-u:\b)"
     ))
 });
 
@@ -120,7 +120,7 @@ static ADMIN_APPOSED: LazyLock<Regex> = LazyLock::new(|| {
 /// ends the phrase is the region of the place before it.
 static ADMIN_IN: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"^\s+in\s+(?:the\s+(?P<admin_the>{NAME})\s+(?:exclave|enclave|[Aa]utonomous [Rr]epublic)|(?P<admin>{NAME}))(?:\s*[,;.)]|\s*$|\s+(?:on|overnight|late|early|last|this|yesterday|today|at|when|during|after|before|and|killing|wounding|injuring)(?-u:\b))"
+        r"^\s+in\s+(?:the\s+(?P<admin_the>{NAME})\s+(?:exclave|enclave|[Aa]utonomous [Rr]epublic)|(?P<admin>{NAME}))(?:\s*[,;.)]|\s*$|\s+(?:on|in|overnight|late|early|last|this|yesterday|today|at|when|during|after|before|and|killing|wounding|injuring)(?-u:\b))"
     ))
 });
 
@@ -187,7 +187,7 @@ static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// region or town the place lies in.
 static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet|neighbou?rhood|suburb)\s+of\s+(?:the\s+)?(?P<admin>{NAME})"
+        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet|neighbou?rhood|suburb|locality)\s+of\s+(?:the\s+)?(?P<admin>{NAME})"
     ))
 });
 
@@ -257,7 +257,7 @@ static CLOSE_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
 
 static LOC_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:in|at|near|close to|next to|not far from|adjacent to|proximity to|on|along|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|fired at|fired on|captured|recaptured|seized|retook|liberated)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:in|at|near|close to|next to|not far from|adjacent to|proximity to|on|along|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|raided|stormed|overran|fired at|fired on|captured|recaptured|seized|retook|liberated)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$")
         .expect("loc prep")
 });
 
@@ -464,6 +464,7 @@ fn hint_of(noun: &str) -> PlaceHint {
             || s.starts_with("town")
             || s.starts_with("cit")
             || s.starts_with("communit")
+            || s.starts_with("localit")
             || s.starts_with("hromada")
             || s.starts_with("jamoat")
             || s == "kibbutz"
