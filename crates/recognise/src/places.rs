@@ -166,9 +166,18 @@ static HOSPITAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "a resident of Berkaber ... was injured ... near the village": the home is where
 /// it happened.
 static HOME_IS_SCENE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:near|in|outside|on the outskirts of|close to|at the edge of)\s+(?:the|his|her|their)\s+(?:native\s+|home\s+)?(?:village|town)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:near|in|outside|on the outskirts of|close to|at the edge of)\s+(?:the|his|her|their)\s+(?:native\s+|home\s+)?(?:village|town)(?-u:\b)(?:\s+of\s+[A-Z])?")
         .expect("home is scene")
 });
+
+/// Where `rest` says the event was at the home just named ("near the village"), not
+/// at another village it names ("near the village of Samarkandek").
+fn home_scene(rest: &str) -> Option<&str> {
+    HOME_IS_SCENE
+        .find(rest)
+        .map(|m| m.as_str())
+        .filter(|m| !m.ends_with(|c: char| c.is_uppercase()))
+}
 
 /// ", a resident of Bagh district,": a person's home, not where the event was.
 static RESIDENT_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -223,7 +232,7 @@ static ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "has since pushed east towards Gedaref": where an advance heads, not where it was.
 static MOVING_TOWARDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:push(?:ed|es|ing)?|advanc(?:ed|es|ing|e)|mov(?:ed|es|ing|e)|head(?:ed|s|ing)?|march(?:ed|es|ing)?|press(?:ed|es|ing)?|drive|drives|driving|drove|expand(?:ed|s|ing)?|threaten(?:ed|s|ing)?)\s+(?:[a-z]+\s+){0,3}?toward(?:s)?\s+(?:the\s+)?(?:(?:towns?|cities|city|states?|regions?)\s+of\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:push(?:ed|es|ing)?|advanc(?:ed|es|ing|e)|mov(?:ed|es|ing|e)|head(?:ed|s|ing)?|march(?:ed|es|ing)?|press(?:ed|es|ing)?|drive|drives|driving|drove|expand(?:ed|s|ing)?|threaten(?:ed|s|ing)?|fle[ed]|fleeing|escap(?:ed|e|ing)|evacuat(?:ed|e|ing))\s+(?:[a-z]+\s+){0,3}?toward(?:s)?\s+(?:the\s+)?(?:(?:towns?|cities|city|states?|regions?)\s+of\s+)?$")
         .expect("moving towards")
 });
 
@@ -294,6 +303,23 @@ static APPROX_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that look like names but are not places in this genre.
+/// Words that make a capitalised name a unit or a body, not a place.
+const UNIT_WORDS: &[&str] = &[
+    "Army",
+    "Battalion",
+    "Brigade",
+    "Regiment",
+    "Division",
+    "Corps",
+    "Command",
+    "Forces",
+    "Police",
+    "Ministry",
+    "Agency",
+    "Committee",
+    "Council",
+];
+
 /// Days and months, which open sentences ("On Monday Huliaipole was shelled").
 const WEEKDAY_OR_MONTH: &[&str] = &[
     "Monday",
@@ -836,9 +862,13 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         }
     }
     // An unknown name in capitals is an acronym ("BSF border outposts").
+    // "the Second Army Area", "a Somali National Army base": a unit or body, no place.
     cands.retain(|c| {
         c.name.chars().count() >= 3
-            && (c.known || cap_words_ok(&c.name) && c.name.chars().any(char::is_lowercase))
+            && (c.known
+                || cap_words_ok(&c.name)
+                    && c.name.chars().any(char::is_lowercase)
+                    && !c.name.split([' ', '-']).any(|w| UNIT_WORDS.contains(&w)))
     });
     // "Nagorno-Karabakh's militias", "Kalbajar's villages": a possessor, not the place of
     // an event; but "Kharkiv's Kyivskyi district" is in Kharkiv.
@@ -855,9 +885,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     for c in &mut cands {
         let before = sitrep_core::tail(&s[..c.span.start], 60);
         if RESIDENT_OF.is_match(before)
-            && HOME_IS_SCENE
-                .find(&s[c.span.end..])
-                .is_some_and(|m| !m.as_str().to_lowercase().starts_with("in "))
+            && home_scene(&s[c.span.end..]).is_some_and(|m| !m.to_lowercase().starts_with("in "))
         {
             c.approximate = true;
         }
@@ -904,7 +932,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         // when the sentence names no other place (or says "near the village").
         // "The ISPR said in Rawalpindi that ...": the seat of the source, likewise.
         let home = RESIDENT_OF.is_match(sitrep_core::tail(before, 60))
-            && !HOME_IS_SCENE.is_match(&s[c.span.end..])
+            && home_scene(&s[c.span.end..]).is_none()
             || SAID_IN.is_match(sitrep_core::tail(before, 40));
         if ok && (reference || home) {
             reference_only.push(c.group);
@@ -1160,6 +1188,26 @@ mod tests {
         );
         assert_eq!(names("Echo came under heavy mortar fire."), vec!["Echo"]);
         assert!(names("Foxtrot was quiet on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_home_is_no_scene_when_another_village_is_named() {
+        let p = places("Guards detained a shepherd, a resident of Kilo, near the village of Lima.");
+        let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, vec!["Lima"]);
+    }
+
+    #[test]
+    fn units_and_destinations_are_no_places() {
+        let names = |s: &str| -> Vec<String> { places(s).into_iter().map(|p| p.0).collect() };
+        assert_eq!(
+            names("Gunmen stormed a Golf National Army base in Hotel on Tuesday."),
+            vec!["Hotel"]
+        );
+        assert_eq!(
+            names("Farm workers fled towards India after the shelling of Juliett."),
+            vec!["Juliett"]
+        );
     }
 
     #[test]
