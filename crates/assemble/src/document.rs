@@ -41,6 +41,18 @@ pub struct SentenceInfo {
     pub unnamed_office: Option<&'static str>,
     /// The stance of the claimant's reporting verb.
     pub stance: sitrep_core::Stance,
+    /// For a sentence that names no source: the source of the last sentence that
+    /// named one (a named body or an unnamed office), which "he said" continues.
+    pub carried: Option<Source>,
+}
+
+/// A source a sentence names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// A named body ("Ministry of Defence of Armenia").
+    Named(String),
+    /// An office named without its body ("the governor said"); its head.
+    Office(&'static str),
 }
 
 /// A wire dateline at a sentence's start: place (in capitals or title case), date, then
@@ -132,6 +144,7 @@ impl<'a> DocContext<'a> {
         names.sort_by_key(|n| n.span.start);
         let mut sentences = Vec::new();
         let mut last_named: Option<String> = None;
+        let mut last_source: Option<(Source, usize)> = None;
         let mut by_head: HashMap<&'static str, String> = HashMap::new();
         let mut default_claimant = None;
         let mut country_count: HashMap<String, usize> = HashMap::new();
@@ -226,7 +239,28 @@ impl<'a> DocContext<'a> {
                     }
                 }
             }
+            // In the paragraph of the last source, or where "he said" refers back.
+            let carried = match &last_source {
+                Some((source, paragraph))
+                    if claimant.is_none()
+                        && unnamed_office.is_none()
+                        && (*paragraph == sentence.paragraph
+                            || sitrep_recognise::claimants::is_attributed(&stext)) =>
+                {
+                    Some(source.clone())
+                }
+                _ => None,
+            };
+            // Denials are no source for what follows.
+            if stance == sitrep_core::Stance::Asserts {
+                if let Some(c) = &claimant {
+                    last_source = Some((Source::Named(c.clone()), sentence.paragraph));
+                } else if let Some(o) = unnamed_office {
+                    last_source = Some((Source::Office(o), sentence.paragraph));
+                }
+            }
             sentences.push(SentenceInfo {
+                carried,
                 unnamed_office,
                 claimant_span,
                 sentence,

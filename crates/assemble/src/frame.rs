@@ -288,6 +288,12 @@ fn claimant_for(
     if let Some(c) = &s.claimant {
         return Some(with_country(c, true));
     }
+    // "..., Syniehubov wrote": the source of the sentences before goes on.
+    let carried_office = match &s.carried {
+        Some(crate::document::Source::Named(c)) if !context => return Some(with_country(c, true)),
+        Some(crate::document::Source::Office(o)) if !context => Some(*o),
+        _ => None,
+    };
     // For a sentence without a source, the report's named source of the side hit
     // comes before the report's unnamed office.
     let default_of_side_hit = ctx.default_claimant.as_deref().is_some_and(|d| {
@@ -297,11 +303,14 @@ fn claimant_for(
                 .and_then(|a| side_country(&a, ctx))
                 .is_some_and(|c| Some(c) == hit)
     });
-    let office = s.unnamed_office.or(if context || default_of_side_hit {
-        None
-    } else {
-        ctx.unnamed_office
-    });
+    let office = s
+        .unnamed_office
+        .or(carried_office)
+        .or(if context || default_of_side_hit {
+            None
+        } else {
+            ctx.unnamed_office
+        });
     match office {
         Some("administration") => return regional_administration(place),
         Some("governor") => return place.admin1.as_ref().map(|a| format!("Governor of {a}")),

@@ -149,6 +149,19 @@ fn the_area_a_place_lies_in_is_no_event_of_its_own() {
 }
 
 #[test]
+fn a_source_goes_on_in_the_sentences_that_refer_back_to_it() {
+    let text = "Russian shells killed two people in Ukraine's Kharkiv region on Tuesday, regional governor Oleh Syniehubov said.\n\nTwo men were killed when shells hit a street in Kupiansk, Syniehubov wrote on Telegram.\n\nA drone also hit a minibus in the village of Zolochiv, wounding four passengers, he said.\n\nUkraine's military said its forces had repelled 12 Russian assaults near Lyptsi.";
+    let ev = assemble(text, Some("2024-06-05"));
+    for place in ["Kupiansk", "Zolochiv"] {
+        assert_eq!(
+            at(&ev, place).claimant.as_deref(),
+            Some("Governor of Kharkiv Oblast"),
+            "{place}: {ev:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_drone_shot_down_is_disrupted_weapons_use() {
     let text = "On June 8, at about 20:10, a quadcopter belonging to illegal Armenian armed detachments attempted to fly over the Azerbaijan Army positions in the direction of the Aghdam region and was suppressed.";
     let ev = assemble(text, Some("2023-06-09"));

@@ -31,6 +31,12 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("reporting")
 });
 
+/// Whether `s` tells that someone said it ("..., he said", "Syniehubov wrote"),
+/// whoever that is.
+pub fn is_attributed(s: &str) -> bool {
+    REPORTING.is_match(s)
+}
+
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(concat!(
         r"(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior|health|emergenc(?:y|ies)|emergency situations))\s+(?i:ministry)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?))?",
