@@ -600,6 +600,14 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     }
                 }
             }
+            // "Armenian soldiers": the side a demonym names.
+            if let Some(cc) = victims
+                .split_whitespace()
+                .next()
+                .and_then(|w| ctx.asm.gazetteer().country_by_demonym(w))
+            {
+                return cc.iso2.clone();
+            }
             String::new()
         };
         // "Four Armenian servicemen were killed and six wounded": a bare count goes

@@ -66,14 +66,22 @@ static THE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// A victim named with a rank: "Private Ilgar Mammadov", "Junior Sergeant A. Petrosyan",
 /// "Head Constable R. Singh".
 static NAMED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)((?i:(?:(?:Junior|Senior|Staff|Chief|Lance|Head|Naib|Assistant)\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel|Ensign|Warrant Officer|Rifleman|Sepoy|Havildar|Naik|Subedar|Soldier|Constable|Sub-Inspector|Inspector|Gunner|Sapper|Trooper|Jawan))(?:\s+of\s+the(?:\s+[A-Z][\w-]*){1,2})?\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+){1,2})")
+    Regex::new(r"(?-u:\b)((?i:(?:(?:Junior|Senior|Staff|Chief|Lance|Head|Naib|Assistant)\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel|Ensign|Warrant Officer|Rifleman|Sepoy|Havildar|Naik|Subedar|Soldier|Constable|Sub-Inspector|Inspector|Gunner|Sapper|Trooper|Jawan|(?:Contract\s+)?Serviceman|Conscript))(?:\s+of\s+the(?:\s+[A-Z][\w-]*){1,2})?\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+){1,2})")
         .expect("named person")
 });
 
-/// "Petro Ivanenko (35)": an age in brackets, no clause of its own.
+/// "Petro Ivanenko (35)", "Narek Hovhannisyan (born 2001)": an age or a birth year
+/// in brackets, no clause of its own.
 fn age_in_brackets(rest: &str) -> bool {
+    let (rest, max) = match ["born ", "b. ", "aged "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    {
+        Some(r) => (r, 4),
+        None => (rest, 3),
+    };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&digits) && rest[digits..].starts_with(')')
+    (1..=max).contains(&digits) && rest[digits..].starts_with(')')
 }
 
 /// A status given to the victim before the verb ("listed as missing"): no new clause.
@@ -89,7 +97,7 @@ static DETERMINER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// After a bare count, a verb that makes it a number of people: "and one was wounded".
 static ELLIPTICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:others?\s+|more\s+)?(?:was|were|have been|has been|had been)(?:\s+also)?(?:\s*$|\s+(?:killed|wounded|injured|hurt|hospitali[sz]ed)(?-u:\b))")
+    Regex::new(r"(?i)^(?:others?\s+|more\s+)?(?:was|were|have been|has been|had been)(?:\s+(?:also|seriously|severely|slightly|lightly|critically|badly|gravely))*(?:\s*$|\s+(?:killed|wounded|injured|hurt|hospitali[sz]ed)(?-u:\b))")
         .expect("elliptical")
 });
 
@@ -471,6 +479,26 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
                 })
                 .unwrap_or(window.len());
             let counts = person_counts(&window[..stop]);
+            // "killed four Armenian and three Azerbaijani soldiers": each side's dead.
+            if counts.is_empty() {
+                let split = national_split(window);
+                if !split.is_empty() {
+                    for (count, victims) in split {
+                        out.push(Casualty {
+                            span: Span::new(v.start(), v.end() + count.span.end),
+                            harm,
+                            count: count.value,
+                            bound: count.bound,
+                            civilian: is_civilian(&victims),
+                            victims,
+                            revised: false,
+                            of_wounded: false,
+                        });
+                    }
+                    last_end = v.end();
+                    continue;
+                }
+            }
             // "killing the two men inside", "killing all three crew members"
             let lead = DETERMINER.find(window).map_or(0, |m| m.end());
             if let Some((c, victims)) = counts.first() {
@@ -589,6 +617,41 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
     out
 }
 
+/// "four Armenian and three Azerbaijani soldiers": two counts of one noun, each with
+/// its own adjective; each count with its victims ("Armenian soldiers").
+static NATIONAL_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<a>[\w-]+)\s+(?P<adj_a>[A-Z][\w-]+)\s+and\s+(?P<b>[\w-]+)\s+(?P<adj_b>[A-Z][\w-]+)\s+(?P<noun>[a-z])")
+        .expect("national split")
+});
+
+fn national_split(window: &str) -> Vec<(Count, String)> {
+    let Some(m) = NATIONAL_SPLIT.captures(window) else {
+        return Vec::new();
+    };
+    let at = m.name("noun").expect("noun").start();
+    let Some(noun) = PERSON.find(&window[at..]).map(|p| p.as_str()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (n, adj) in [("a", "adj_a"), ("b", "adj_b")] {
+        let word = m.name(n).expect("count");
+        let Some(c) = find_counts(word.as_str())
+            .into_iter()
+            .find(|c| c.span.start == 0 && c.span.end == word.len())
+        else {
+            return Vec::new();
+        };
+        out.push((
+            Count {
+                span: Span::new(word.start() + c.span.start, word.start() + c.span.end),
+                ..c
+            },
+            format!("{} {noun}", &m[adj]),
+        ));
+    }
+    out
+}
+
 /// The total an ordinal victim implies: "fourth serviceman" is the fourth one.
 fn ordinal_total(victims: &str) -> Option<u64> {
     const ORDINALS: [&str; 9] = [
@@ -608,6 +671,28 @@ mod tests {
             .into_iter()
             .map(|c| (c.harm, c.count))
             .collect()
+    }
+
+    #[test]
+    fn each_side_s_dead_in_one_phrase() {
+        let c = find_casualties("The clash killed five Kyrgyz and two Tajik border guards.");
+        let got: Vec<(u64, &str)> = c.iter().map(|c| (c.count, c.victims.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![(5, "Kyrgyz border guards"), (2, "Tajik border guards")]
+        );
+    }
+
+    #[test]
+    fn a_wounded_one_after_the_dead_and_a_birth_year_in_brackets() {
+        assert_eq!(
+            figs("Three guards were killed and one was seriously wounded."),
+            vec![(Harm::Killed, 3), (Harm::Injured, 1)]
+        );
+        assert_eq!(
+            figs("Contract serviceman Arman Petrosyan (born 2003) received a shrapnel wound."),
+            vec![(Harm::Injured, 1)]
+        );
     }
 
     #[test]
