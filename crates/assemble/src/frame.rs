@@ -115,6 +115,18 @@ static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:earlier|previously|back in|last (?:week|month|year)|in (?:november|december|january|february|march|april|may|june|july|august|september|october)(?-u:\b))").expect("background")
 });
 
+/// "Earlier today", "Earlier on Monday": the same news cycle, no background (a day
+/// before the report's main one is still read as such by its date).
+static EARLIER_SAME_CYCLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^earlier\s+(?:today|tonight|in the day|this (?:morning|afternoon|evening)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?-u:\b)")
+        .expect("earlier same cycle")
+});
+
+/// Whether a sentence opens on an earlier, background time.
+fn opens_on_background(text: &str) -> bool {
+    BACKGROUND.is_match(text) && !EARLIER_SAME_CYCLE.is_match(text)
+}
+
 fn specificity(sub: SubEventType) -> u8 {
     match sub {
         SubEventType::ArmedClash => 1,
@@ -859,7 +871,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 _ => {}
             }
         }
-        let context = BACKGROUND.is_match(text) || before_main_date(ctx, date);
+        let context = opens_on_background(text) || before_main_date(ctx, date);
         let harm_killed = casualties.last().is_none_or(|c| c.harm == Harm::Killed);
         let (sentence_figs, each) = split_each(text, &figures, harm_killed);
         let distinct_groups = {
@@ -926,7 +938,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             let (date, context) = match own_day {
                 Some(day) if Some(day) != date => (
                     Some(day),
-                    BACKGROUND.is_match(text) || before_main_date(ctx, Some(day)),
+                    opens_on_background(text) || before_main_date(ctx, Some(day)),
                 ),
                 _ => (date, context),
             };

@@ -162,6 +162,24 @@ fn a_source_goes_on_in_the_sentences_that_refer_back_to_it() {
 }
 
 #[test]
+fn a_dateline_naming_its_country_and_earlier_today() {
+    // The dateline's day is the filing day; "on Friday" dates the fighting.
+    let text = "GOMA, Democratic Republic of Congo, Feb 10 (Reuters) - Rebels and the army fought for a second day on Friday around the town of Sake, killing three civilians, residents said.";
+    let ev = assemble(text, Some("2025-02-10"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2025-02-07")
+    );
+    // "Earlier today" is the same news cycle, no background.
+    let text =
+        "Earlier today, Israeli jets struck a Hezbollah launcher in Aita al-Shaab, the IDF said.";
+    let ev = assemble(text, Some("2024-06-04"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert!(!ev[0].context);
+}
+
+#[test]
 fn a_drone_shot_down_is_disrupted_weapons_use() {
     let text = "On June 8, at about 20:10, a quadcopter belonging to illegal Armenian armed detachments attempted to fly over the Azerbaijan Army positions in the direction of the Aghdam region and was suppressed.";
     let ev = assemble(text, Some("2023-06-09"));

@@ -162,6 +162,27 @@ static H1: Css = Css::new(|| selector("h1"));
 static TITLE: Css = Css::new(|| selector("title"));
 static LD_JSON: Css = Css::new(|| selector(r#"script[type="application/ld+json" i]"#));
 static STANDFIRST_BLOCKS: Css = Css::new(|| selector("p, h2, h3, div, span"));
+/// News tickers, "breaking" bars and cookie or consent notices, by class or id.
+static WIDGET_BOXES: Css = Css::new(|| {
+    selector(
+        r#"[class*="ticker" i], [id*="ticker" i], [class*="breaking" i], [id*="breaking" i], [class*="consent" i], [id*="consent" i], [class*="cookie" i], [id*="cookie" i]"#,
+    )
+});
+
+/// Above this many words, a box with a widget's class is taken for content.
+const MAX_WIDGET_WORDS: usize = 60;
+
+/// The texts of the page's small widget boxes (tickers, "breaking" bars, consent
+/// notices), whitespace-normalised.
+fn widget_texts(html: &Html) -> Vec<String> {
+    let Some(sel) = WIDGET_BOXES.get() else {
+        return Vec::new();
+    };
+    html.select(sel)
+        .map(|el| normalize_ws(&el.text().collect::<String>()))
+        .filter(|t| !t.is_empty() && word_count(t) <= MAX_WIDGET_WORDS)
+        .collect()
+}
 
 /// `<meta>` tags that carry the publication time, most specific first.
 static META_DATES: LazyLock<Vec<Selector>> = LazyLock::new(|| {
@@ -368,6 +389,19 @@ pub fn clean_html(raw: &str) -> (Cleaned, Option<Date>) {
         &body,
     ));
     lines.extend(body);
+    // A ticker or consent line Readability kept ("Breaking: road closed on Sunday").
+    let widgets = widget_texts(&html);
+    if !widgets.is_empty() {
+        let from = usize::from(known_title);
+        let kept: Vec<String> = lines
+            .drain(from..)
+            .filter(|line| {
+                let line = normalize_ws(line);
+                !widgets.iter().any(|w| w.contains(&line))
+            })
+            .collect();
+        lines.extend(kept);
+    }
     let cleaned = clean_lines(&lines, known_title);
 
     let published = meta_date_in(&html)

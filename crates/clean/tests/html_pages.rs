@@ -97,3 +97,24 @@ fn broken_markup_and_empty_pages() {
         let _ = clean(&html_doc(raw));
     }
 }
+
+#[test]
+fn tickers_and_consent_notices_are_boilerplate() {
+    let page = r#"<!DOCTYPE html><html><head><title>Mortar fire hits Northvale post</title></head><body>
+<div class="breaking-ticker"><b>Breaking:</b> Riverside bridge to stay closed on Sunday for repairs</div>
+<div id="cookie-consent">We value your privacy. We and our partners use cookies to improve your experience.</div>
+<article><h1>Mortar fire hits Northvale post</h1>
+<p>Two soldiers were wounded when mortar shells hit a border post near Northvale late on Thursday, the defence ministry said in a statement on Friday.</p>
+<p>The ministry said the fire came from positions across the river and lasted about forty minutes before it stopped.</p>
+<p>Local officials said that no civilians were hurt and that the road to the village stayed open throughout the night.</p>
+</article></body></html>"#;
+    let out = clean(&html_doc(page));
+    assert!(
+        out.text.contains("Two soldiers were wounded"),
+        "{}",
+        out.text
+    );
+    for junk in ["Riverside bridge", "We value your privacy"] {
+        assert!(!out.text.contains(junk), "{junk:?} left in:\n{}", out.text);
+    }
+}

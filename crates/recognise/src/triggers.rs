@@ -135,7 +135,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Clash,
-            r"(?-u:\b)(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|firefights?|exchanges? of fire|exchanged fire|gun ?battles?|gunfights?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict|(?:in|during) an encounter|(?:was|were) (?:repelled|repulsed)|(?:repelled|repulsed) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:attacks?|counter-?attacks?|assaults?|attempts?|offensives?|infiltrations?)|encounters? (?:with|between|broke out|took place))(?-u:\b)",
+            r"(?-u:\b)(?:clash(?:es|ed)?|skirmish(?:es)?|fighting|fought|firefights?|exchanges? of fire|exchanged fire|gun ?battles?|gunfights?|hostilities|shoot-?outs?|offensive|cross-border fire|border conflict|(?:in|during) an encounter|(?:was|were) (?:repelled|repulsed)|(?:repelled|repulsed) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:attacks?|counter-?attacks?|assaults?|attempts?|offensives?|infiltrations?)|encounters? (?:with|between|broke out|took place))(?-u:\b)",
         ),
         (
             Retaliation,
