@@ -124,7 +124,7 @@ static FIXED: LazyLock<Fixed> = LazyLock::new(|| {
             State,
         ),
         (
-            r"Hezbollah|Hizbollah|Hizbullah",
+            r"Hezbollah|Hizbollah|Hizbullah|Islamic Resistance(?: in Lebanon)?",
             "Hezbollah",
             Some("LB"),
             NonState,
@@ -174,6 +174,43 @@ static FIXED: LazyLock<Fixed> = LazyLock::new(|| {
             NonState,
         ),
         (r"(?-u:\b)PKK(?-u:\b)", "PKK", None, NonState),
+        (
+            r"(?-u:\b)M23(?-u:\b)|March 23 Movement",
+            "M23",
+            Some("CD"),
+            NonState,
+        ),
+        (
+            r"(?-u:\b)JNIM(?-u:\b)|Jama['’]?at Nus?rat al-Islam wal-Muslimin|Group for (?:the )?Support of Islam and Muslims",
+            "JNIM",
+            None,
+            NonState,
+        ),
+        (
+            r"Allied Democratic Forces|(?-u:\b)ADF(?-u:\b)",
+            "Allied Democratic Forces",
+            Some("CD"),
+            NonState,
+        ),
+        (r"Arakan Army", "Arakan Army", Some("MM"), NonState),
+        (
+            r"People['’]s Defen[cs]e Forces?",
+            "People's Defence Force",
+            Some("MM"),
+            NonState,
+        ),
+        (
+            r"(?-u:\b)FARDC(?-u:\b)",
+            "Military Forces of Democratic Republic of the Congo",
+            Some("CD"),
+            State,
+        ),
+        (
+            r"(?-u:\b)AFRICOM(?-u:\b)|(?:US|U\.S\.) Africa Command",
+            "Military Forces of the United States",
+            Some("US"),
+            State,
+        ),
         (
             r"Wagner Group|(?-u:\b)Wagner(?-u:\b)",
             "Wagner Group",
@@ -714,6 +751,20 @@ mod tests {
         assert_eq!(
             names("units of the armed forces of the Republic of Armenia"),
             vec!["Military Forces of Armenia"]
+        );
+    }
+
+    #[test]
+    fn armed_groups_of_other_theatres() {
+        assert_eq!(names("M23 rebels shelled the town."), vec!["M23"]);
+        assert_eq!(names("JNIM fighters attacked the post."), vec!["JNIM"]);
+        assert_eq!(
+            names("The Islamic Resistance said it fired rockets."),
+            vec!["Hezbollah"]
+        );
+        assert_eq!(
+            names("Arakan Army fighters took the base."),
+            vec!["Arakan Army"]
         );
     }
 
