@@ -30,6 +30,58 @@ static FIRE_SUPPRESSED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("fire suppressed")
 });
 
+/// People in numbers: who demonstrates or riots (a ministry that "protested" does not).
+static CROWD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:people|residents|villagers|locals|protesters|demonstrators|rioters|crowds?|hundreds|thousands|dozens|farmers|students|women|activists|workers|traders|families|youths?|mob)(?-u:\b)")
+        .expect("crowd")
+});
+
+/// Police or troops stepping in: the protest meets an intervention.
+static INTERVENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:dispersed|tear ?gas|water cannons?|rubber bullets|broke up|detained|arrested|batons?)(?-u:\b)")
+        .expect("intervention")
+});
+
+/// Protesters killed or shot by the forces facing them.
+static EXCESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:opened fire on|fired (?:live (?:ammunition|rounds) )?(?:on|at|into)|shot dead|killed|killing)(?-u:\b)")
+        .expect("excessive force")
+});
+
+/// A demonstration or riot by people in numbers, when no armed violence is told with
+/// it: stones thrown make a riot; protesters shot at, excessive force; dispersed or
+/// detained, a protest with intervention; else a peaceful protest.
+fn demonstration(triggers: &[Trigger], sentence: &str) -> Option<SubEventType> {
+    use TriggerKind::*;
+    let has = |k: TriggerKind| triggers.iter().any(|t| t.kind == k && !t.negated);
+    if !(has(Riot) || has(Protest)) || !CROWD.is_match(sentence) {
+        return None;
+    }
+    let armed = triggers.iter().any(|t| {
+        !t.negated
+            && matches!(
+                t.kind,
+                Shelling | AirStrike | Explosive | Grenade | Clash | Disrupted | Seize
+            )
+    });
+    if armed {
+        return None;
+    }
+    Some(if has(Riot) {
+        if sentence.to_lowercase().contains("mob") {
+            SubEventType::MobViolence
+        } else {
+            SubEventType::ViolentDemonstration
+        }
+    } else if EXCESSIVE.is_match(sentence) {
+        SubEventType::ExcessiveForce
+    } else if INTERVENTION.is_match(sentence) {
+        SubEventType::ProtestWithIntervention
+    } else {
+        SubEventType::PeacefulProtest
+    })
+}
+
 /// Chooses the sub-event type from a sentence's (non-negated) triggers, the
 /// weapons it names and whether the other side is civilians. `None` when the
 /// triggers name no event.
@@ -41,6 +93,9 @@ pub fn classify(
 ) -> Option<SubEventType> {
     use TriggerKind::*;
     let has = |k: TriggerKind| triggers.iter().any(|t| t.kind == k && !t.negated);
+    if let Some(sub) = demonstration(triggers, sentence) {
+        return Some(sub);
+    }
     let attempted =
         triggers.iter().any(|t| t.negated) || sentence.to_lowercase().contains("attempt");
     let w = |n: &str| weapons.contains(&n);

@@ -1266,6 +1266,12 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             {
                 a2 = cc.as_ref().map(|c| format!("Civilians ({c})"));
             }
+            // Protesters and rioters are the crowd of the place's country; the police
+            // face them when they step in.
+            if let Some((crowd, police)) = crowd_sides(ctx, sub, cc.as_deref()) {
+                a1 = Some(crowd);
+                a2 = police;
+            }
             frames.push(Frame {
                 sentence: si,
                 paragraph: s.sentence.paragraph,
@@ -1294,6 +1300,32 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     }
     place_at_main_place(ctx, &mut frames, placeless);
     frames
+}
+
+/// The sides of a demonstration or riot in country `cc`: "Protesters (CC)" or
+/// "Rioters (CC)", and the police when they intervened.
+fn crowd_sides(
+    ctx: &DocContext<'_>,
+    sub: SubEventType,
+    cc: Option<&str>,
+) -> Option<(String, Option<String>)> {
+    let cc = cc?;
+    let police = || {
+        ctx.asm
+            .gazetteer()
+            .country(cc)
+            .map(|c| format!("Police Forces of {}", c.name))
+    };
+    match sub {
+        SubEventType::PeacefulProtest => Some((format!("Protesters ({cc})"), None)),
+        SubEventType::ProtestWithIntervention | SubEventType::ExcessiveForce => {
+            Some((format!("Protesters ({cc})"), police()))
+        }
+        SubEventType::ViolentDemonstration | SubEventType::MobViolence => {
+            Some((format!("Rioters ({cc})"), None))
+        }
+        _ => None,
+    }
 }
 
 /// True for a day more than two days before the report's main date: an earlier

@@ -180,6 +180,26 @@ fn a_dateline_naming_its_country_and_earlier_today() {
 }
 
 #[test]
+fn protests_and_riots_are_coded_with_the_crowd_as_actor() {
+    let text = "On Sunday, several hundred villagers held a rally in Kirants against the new border posts.";
+    let ev = assemble(text, Some("2024-06-04"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::PeacefulProtest);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Protesters (AM)"));
+    let text = "Police fired tear gas to disperse dozens of protesters who blocked the road near Kirants on Monday.";
+    let ev = assemble(text, Some("2024-06-04"));
+    assert_eq!(ev[0].sub_event_type, SubEventType::ProtestWithIntervention);
+    assert_eq!(ev[0].actor2.as_deref(), Some("Police Forces of Armenia"));
+    let text = "Youths threw stones at border guards in Kok-Tash on Monday, injuring two of them.";
+    let ev = assemble(text, Some("2024-06-04"));
+    assert_eq!(ev[0].sub_event_type, SubEventType::ViolentDemonstration);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Rioters (KG)"));
+    // A ministry's protest is no demonstration.
+    let text = "The foreign ministry protested to the ambassador on Monday.";
+    assert!(assemble(text, Some("2024-06-04")).is_empty());
+}
+
+#[test]
 fn a_drone_shot_down_is_disrupted_weapons_use() {
     let text = "On June 8, at about 20:10, a quadcopter belonging to illegal Armenian armed detachments attempted to fly over the Azerbaijan Army positions in the direction of the Aghdam region and was suppressed.";
     let ev = assemble(text, Some("2023-06-09"));

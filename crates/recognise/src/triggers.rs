@@ -45,6 +45,10 @@ pub enum TriggerKind {
     Damage,
     /// Property destroyed on purpose: houses blown up, demolished, set on fire.
     Destroy,
+    /// Demonstrations: protests, rallies, road blockades.
+    Protest,
+    /// Riots: stone-throwing, rioting crowds.
+    Riot,
 }
 
 impl TriggerKind {
@@ -60,6 +64,7 @@ impl TriggerKind {
                 | TriggerKind::Agreement
                 | TriggerKind::Damage
                 | TriggerKind::Destroy
+                | TriggerKind::Protest
         )
     }
 }
@@ -85,6 +90,14 @@ struct Patterns {
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     use TriggerKind::*;
     let table: &[(TriggerKind, &str)] = &[
+        (
+            Riot,
+            r"(?-u:\b)(?:riot(?:s|ed|ing|ers)?|threw stones|throwing stones|stone[- ]throwing|stone[- ]pelting|pelted (?:[\w-]+ ){0,3}?with stones)(?-u:\b)",
+        ),
+        (
+            Protest,
+            r"(?-u:\b)(?:protest(?:ed|s|ing)?|protesters|demonstrat(?:ed|ions?|ors)|(?:held|staged|organi[sz]ed|joined) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:rally|rallies|march|picket|sit-in)|rallied|took to the streets|blocked (?:the|a) (?:[\w-]+ )?(?:road|highway|street|bridge))(?-u:\b)",
+        ),
         (
             Destroy,
             r"(?-u:\b)(?:blew up|blown up|demolished|bulldozed|razed|torched|set fire to|set on fire|burned down|burnt down)\s+(?:an? |the |several |dozens of |a number of |\w+ )?(?:[\w-]+ ){0,2}?(?:houses?|homes?|buildings?|shops?|properties|property|dwellings?|residential buildings?)(?-u:\b)|(?-u:\b)(?:houses?|homes?|buildings?|shops?)(?: [\w-]+){0,4} (?:were|was) (?:blown up|demolished|bulldozed|razed|torched|set on fire|burned down|burnt down)(?-u:\b)",
