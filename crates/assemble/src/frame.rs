@@ -678,6 +678,18 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         // What the sentence adds to the event(s) of the last event sentence: figures
         // (to its first place), weapons used, the time, a denial or dispute.
         let uses_weapons = sub.is_some() || USE_VERB.is_match(text);
+        // "Another soldier received a gunshot wound near Kut": figures told with a
+        // place of their own belong to the event there.
+        let own_at = if sub.is_none() && !figures.is_empty() && s.stance == Stance::Asserts {
+            sentence_places(s, &roles)
+                .into_iter()
+                // Not a place inside a quote ("martyred on the road to Jerusalem").
+                .find(|p| p.role == PlaceRole::Target && !inside_quote(text, p.span.start))
+                .and_then(|p| resolve(asm, ctx, &p, &near, last_country.as_deref()))
+                .filter(|(_, key, regional)| key.contains('@') && !regional)
+        } else {
+            None
+        };
         let attach = |frames: &mut Vec<Frame>| {
             let Some(last) = frames.last() else {
                 return;
@@ -713,12 +725,42 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             let adds = !figures.is_empty()
                 || s.stance != Stance::Asserts
                 || (uses_weapons && !weapons.is_empty());
-            for (n, &i) in group.iter().enumerate() {
+            // The frame whose place the sentence names takes its figures; a place no
+            // frame has is a new event of the same kind there.
+            let mut figures_to = group.first().copied();
+            if let (Some((loc, key, _)), Some(&first)) = (&own_at, group.first()) {
+                match group.iter().find(|&&i| frames[i].place_key == *key) {
+                    Some(&i) => figures_to = Some(i),
+                    // A place of the same scene, not one far away.
+                    None if !revision && same_scene(&frames[first].location, loc) => {
+                        let mut f = frames[first].clone();
+                        f.sentence = si;
+                        f.paragraph = s.sentence.paragraph;
+                        f.location = loc.clone();
+                        f.place_key = key.clone();
+                        f.figures = figures.clone();
+                        f.evidence = vec![s.sentence.span];
+                        f.claims = Vec::new();
+                        f.origin = None;
+                        f.regional = false;
+                        f.named_region = false;
+                        f.mention = 0;
+                        f.headline = headline;
+                        if let Some(Some(d)) = own_date {
+                            f.date = Some(d);
+                        }
+                        frames.push(f);
+                        return;
+                    }
+                    None => {}
+                }
+            }
+            for &i in &group {
                 let f = &mut frames[i];
                 if adds {
                     f.evidence.push(s.sentence.span);
                 }
-                if n == 0 {
+                if Some(i) == figures_to {
                     f.figures.extend(figures.iter().cloned());
                 }
                 if uses_weapons {
@@ -1300,6 +1342,28 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     }
     place_at_main_place(ctx, &mut frames, placeless);
     frames
+}
+
+/// Whether byte `at` of `text` lies inside a quotation.
+fn inside_quote(text: &str, at: usize) -> bool {
+    let before = &text[..at.min(text.len())];
+    let straight = before.matches('"').count();
+    let open = before.matches('“').count();
+    let close = before.matches('”').count();
+    straight % 2 == 1 || open > close
+}
+
+/// Within this distance, a place told after an event belongs to its scene.
+const SCENE_KM: f64 = 60.0;
+
+/// Whether two locations are close enough to be one scene (unknown coordinates are not).
+fn same_scene(a: &Location, b: &Location) -> bool {
+    match (a.lat, a.lon, b.lat, b.lon) {
+        (Some(la), Some(lo), Some(lb), Some(lob)) => {
+            sitrep_geocode::distance_km((la, lo), (lb, lob)) <= SCENE_KM
+        }
+        _ => false,
+    }
 }
 
 /// The sides of a demonstration or riot in country `cc`: "Protesters (CC)" or

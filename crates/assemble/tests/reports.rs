@@ -200,6 +200,17 @@ fn protests_and_riots_are_coded_with_the_crowd_as_actor() {
 }
 
 #[test]
+fn a_casualty_told_at_its_own_place_goes_there() {
+    let text = "Azerbaijani units fired at Armenian positions near Sotk on Monday night, the Armenian Defence Ministry said.\nA contract serviceman received a gunshot wound at a position near Kut, the ministry added.";
+    let ev = assemble(text, Some("2024-06-04"));
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert_eq!(at(&ev, "Sotk").injuries, 0);
+    let kut = at(&ev, "Kut");
+    assert_eq!(kut.injuries, 1);
+    assert_eq!(kut.sub_event_type, SubEventType::ArmedClash);
+}
+
+#[test]
 fn a_drone_shot_down_is_disrupted_weapons_use() {
     let text = "On June 8, at about 20:10, a quadcopter belonging to illegal Armenian armed detachments attempted to fly over the Azerbaijan Army positions in the direction of the Aghdam region and was suppressed.";
     let ev = assemble(text, Some("2023-06-09"));
