@@ -161,7 +161,11 @@ pub fn role_of(s: &str, m: &ActorMention) -> Role {
     }
     // "Kyrgyz border guards repelled an attack by Tajik forces", "the Indian Army said
     // it had responded to Pakistani fire": the side attacked.
-    if !act && (REPELLED_AFTER.is_match(after) || RESPONDED_AFTER.is_match(after)) {
+    if !act
+        && (REPELLED_AFTER.is_match(after)
+            || RESPONDED_AFTER.is_match(after)
+            || sitrep_recognise::actors::says_it_repelled(after))
+    {
         return Role::Patient;
     }
     if act || AGENT_BEFORE.is_match(before) || says_it_acted(after) {
@@ -254,5 +258,18 @@ mod tests {
         // Not an act of its own: the speaker reports what was done to it.
         let r = roles("Armenia said its positions came under fire.");
         assert!(r.iter().all(|(_, role)| *role != Role::Agent), "{r:?}");
+    }
+
+    #[test]
+    fn a_speaker_who_says_it_repelled_an_attack_was_attacked() {
+        let r = roles("Armenia's military said its forces had repelled 12 Azerbaijani assaults.");
+        assert_eq!(
+            r[0],
+            ("Military Forces of Armenia".to_string(), Role::Patient)
+        );
+        assert_eq!(
+            r[1],
+            ("Military Forces of Azerbaijan".to_string(), Role::Agent)
+        );
     }
 }

@@ -398,6 +398,15 @@ pub fn says_it_acted(after: &str) -> bool {
     SAYS_IT_ACTED.is_match(after)
 }
 
+/// True when `after` says that the name's bearer repelled an attack (" said its
+/// forces had repelled 12 assaults"): the side attacked, not the attacker.
+pub fn says_it_repelled(after: &str) -> bool {
+    SAYS_IT_ACTED.find(after).is_some_and(|m| {
+        let verb = m.as_str().to_lowercase();
+        verb.ends_with("repelled") || verb.ends_with("pushed back")
+    })
+}
+
 /// Verbs that make a bare country name an acting state ("Pakistan violated ...").
 const STATE_VERBS: &[&str] = &[
     "violated",
