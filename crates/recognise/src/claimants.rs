@@ -194,6 +194,15 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
         .filter(|v| {
             !v.as_str().eq_ignore_ascii_case("called") || CALLED_STATEMENT.is_match(&s[v.end()..])
         })
+        // "The army and UNIFIL were informed": told, not telling.
+        .filter(|v| {
+            let word = v.as_str().to_ascii_lowercase();
+            let before = s[..v.start()].trim_end().to_ascii_lowercase();
+            !(matches!(word.as_str(), "informed" | "told" | "reported")
+                && ["was", "were", "been", "being", "be", "is", "are"]
+                    .iter()
+                    .any(|aux| before.ends_with(&format!(" {aux}"))))
+        })
         .collect();
     if verbs.is_empty() {
         return None;
@@ -702,6 +711,11 @@ mod tests {
         assert_eq!(
             name("Two shells fell near the school, the state-run NNA said."),
             Some("National News Agency".to_string())
+        );
+        // Told, not telling.
+        assert_eq!(
+            name("The Lebanese army and UNIFIL were informed and are following up."),
+            None
         );
         assert_eq!(
             name("Six people were injured, the Armenian Health Ministry said."),
