@@ -22,7 +22,7 @@ static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AGENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)by|(?-u:\b)from(?: the)?(?: positions?| side| direction)?(?: of)?|(?-u:\b)members of|(?-u:\b)units of|(?-u:\b)subdivisions of|(?-u:\b)groups of)\s+(?:the\s+|an?\s+)?(?:units of\s+)?(?:the\s+)?$")
+    Regex::new(r"(?i)(?:(?-u:\b)by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:means|systems|crews?)\s+of|(?-u:\b)by|(?-u:\b)from(?: the)?(?: positions?| side| direction)?(?: of)?|(?-u:\b)members of|(?-u:\b)units of|(?-u:\b)subdivisions of|(?-u:\b)groups of)\s+(?:the\s+|an?\s+)?(?:units of\s+)?(?:the\s+)?$")
         .expect("agent before")
 });
 
@@ -50,7 +50,7 @@ static PATIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// After a weapon's label, the passive of stopping it: "(drone) over our positions was
 /// neutralised", "(missiles) were intercepted".
 static STOPPED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;]{0,90}?(?-u:\b)(?:was|were|had been|has been|have been)\s+(?:successfully\s+)?(?:shot down|downed|intercepted|neutrali[sz]ed|destroyed|suppressed|jammed)(?-u:\b)")
+    Regex::new(r"(?i)^[^.;]{0,160}?(?-u:\b)(?:was|were|had been|has been|have been)\s+(?:successfully\s+)?(?:shot down|downed|intercepted|neutrali[sz]ed|destroyed|suppressed|jammed)(?-u:\b)")
         .expect("stopped after")
 });
 
@@ -258,6 +258,19 @@ mod tests {
         // Not an act of its own: the speaker reports what was done to it.
         let r = roles("Armenia said its positions came under fire.");
         assert!(r.iter().all(|(_, role)| *role != Role::Agent), "{r:?}");
+    }
+
+    #[test]
+    fn a_drone_stopped_by_the_means_of_an_army() {
+        let r = roles("A quadcopter of the Armenian armed forces that tried to fly over the positions of our units in the direction of the village was neutralised by the special means of the Azerbaijan Army.");
+        assert_eq!(
+            r[0],
+            ("Military Forces of Armenia".to_string(), Role::Patient)
+        );
+        assert_eq!(
+            r[1],
+            ("Military Forces of Azerbaijan".to_string(), Role::Agent)
+        );
     }
 
     #[test]
