@@ -87,7 +87,7 @@ static NOUN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// only this way is a place when the gazetteer resolves it.
 static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"(?-u:\b)(?:shelled|struck|bombed|attacked|raided|stormed|overran|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|(?:bombs?|shells?|missiles?|rockets?|drones?) (?:on|at)|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around)|near|close to|not far from|outside|[Ii]n|on the outskirts of|in the (?:vicinity|area) of)\s+(?P<name>{NAME})"
+        r"(?-u:\b)(?:shelled|struck|bombed|attacked|raided|stormed|overran|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|(?:bombs?|shells?|missiles?|rockets?|drones?) (?:on|at)|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around)|near|close to|not far from|outside|over|above|[Ii]n|on the outskirts of|in the (?:vicinity|area) of)\s+(?P<name>{NAME})"
     ))
 });
 
@@ -266,7 +266,7 @@ static CLOSE_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
 
 static LOC_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:in|at|near|close to|next to|not far from|adjacent to|proximity to|on|along|from|toward|towards|into|outside|around|over|across|of|targeting|targeted|hit|struck|shelled|attacked|raided|stormed|overran|fired at|fired on|captured|recaptured|seized|retook|liberated)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:in|at|near|close to|next to|not far from|adjacent to|proximity to|on|along|from|toward|towards|into|outside|around|over|above|across|of|targeting|targeted|hit|struck|shelled|attacked|raided|stormed|overran|fired at|fired on|captured|recaptured|seized|retook|liberated)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$")
         .expect("loc prep")
 });
 
@@ -772,14 +772,38 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         // "X villages of Y" makes Y the region of a known X; after an adjective
         // ("the southern Lebanese villages of A and B") the names after "of" are the places.
         let rest = &s[end..];
+        // "the south Lebanon village of X": a country or region as an adjective.
+        let compass_before = s[..cand.span.start]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "south"
+                        | "north"
+                        | "east"
+                        | "west"
+                        | "southern"
+                        | "northern"
+                        | "eastern"
+                        | "western"
+                )
+            });
         let admin_of = || {
-            if cand.known {
+            if cand.known && !compass_before {
                 captures_found(&ADMIN_OF, rest)
             } else {
                 None
             }
         };
-        let admin_of_one = || captures_found(&ADMIN_OF_ONE, rest);
+        let admin_of_one = || {
+            if compass_before {
+                None
+            } else {
+                captures_found(&ADMIN_OF_ONE, rest)
+            }
+        };
         if let Some(m) = captures_found(&ADMIN_AFTER, rest)
             .or_else(|| captures_found(&ADMIN_APPOSED, rest))
             .or_else(|| captures_found(&ADMIN_IN, rest))
@@ -1195,6 +1219,20 @@ mod tests {
         let p = places("Guards detained a shepherd, a resident of Kilo, near the village of Lima.");
         let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(names, vec!["Lima"]);
+    }
+
+    #[test]
+    fn over_and_above_a_place_and_a_country_as_an_adjective() {
+        let names = |s: &str| -> Vec<String> { places(s).into_iter().map(|p| p.0).collect() };
+        assert_eq!(
+            names("Two drones were shot down over Kilo Lima."),
+            vec!["Kilo Lima"]
+        );
+        assert_eq!(names("Shots hit the pastures above Mike."), vec!["Mike"]);
+        let p = places("A strike hit a house in the south Oscar village of Papa Quebec.");
+        let named: Vec<(&str, Option<&str>)> =
+            p.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+        assert!(named.contains(&("Papa Quebec", None)), "{named:?}");
     }
 
     #[test]
