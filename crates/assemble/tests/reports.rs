@@ -211,6 +211,15 @@ fn a_casualty_told_at_its_own_place_goes_there() {
 }
 
 #[test]
+fn a_roadside_bomb_is_an_ied() {
+    let text = "A roadside bomb killed three soldiers on the road outside Mogadishu on Tuesday, officials said.";
+    let ev = assemble(text, Some("2024-06-06"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::RemoteExplosive);
+    assert_eq!(ev[0].fatalities, 3);
+}
+
+#[test]
 fn a_drone_shot_down_is_disrupted_weapons_use() {
     let text = "On June 8, at about 20:10, a quadcopter belonging to illegal Armenian armed detachments attempted to fly over the Azerbaijan Army positions in the direction of the Aghdam region and was suppressed.";
     let ev = assemble(text, Some("2023-06-09"));

@@ -136,7 +136,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Explosive,
-            r"(?-u:\b)(?:mine explosion|landmine|land mine|stepped on (?:a|an) (?:[\w-]+ )?mine|(?:hit|struck|ran over|drove over) (?:a|an) (?:[\w-]+ )?mine|IED|improvised explosive|explosive device|blew up|exploded|detonated)(?-u:\b)",
+            r"(?-u:\b)(?:mine explosion|landmine|land mine|roadside bombs?|car bombs?|improvised bombs?|bomb blasts?|bomb exploded|stepped on (?:a|an) (?:[\w-]+ )?mine|(?:hit|struck|ran over|drove over) (?:a|an) (?:[\w-]+ )?mine|IED|improvised explosive|explosive device|blew up|exploded|detonated)(?-u:\b)",
         ),
         (
             Grenade,

@@ -75,6 +75,8 @@ const WEAPONS: &[(&str, &str)] = &[
     ("mine explosion", "landmine"),
     ("ied", "landmine"),
     ("explosive device", "landmine"),
+    ("roadside bomb", "landmine"),
+    ("car bomb", "landmine"),
     ("aircraft", "aircraft"),
     ("warplane", "aircraft"),
     ("warplanes", "aircraft"),
