@@ -17,7 +17,7 @@ pub enum Role {
 }
 
 static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:units?|forces|troops|members|side|army|military|personnel|servicemen|soldiers|fighter jets|jets|warplanes|aircraft|drones?|helicopters|artillery|air force|aviation|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|overnight|that|who|which|(?:late\s+|early\s+)?on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|recaptured|retook|liberated|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled|clashed|ambushed|raided|stormed|planted|laid|mined|downed|brought down|intercepted|destroyed|neutrali[sz]ed|regained)(?-u:\b)")
+    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:(?-i:[A-Z][A-Za-z0-9-]*)\s+(?:fighter jets?|jets?|drones?|helicopters?|aircraft|warplanes?|howitzers?|tanks?)|units?|forces|troops|members|side|army|military|personnel|servicemen|soldiers|fighter jets|jets|warplanes|aircraft|drones?|helicopters|artillery|air force|aviation|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|overnight|that|who|which|(?:late\s+|early\s+)?on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|recaptured|retook|liberated|detained|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|repelled|clashed|ambushed|raided|stormed|planted|laid|mined|downed|brought down|intercepted|destroyed|neutrali[sz]ed|regained)(?-u:\b)")
         .expect("agent after")
 });
 
@@ -258,6 +258,19 @@ mod tests {
         // Not an act of its own: the speaker reports what was done to it.
         let r = roles("Armenia said its positions came under fire.");
         assert!(r.iter().all(|(_, role)| *role != Role::Agent), "{r:?}");
+    }
+
+    #[test]
+    fn an_army_named_with_its_aircraft_acted() {
+        let r = roles("An Azerbaijani army Sukhoi jet bombed Armenian positions.");
+        assert_eq!(
+            r[0],
+            ("Military Forces of Azerbaijan".to_string(), Role::Agent)
+        );
+        assert_eq!(
+            r[1],
+            ("Military Forces of Armenia".to_string(), Role::Patient)
+        );
     }
 
     #[test]

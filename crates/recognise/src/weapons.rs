@@ -96,6 +96,7 @@ const WEAPONS: &[(&str, &str)] = &[
     ("fighter jets", "aircraft"),
     ("air force", "aircraft"),
     ("jets", "aircraft"),
+    ("jet", "aircraft"),
     ("tank", "tank"),
     ("tanks", "tank"),
 ];
