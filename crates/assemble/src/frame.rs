@@ -335,7 +335,18 @@ fn claimant_for(
             return Some(institution(office, &c.name, &c.iso2));
         }
     }
-    if context {
+    // "..., officials said" before any source is named: an unnamed source, not the
+    // report's first named one when that one speaks for the other side.
+    let unnamed_source = s.carried.is_none()
+        && sitrep_recognise::claimants::is_attributed(&s.text)
+        && !default_of_side_hit
+        && side_hit().is_some()
+        && ctx.default_claimant.as_deref().is_some_and(|d| {
+            let hit = side_hit().map(|c| c.iso2.clone());
+            let speaks_for = speaker_side(d, ctx).and_then(|a| side_country(&a, ctx));
+            speaks_for.is_some() && speaks_for != hit
+        });
+    if context || unnamed_source {
         None
     } else {
         ctx.default_claimant

@@ -220,6 +220,15 @@ fn a_roadside_bomb_is_an_ied() {
 }
 
 #[test]
+fn officials_of_the_side_hit_are_not_the_other_side_named_later() {
+    let text = "A civilian was killed when Indian troops fired a missile at a bus near Kel on Monday, officials said.\n\nThe Indian army said its troops had fired only at launch pads across the line.";
+    let ev = assemble(text, Some("2024-06-04"));
+    let kel = at(&ev, "Kel");
+    assert_eq!(kel.claimant, None, "{ev:#?}");
+    assert_eq!(kel.fatalities, 1);
+}
+
+#[test]
 fn a_drone_shot_down_is_disrupted_weapons_use() {
     let text = "On June 8, at about 20:10, a quadcopter belonging to illegal Armenian armed detachments attempted to fly over the Azerbaijan Army positions in the direction of the Aghdam region and was suppressed.";
     let ev = assemble(text, Some("2023-06-09"));
