@@ -934,9 +934,14 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             .map(|x| x.span.end)
             .max()
             .unwrap_or(c.span.end);
+        // "- Beryslav: a drone dropped ...": a bulleted item headed by its place.
+        let bullet = before.trim();
+        let heading =
+            matches!(bullet, "-" | "–" | "—" | "•" | "*") && s[group_end..].starts_with(':');
         let ok = (c.hint != PlaceHint::Unknown
             || LOC_PREP.is_match(sitrep_core::tail(before, 80))
-            || PLACE_HIT.is_match(&s[group_end..]))
+            || PLACE_HIT.is_match(&s[group_end..])
+            || heading)
             && !(ATTRIBUTION.is_match(sitrep_core::tail(before, 80))
                 && (SPEAKS_AFTER.is_match(&s[c.span.end..])
                     || sitrep_core::tail(before, 80)
@@ -1233,6 +1238,17 @@ mod tests {
         let named: Vec<(&str, Option<&str>)> =
             p.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
         assert!(named.contains(&("Papa Quebec", None)), "{named:?}");
+    }
+
+    #[test]
+    fn a_bulleted_item_headed_by_its_place() {
+        let s = "- Romeo: a drone dropped an explosive on a bus stop.";
+        let p = find_places(s, &[Span::new(2, 7)], &[]);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Romeo");
+        // A dateline is no such heading.
+        let s = "Romeo: a drone dropped an explosive on a bus stop.";
+        assert!(find_places(s, &[Span::new(0, 5)], &[]).is_empty());
     }
 
     #[test]
