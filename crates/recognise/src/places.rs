@@ -302,7 +302,6 @@ static APPROX_CUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("approx cue")
 });
 
-/// Words that look like names but are not places in this genre.
 /// Words that make a capitalised name a unit or a body, not a place.
 const UNIT_WORDS: &[&str] = &[
     "Army",
@@ -320,33 +319,11 @@ const UNIT_WORDS: &[&str] = &[
     "Council",
 ];
 
-/// Days and months, which open sentences ("On Monday Huliaipole was shelled").
-const WEEKDAY_OR_MONTH: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+/// Words that look like names but are not places in this genre.
+const NOT_PLACES: &[&str] = &[
     "Yesterday",
     "Today",
     "Overnight",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const NOT_PLACES: &[&str] = &[
     "The",
     "A",
     "An",
@@ -673,7 +650,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             // "On Monday Huliaipole": words that open a sentence are no part of the name.
             let mut start = 0;
             for w in item.split(' ') {
-                if NOT_PLACES.contains(&w) || WEEKDAY_OR_MONTH.contains(&w) {
+                if NOT_PLACES.contains(&w) {
                     start += w.len() + 1;
                 } else {
                     break;
