@@ -80,6 +80,22 @@ static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("history")
 });
 
+/// A relative clause or bracket set off from the sentence ("Vovchansk, which has been
+/// shelled since May, came under fire on Sunday"): background told in passing.
+static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(?:which|where|who|whose)(?-u:\b)[^,;.()]*,|\([^()]*\)").expect("aside")
+});
+
+/// True when `re` matches `text` outside its asides: a history or habit told in a
+/// relative clause does not make the whole sentence background.
+fn outside_asides(re: &Regex, text: &str) -> bool {
+    re.find_iter(text).any(|m| {
+        !ASIDE
+            .find_iter(text)
+            .any(|a| a.start() <= m.start() && m.end() <= a.end())
+    })
+}
+
 static CIVILIAN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:residential|civilian|settlements|communities|hromadas?|houses?|homes?|apartments?|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|displaced|refugees?|damage was recorded|farmers?|villagers?|shepherds?|market|minibus|bus stop)(?-u:\b)").expect("civilian target")
 });
@@ -475,6 +491,19 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             .iter()
             .filter(|d| !d.historical && d.span.start >= dateline_end)
             .collect();
+        // "Vovchansk, where troops have fought since May, came under fire on Sunday":
+        // a date inside an aside dates no event of the sentence.
+        let asides: Vec<(usize, usize)> = ASIDE
+            .find_iter(text)
+            .map(|a| (a.start(), a.end()))
+            .collect();
+        let aside = |d: &&sitrep_recognise::dates::DateMention| {
+            asides
+                .iter()
+                .any(|&(a, b)| a <= d.span.start && d.span.end <= b)
+        };
+        let usable: Vec<&sitrep_recognise::dates::DateMention> =
+            usable.into_iter().filter(|d| !aside(d)).collect();
         // "Earlier this month, on April 2, ...": a day inside the period named first
         // is the date.
         let own_date = usable
@@ -528,16 +557,26 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 }
             }
         }
-        if HISTORY.is_match(text)
-            || (s.dates.iter().any(|d| d.historical) || HABITUAL.is_match(text))
+        if outside_asides(&HISTORY, text)
+            || (s.dates.iter().any(|d| d.historical) || outside_asides(&HABITUAL, text))
                 && own_date.is_none()
         {
             continue;
         }
-        let triggers: Vec<Trigger> = find_triggers(text)
+        let mut triggers: Vec<Trigger> = find_triggers(text)
             .into_iter()
             .filter(|t| !t.negated)
             .collect();
+        // What an aside says happened before ("where troops have been fighting since
+        // May") gives way to what the sentence itself reports.
+        let in_aside = |t: &Trigger| {
+            asides
+                .iter()
+                .any(|&(a, b)| a <= t.span.start && t.span.end <= b)
+        };
+        if triggers.iter().any(|t| !in_aside(t)) {
+            triggers.retain(|t| !in_aside(t));
+        }
         let casualties = find_casualties(text);
         // "The NNA initially reported two killed; the ministry later said one": figures
         // after the correction stand.

@@ -2047,3 +2047,24 @@ fn firing_from_a_weapon_is_no_origin() {
     );
     assert_eq!(ev.len(), 2, "{ev:#?}");
 }
+
+#[test]
+fn an_aside_with_a_history_does_not_make_the_sentence_background() {
+    // The relative clause's "since March" and "fighting" are background; the strike
+    // it is set in is the event, dated by the report.
+    let ev = assemble(
+        "Russian forces struck Kupiansk with a guided bomb on Sunday, the Kharkiv governor said. In Vovchansk, where Ukrainian units have been fighting inside the town since March, a drone killed a man and wounded two women.",
+        Some("2024-04-08"),
+    );
+    let e = at(&ev, "Vovchansk");
+    assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike, "{ev:#?}");
+    assert_eq!(e.date.unwrap().to_string(), "2024-04-07");
+    assert_eq!((e.fatalities, e.injuries), (1, 2));
+    assert_eq!(e.actor2.as_deref(), Some("Civilians (UA)"));
+    // The same history in the main clause still marks the sentence as background.
+    let ev = assemble(
+        "Ukrainian units have been fighting inside Vovchansk since March.",
+        Some("2024-04-08"),
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+}
