@@ -2068,3 +2068,31 @@ fn an_aside_with_a_history_does_not_make_the_sentence_background() {
     );
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn craft_named_by_model_act_for_their_army_and_bombed_towns_are_places() {
+    let ev = assemble(
+        "Russian Su-25 jets bombed Vovchansk on Tuesday, the regional governor said.",
+        Some("2024-06-05"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Vovchansk");
+    assert_eq!(ev[0].sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of Russia"));
+    let ev = assemble(
+        "Azerbaijani Bayraktar TB2 drones struck Armenian positions near Sotk on Monday.",
+        Some("2022-09-13"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Azerbaijan")
+    );
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of Armenia"));
+    let ev = assemble(
+        "Russian artillery pounded Kupiansk on Sunday.",
+        Some("2024-06-05"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::Shelling);
+}

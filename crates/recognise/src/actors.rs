@@ -450,6 +450,41 @@ impl std::fmt::Debug for ActorFinder {
     }
 }
 
+/// Craft a model name may precede ("Bayraktar drones", "Su-25 jets").
+const MODEL_CRAFT: &[&str] = &[
+    "drone",
+    "drones",
+    "uav",
+    "uavs",
+    "quadcopter",
+    "quadcopters",
+    "jet",
+    "jets",
+    "fighter jets",
+    "warplanes",
+    "aircraft",
+    "helicopters",
+    "tanks",
+];
+
+/// Bytes of one or two capitalised or numbered model words at the start of `text`
+/// ("Bayraktar TB2 drones" -> "Bayraktar TB2 "), 0 when there are none.
+fn model_name_len(text: &str) -> usize {
+    let mut len = 0;
+    for _ in 0..2 {
+        let rest = &text[len..];
+        let word = rest.split(' ').next().unwrap_or("");
+        let model = word.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && word.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && rest.len() > word.len();
+        if !model {
+            break;
+        }
+        len += word.len() + 1;
+    }
+    len
+}
+
 fn after_words(rest: &str) -> String {
     rest.trim_start_matches(['\'', '’'])
         .trim_start_matches('s')
@@ -619,6 +654,24 @@ impl ActorFinder {
                 let rest_no_adj = rest
                     .trim_start_matches("armenian ")
                     .trim_start_matches("azerbaijani ");
+                // "Azerbaijani Bayraktar TB2 drones": the model between the demonym and
+                // the craft.
+                let tail = &s[m.end()..];
+                let rest_no_adj = match tail.len().checked_sub(rest_no_adj.len()) {
+                    Some(at) if *form == Form::Demonym && tail.is_char_boundary(at) => {
+                        let skip = model_name_len(&tail[at..]);
+                        if skip > 0
+                            && MODEL_CRAFT
+                                .iter()
+                                .any(|n| starts_with_phrase(&rest_no_adj[skip..], n))
+                        {
+                            &rest_no_adj[skip..]
+                        } else {
+                            rest_no_adj
+                        }
+                    }
+                    _ => rest_no_adj,
+                };
                 if let Some(noun) = FORCE_NOUNS
                     .iter()
                     .filter(|n| starts_with_phrase(rest_no_adj, n))

@@ -144,7 +144,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Shelling,
-            r"(?-u:\b)(?:shell(?:ed|ing|s)?|shelling attacks?|(?:artillery|missile|rocket) (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:\d+|\w+) (?:shells|rockets|missiles|mortars)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|explosions? (?:were |was )?(?:recorded|registered)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))(?-u:\b)",
+            r"(?-u:\b)(?:shell(?:ed|ing|s)?|shelling attacks?|pounded|(?:artillery|missile|rocket) (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:\d+|\w+) (?:shells|rockets|missiles|mortars)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|explosions? (?:were |was )?(?:recorded|registered)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))(?-u:\b)",
         ),
         (
             Clash,
