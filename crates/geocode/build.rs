@@ -98,6 +98,35 @@ struct Row {
     pop: u64,
 }
 
+/// The mean point of a region's places; `None` when they straddle the 180th
+/// meridian (a mean there would fall on the far side of the globe).
+#[derive(Default)]
+struct Centroid {
+    lat: f64,
+    lon: f64,
+    min_lon: f64,
+    max_lon: f64,
+    n: u32,
+}
+
+impl Centroid {
+    fn add(&mut self, lat: f64, lon: f64) {
+        if self.n == 0 {
+            (self.min_lon, self.max_lon) = (lon, lon);
+        }
+        self.lat += lat;
+        self.lon += lon;
+        self.min_lon = self.min_lon.min(lon);
+        self.max_lon = self.max_lon.max(lon);
+        self.n += 1;
+    }
+
+    fn point(&self) -> Option<(f64, f64)> {
+        (self.n > 0 && self.max_lon - self.min_lon < 180.0)
+            .then(|| (self.lat / f64::from(self.n), self.lon / f64::from(self.n)))
+    }
+}
+
 fn world(dir: &Path, out_dir: &Path) {
     for f in ["cities500.tsv.gz", "admin1.tsv", "stoplist.txt"] {
         println!("cargo:rerun-if-changed={}", dir.join(f).display());
@@ -105,6 +134,7 @@ fn world(dir: &Path, out_dir: &Path) {
     println!("cargo:rerun-if-changed=src/normalise.rs");
     println!("cargo:rerun-if-changed=src/stoplist.rs");
     let mut rows = Vec::new();
+    let mut cities = 0;
     let mut admin_names: Vec<String> = Vec::new();
     let mut stop: HashSet<String> = stoplist::STOPLIST
         .iter()
@@ -133,6 +163,7 @@ fn world(dir: &Path, out_dir: &Path) {
             }
         }
         let mut admin_ix: HashMap<String, u16> = HashMap::new();
+        let mut regions: BTreeMap<(u8, u8, u16), Centroid> = BTreeMap::new();
         for l in text.lines().skip(1) {
             let f: Vec<&str> = l.split('\t').collect();
             if f.len() < 8 {
@@ -160,6 +191,10 @@ fn world(dir: &Path, out_dir: &Path) {
             };
             let mut names = vec![f[1].to_string()];
             names.extend(f[7].split('|').filter(|a| !a.is_empty()).map(String::from));
+            if admin != u16::MAX {
+                let r = regions.entry((cc[0], cc[1], admin)).or_default();
+                r.add(lat, lon);
+            }
             rows.push(Row {
                 gid,
                 names,
@@ -168,6 +203,23 @@ fn world(dir: &Path, out_dir: &Path) {
                 cc: [cc[0], cc[1]],
                 admin,
                 pop: f[6].parse().unwrap_or(0),
+            });
+        }
+        // First-level regions ("Zamfara", "Khyber Pakhtunkhwa"), placed at the mean
+        // point of their places, after all the towns.
+        cities = rows.len();
+        for ((c0, c1, admin), r) in &regions {
+            let Some((lat, lon)) = r.point() else {
+                continue;
+            };
+            rows.push(Row {
+                gid: 0,
+                names: vec![admin_names[*admin as usize].clone()],
+                lat,
+                lon,
+                cc: [*c0, *c1],
+                admin: *admin,
+                pop: 0,
             });
         }
     }
@@ -271,6 +323,7 @@ fn world(dir: &Path, out_dir: &Path) {
         );
     }
     let _ = writeln!(rs, "pub(crate) const WORLD_PLACES: usize = {};", rows.len());
+    let _ = writeln!(rs, "pub(crate) const WORLD_TOWNS: usize = {cities};");
     let _ = writeln!(rs, "pub(crate) const WORLD_NAMES: usize = {names};");
     let _ = writeln!(
         rs,

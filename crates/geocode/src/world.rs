@@ -11,6 +11,10 @@
 //! | `WORLD_STRINGS` | the name and aliases of each place, `\x1f`-separated |
 //! | `WORLD_ADMIN1` | admin1 names, one a line (index = line) |
 //!
+//! The records hold the towns first, then one place per named admin1 region
+//! (from index `WORLD_TOWNS` on: kind [`Kind::Province`], geonameid 0, placed at
+//! the mean point of the region's towns).
+//!
 //! A world [`Place`] is built on first use and kept (one `OnceLock` per place).
 //! World places get ids after the curated ones.
 
@@ -92,7 +96,12 @@ impl World {
                 }
                 for (ix, _) in w.postings(&key) {
                     let (lat, lon) = w.coords(ix);
-                    if distance_km(pc, (lat, lon)) <= 5.0 {
+                    // A curated region hides the world's region of its name in its
+                    // country (their mean points differ); a place, namesakes within 5 km.
+                    let same_region = p.kind.is_admin()
+                        && ix as usize >= data::WORLD_TOWNS
+                        && w.record(ix)[16..18] == *p.country.as_bytes();
+                    if same_region || distance_km(pc, (lat, lon)) <= 5.0 {
                         hidden.insert(ix);
                     }
                 }
@@ -248,7 +257,9 @@ impl World {
         Place {
             id: self.id(ix),
             name,
-            kind: if pop >= SCAN_POPULATION {
+            kind: if ix as usize >= data::WORLD_TOWNS {
+                Kind::Province
+            } else if pop >= SCAN_POPULATION {
                 Kind::City
             } else {
                 Kind::Settlement
@@ -263,7 +274,11 @@ impl World {
             lon: Some(lon),
             population: (pop > 0).then_some(pop),
             aliases: names.collect(),
-            source: format!("GeoNames {gid} (cities500, CC BY 4.0)"),
+            source: if gid == 0 {
+                "GeoNames admin1 (cities500, CC BY 4.0): mean point of its places".to_string()
+            } else {
+                format!("GeoNames {gid} (cities500, CC BY 4.0)")
+            },
             keys: Default::default(),
         }
     }

@@ -181,3 +181,33 @@ fn world_spellings_shared_by_two_towns_and_places_the_world_base_lacks() {
     let c = g().resolve("Tawila", &Hints::new()).expect("Tawila");
     assert_eq!(c.place.country, "SD", "{c}");
 }
+
+#[test]
+fn first_level_regions_of_the_world_base_resolve_to_their_mean_point() {
+    // Nigeria has no curated pack: its states come from the admin1 table.
+    let c = g()
+        .resolve("Zamfara", &Hints::new().region())
+        .expect("Zamfara");
+    assert_eq!(c.place.kind, Kind::Province, "{c}");
+    assert_eq!(c.place.country, "NG");
+    assert_eq!(c.precision(), 3);
+    let (lat, lon) = (c.place.lat.unwrap(), c.place.lon.unwrap());
+    // Inside the state (Gusau, its capital, lies at 12.17 N 6.66 E).
+    assert!(
+        (11.0..13.7).contains(&lat) && (5.0..7.5).contains(&lon),
+        "{c}"
+    );
+    // A town of the region's name still wins without a region word.
+    let c = g().resolve("Kano", &Hints::new()).expect("Kano");
+    assert_eq!(c.place.kind, Kind::City, "{c}");
+    // A curated region hides the world's region of the same name in its country.
+    let ranked = g().rank("Sughd Region", &Hints::new().region());
+    assert_eq!(
+        ranked
+            .iter()
+            .filter(|c| c.place.kind == Kind::Province && c.place.country == "TJ")
+            .count(),
+        1,
+        "{ranked:?}"
+    );
+}

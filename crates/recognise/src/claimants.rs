@@ -395,8 +395,19 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 _ => (None, None, "village head"),
             }
         } else if c.name("spokes").is_some() {
-            // "Spokesperson Aram Torosyan said": the ministry named before.
-            (None, None, "ministry")
+            // "Spokesperson Aram Torosyan said": the ministry named before; "police
+            // spokesman Yazid Abubakar said": the police.
+            let before = s[..m.start()].trim_end().to_ascii_lowercase();
+            if before.ends_with("police") {
+                (None, None, "police")
+            } else if ["army", "military", "defence", "defense"]
+                .iter()
+                .any(|w| before.ends_with(w))
+            {
+                (None, None, "army")
+            } else {
+                (None, None, "ministry")
+            }
         } else if c.name("spox").is_some() {
             // "a defence spokesman said": the army of the side hit (resolved per event).
             (None, None, "army")
@@ -819,6 +830,18 @@ mod tests {
             (c.name, c.head)
         };
         assert_eq!(head("A man was injured, police said."), (None, "police"));
+        assert_eq!(
+            head("Five villagers were killed, police spokesman Musa Bello said."),
+            (None, "police")
+        );
+        assert_eq!(
+            head("Two soldiers were hurt, army spokesman Ali Khan said."),
+            (None, "army")
+        );
+        assert_eq!(
+            head("The drone was shot down, spokesperson Anna Petrosyan said."),
+            (None, "ministry")
+        );
         assert_eq!(
             head("Two cars burned, Governor Ivan Petrov said on Telegram."),
             (None, "governor")
