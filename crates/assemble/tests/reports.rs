@@ -2096,3 +2096,27 @@ fn craft_named_by_model_act_for_their_army_and_bombed_towns_are_places() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].sub_event_type, SubEventType::Shelling);
 }
+
+#[test]
+fn militias_backing_a_force_do_not_act_in_its_place() {
+    // A non-state ally after "backed by" is no agent of a passive; a state backer is
+    // (see a_place_qualified_by_its_area_is_one_event_and_numbers_of_dead_count).
+    let ev = assemble(
+        "RSF fighters backed by allied militias stormed the village of Wad al-Noura on Wednesday, killing 100 people, activists said.",
+        Some("2024-06-06"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1.as_deref(), Some("Rapid Support Forces"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (SD)"));
+}
+
+#[test]
+fn an_act_answered_is_no_trigger_and_a_barrage_of_rockets_is_shelling() {
+    let ev = assemble(
+        "Hezbollah said it fired a barrage of Katyusha rockets at Kiryat Shmona on Monday in response to the strike.",
+        Some("2024-03-12"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::Shelling);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Hezbollah"));
+}

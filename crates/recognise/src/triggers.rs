@@ -144,7 +144,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Shelling,
-            r"(?-u:\b)(?:shell(?:ed|ing|s)?|shelling attacks?|pounded|(?:artillery|missile|rocket) (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:\d+|\w+) (?:shells|rockets|missiles|mortars)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|explosions? (?:were |was )?(?:recorded|registered)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))(?-u:\b)",
+            r"(?-u:\b)(?:shell(?:ed|ing|s)?|shelling attacks?|pounded|(?:artillery|missile|rocket) (?:fire|strikes?|attacks?)|mortar (?:fire|shelling|attacks?)|fired (?:(?:an? )?(?:barrage|salvo|volley|series|number|dozens?|hundreds?) of |\d+ |\w+ )(?:[\w-]+ ){0,2}?(?:shells|rockets|missiles|mortars|mortar rounds|projectiles)|rockets? (?:were |was )?(?:fired|launched)|missiles? (?:were |was )?(?:fired|launched)|mortars? (?:were |was )?(?:fired|launched)|bombard(?:ed|ment)|explosions? (?:were |was )?(?:recorded|registered)|launched (?:\w+ )?(?:rockets|missiles|shelling attacks))(?-u:\b)",
         ),
         (
             Clash,
@@ -178,6 +178,13 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     }
 });
 
+/// Words that make a trigger a reference to an earlier act ("in response to the
+/// strike"), not one the sentence reports.
+static RESPONSE_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:in (?:response|retaliation|reply|revenge) (?:to|for)|retaliation for|revenge for|to avenge)\s+(?:the\s+|an?\s+|this\s+|that\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}$")
+        .expect("response to")
+});
+
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:not|never|no|denied|deny|denies|without|could|would|may|might|threaten(?:ed|s)? to)\s+(?:\w+\s+){0,3}$|(?-u:\b)(?:denied|deny|denies|rejected|refuted)\s+(?:claims?\s+|reports?\s+)?that\s+(?:[\w'’-]+\s+){0,6}$|(?-u:\b)no\s+(?:information|knowledge|record|confirmation)\s+(?:about|of|on)\s+(?:any\s+)?$")
         .expect("negation regex")
@@ -194,7 +201,8 @@ pub fn find_triggers(sentence: &str) -> Vec<Trigger> {
             if found.iter().any(|t| t.span.overlaps(&span)) {
                 continue;
             }
-            let negated = NEGATION.is_match(sitrep_core::tail(&sentence[..m.start()], 80));
+            let before = sitrep_core::tail(&sentence[..m.start()], 80);
+            let negated = NEGATION.is_match(before) || RESPONSE_TO.is_match(before);
             found.push(Trigger {
                 span,
                 kind: *kind,
