@@ -575,11 +575,18 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
         let lower = window.to_lowercase();
         let chosen: Vec<&(Count, String)> =
             if let Some(i) = lower.find("including").or_else(|| lower.find("among them")) {
-                counts
+                // "Four soldiers, including an officer, and six civilians": the aside
+                // closes and the list goes on.
+                let resumes = lower[i..].find(", and ").map(|j| i + j + 2);
+                let mut chosen: Vec<&(Count, String)> = counts
                     .iter()
                     .filter(|(c, _)| c.span.start < i)
                     .take(1)
-                    .collect()
+                    .collect();
+                if let Some(j) = resumes {
+                    chosen.extend(counts.iter().filter(|(c, _)| c.span.start >= j));
+                }
+                chosen
             } else {
                 // Coordinated victims are summed: "two employees and an official died".
                 counts.iter().collect()
@@ -899,6 +906,15 @@ mod tests {
         assert_eq!((c[0].count, c[0].civilian), (6, false), "{c:?}");
         let c = find_casualties("Five civilians were wounded by shelling.");
         assert!(c[0].civilian);
+        // An aside that closes before the list goes on.
+        assert_eq!(
+            figs("Four soldiers, including a sub-inspector, and six civilians were killed."),
+            vec![(Harm::Killed, 10)]
+        );
+        assert_eq!(
+            figs("Seven soldiers, including an officer and two sergeants, and three civilians were wounded."),
+            vec![(Harm::Injured, 10)]
+        );
     }
 
     #[test]
