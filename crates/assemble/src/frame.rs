@@ -1285,6 +1285,17 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     a1 = ctx.other_party(&p).and_then(|o| military(ctx, o));
                 }
             }
+            // Civilians fight no battle: "24 people were killed in the clashes with Tajik
+            // forces" tells of the forces of the victims' country.
+            if sub == SubEventType::ArmedClash {
+                if let Some(c) = a1
+                    .as_deref()
+                    .and_then(|a| a.strip_prefix("Civilians ("))
+                    .and_then(|a| a.strip_suffix(')'))
+                {
+                    a1 = military(ctx, c).filter(|m| a2.as_ref() != Some(m));
+                }
+            }
             // Fire from inside Armenia is Armenia's, whatever the target district.
             if origin.as_ref().and_then(|o| o.country.as_deref()) != Some("AM") {
                 karabakh_forces(ctx, &loc, &mut a1);

@@ -2120,3 +2120,23 @@ fn an_act_answered_is_no_trigger_and_a_barrage_of_rockets_is_shelling() {
     assert_eq!(ev[0].sub_event_type, SubEventType::Shelling);
     assert_eq!(ev[0].actor1.as_deref(), Some("Hezbollah"));
 }
+
+#[test]
+fn people_killed_in_clashes_with_forces_make_no_civilian_side_of_a_battle() {
+    let ev = assemble(
+        "Kyrgyz authorities said 24 people had been killed and 87 wounded in the clashes with Tajik forces in the Batken region on Wednesday.",
+        Some("2022-09-17"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Kyrgyzstan")
+    );
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Military Forces of Tajikistan")
+    );
+    assert_eq!((ev[0].fatalities, ev[0].injuries), (24, 87));
+    assert_eq!(ev[0].claimant.as_deref(), Some("Government of Kyrgyzstan"));
+}

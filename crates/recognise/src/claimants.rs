@@ -62,7 +62,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<police>(?-u:\b)(?:[Tt]he\s+)?(?:local\s+)?(?:(?P<poladj>[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?)\s+)?[Pp]olice(?:\s+of\s+(?:the\s+)?(?P<polof>[A-Z][\w-]+))?)(?-u:\b)",
         r"|(?P<spokes>(?-u:\b)[Ss]pokes(?:man|person|woman)\s+[A-Z][\w-]+\s+[A-Z][\w-]+)",
         r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z](?:[a-z]+|[A-Z]{1,5})(?:-[A-Z]?[a-z]+)?)\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
-        r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side)",
+        r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side|(?:[Tt]he\s+)?(?P<sadj2>[A-Z][\w-]+)\s+(?:authorities|government)(?-u:\b))",
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
         r"|(?P<service>(?:[Tt]he\s+)?(?:(?P<svcadj>[A-Z][\w-]+)(?:'s|’s)\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service|Border Troops|Border Guard)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))",
         r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)(?:'s|’s)?\s+(?:[Aa]rmy|military|(?i:armed forces))(?-u:\b))",
@@ -343,7 +343,7 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 Some((group, cc)) => (Some(group.to_string()), cc.map(str::to_string), "group"),
                 None => continue,
             }
-        } else if let Some(adj) = c.name("sadj") {
+        } else if let Some(adj) = c.name("sadj").or(c.name("sadj2")) {
             let Some(cr) = countries.any(adj.as_str()) else {
                 continue;
             };
@@ -830,6 +830,10 @@ mod tests {
             (c.name, c.head)
         };
         assert_eq!(head("A man was injured, police said."), (None, "police"));
+        assert_eq!(
+            name("Armenian authorities said 24 people had been killed in the clashes."),
+            Some("Government of Armenia".to_string())
+        );
         assert_eq!(
             head("Five villagers were killed, police spokesman Musa Bello said."),
             (None, "police")
