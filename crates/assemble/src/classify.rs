@@ -32,7 +32,7 @@ static FIRE_SUPPRESSED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// People in numbers: who demonstrates or riots (a ministry that "protested" does not).
 static CROWD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:people|residents|villagers|locals|protesters|demonstrators|rioters|crowds?|hundreds|thousands|dozens|farmers|students|women|activists|workers|traders|families|youths?|mob)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:people|residents|villagers|locals|protesters|demonstrators|rioters|crowds?|hundreds|thousands|dozens|farmers|students|women|activists|workers|traders|families|youths?|mob|citizens|inhabitants|group of [\w-]+|men)(?-u:\b)")
         .expect("crowd")
 });
 

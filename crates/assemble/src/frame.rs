@@ -87,12 +87,17 @@ static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// True when `re` matches `text` outside its asides: a history or habit told in a
-/// relative clause does not make the whole sentence background.
+/// relative clause does not make the whole sentence background, nor does "since the
+/// start of the day".
 fn outside_asides(re: &Regex, text: &str) -> bool {
     re.find_iter(text).any(|m| {
-        !ASIDE
-            .find_iter(text)
-            .any(|a| a.start() <= m.start() && m.end() <= a.end())
+        let today = ["of the day", "of today", "of this day"]
+            .iter()
+            .any(|w| text[m.end()..].trim_start().starts_with(w));
+        !today
+            && !ASIDE
+                .find_iter(text)
+                .any(|a| a.start() <= m.start() && m.end() <= a.end())
     })
 }
 
@@ -1371,9 +1376,29 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             }
             // Protesters and rioters are the crowd of the place's country; the police
             // face them when they step in.
-            if let Some((crowd, police)) = crowd_sides(ctx, sub, cc.as_deref()) {
+            // A mob keeps those it attacked ("a mob lynched a man": civilians).
+            // "Tajik citizens threw stones near Ak-Tatyr": the crowd's own nationality.
+            let crowd_cc = s
+                .actors
+                .iter()
+                .find(|a| a.kind == ActorKind::Civilians && a.country.is_some())
+                .and_then(|a| a.country.clone())
+                .or_else(|| cc.clone());
+            if let Some((crowd, police)) = crowd_sides(ctx, sub, crowd_cc.as_deref(), cc.as_deref())
+            {
+                let riot = matches!(
+                    sub,
+                    SubEventType::ViolentDemonstration | SubEventType::MobViolence
+                );
+                a2 = match police {
+                    Some(p) => Some(p),
+                    // Only a side the sentence names, not one inferred from the place.
+                    None if riot && (patient.is_some() || civilian_hit) => a2.filter(|a| {
+                        !a.starts_with("Protesters") && !a.starts_with("Rioters") && *a != crowd
+                    }),
+                    None => None,
+                };
                 a1 = Some(crowd);
-                a2 = police;
             }
             frames.push(Frame {
                 sentence: si,
@@ -1433,12 +1458,13 @@ fn crowd_sides(
     ctx: &DocContext<'_>,
     sub: SubEventType,
     cc: Option<&str>,
+    place_cc: Option<&str>,
 ) -> Option<(String, Option<String>)> {
     let cc = cc?;
     let police = || {
         ctx.asm
             .gazetteer()
-            .country(cc)
+            .country(place_cc.unwrap_or(cc))
             .map(|c| format!("Police Forces of {}", c.name))
     };
     match sub {

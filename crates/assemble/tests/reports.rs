@@ -2140,3 +2140,54 @@ fn people_killed_in_clashes_with_forces_make_no_civilian_side_of_a_battle() {
     assert_eq!((ev[0].fatalities, ev[0].injuries), (24, 87));
     assert_eq!(ev[0].claimant.as_deref(), Some("Government of Kyrgyzstan"));
 }
+
+#[test]
+fn crowds_gather_lynch_and_throw_stones() {
+    let ev = assemble(
+        "On Tuesday, about 300 people gathered outside the town hall in Goris, demanding compensation for damaged houses.",
+        Some("2024-05-15"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::PeacefulProtest);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Protesters (AM)"));
+    let ev = assemble(
+        "On Monday evening, a mob lynched a man accused of theft in Maiduguri, police said.",
+        Some("2024-05-14"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::MobViolence);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Rioters (NG)"));
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (NG)"));
+    assert_eq!(ev[0].fatalities, 1);
+    // The crowd's nationality, not the place's; the patrol it attacked.
+    let ev = assemble(
+        "About 40 Tajik citizens threw stones at a Kyrgyz border patrol near Ak-Tatyr on Sunday, injuring two border guards.",
+        Some("2024-05-14"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1.as_deref(), Some("Rioters (TJ)"));
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Military Forces of Kyrgyzstan")
+    );
+    assert_eq!(ev[0].injuries, 2);
+}
+
+#[test]
+fn active_killings_of_named_victims_are_events() {
+    let ev = assemble(
+        "On Monday, gunmen killed two fishermen near Mueda, a local official said.",
+        Some("2024-05-14"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::Attack);
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (MZ)"));
+    assert_eq!(ev[0].fatalities, 2);
+    let ev = assemble(
+        "Since the start of the day, Ukrainian defenders have repelled six Russian assaults near Vovchansk, the General Staff said. Another 9 people were injured in Kupiansk.",
+        Some("2024-06-05"),
+    );
+    let e = at(&ev, "Vovchansk");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{ev:#?}");
+    assert_eq!(at(&ev, "Kupiansk").injuries, 9);
+}

@@ -41,17 +41,17 @@ pub struct Casualty {
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(shot dead|shooting dead|shot and killed|gunned down|killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|sustained (?:an? )?(?:\w+ )?(?:injur(?:y|ies)|wounds?)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(shot dead|shooting dead|shot and killed|gunned down|lynched|beheaded|(?:beaten|stabbed|hacked|stoned|burned|burnt) to death|killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|sustained (?:an? )?(?:\w+ )?(?:injur(?:y|ies)|wounds?)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)")
         .expect("casualty verb")
 });
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|reservists?|deminers?|sappers?|operatives?|commanders?|drivers?|passengers?|riders?|motorcyclists?|pensioners?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))")
+    Regex::new(r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|reservists?|deminers?|sappers?|operatives?|commanders?|drivers?|passengers?|riders?|motorcyclists?|pensioners?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|fisherm[ae]n|vigilantes?|hunters?|herders?|herdsm[ae]n|traders?|miners?|teachers?|nurses?|worshippers?|pilgrims?|relatives|daughters?|sons|family members|peacekeepers?|gendarmes?|jihadists?|suspects?|detainees|prisoners|refugees|protesters?|demonstrators?|labou?rers?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))")
         .expect("person")
 });
 
 static ARTICLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|constable|resident|villager|journalist|sergeant|conscript|reservist|deminer|sapper|shepherd|farmer|driver|rider|motorcyclist|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|constable|resident|villager|journalist|sergeant|conscript|reservist|deminer|sapper|shepherd|farmer|driver|rider|motorcyclist|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker|fisherman|vigilante|herder|herdsman|trader|teacher|nurse|peacekeeper|gendarme|suspect|protester|militant|insurgent|rebel|gunman|infiltrator))(?-u:\b)")
         .expect("article person")
 });
 
@@ -161,6 +161,20 @@ pub fn is_civilian(words: &str) -> bool {
         "driver",
         "passenger",
         "owner",
+        "fisherm",
+        "herder",
+        "herdsm",
+        "trader",
+        "teacher",
+        "nurse",
+        "worshipper",
+        "pilgrim",
+        "daughter",
+        "relatives",
+        "family",
+        "refugee",
+        "protester",
+        "demonstrator",
     ]
     .iter()
     .any(|k| w.contains(k))
@@ -185,6 +199,9 @@ pub fn is_civilian(words: &str) -> bool {
 fn harm_of(verb: &str) -> Option<Harm> {
     let v = verb.to_lowercase();
     if v.starts_with("kill")
+        || v.starts_with("lynch")
+        || v.starts_with("behead")
+        || v.ends_with("to death")
         || v.starts_with("shot")
         || v.starts_with("shooting")
         || v.starts_with("gunned")
@@ -206,9 +223,18 @@ fn harm_of(verb: &str) -> Option<Harm> {
 /// Counts in `window` that name people (followed by a person noun, or "a soldier").
 fn person_counts(window: &str) -> Vec<(Count, String)> {
     let mut out: Vec<(Count, String)> = Vec::new();
-    for c in find_counts(window) {
+    let counts = find_counts(window);
+    for (i, c) in counts.iter().enumerate() {
+        let c = c.clone();
         let after = &window[c.span.end..];
         let after_t = after.trim_start();
+        // "Another 9 people": the figure is the one that follows.
+        if counts
+            .get(i + 1)
+            .is_some_and(|next| window[c.span.end..next.span.start].trim().is_empty())
+        {
+            continue;
+        }
         if let Some(m) = PERSON.find(after_t) {
             out.push((c, m.as_str().to_string()));
         } else if after_t.is_empty()
@@ -453,7 +479,14 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
         let active = verb.ends_with("ing")
             || matches!(
                 verb.as_str(),
-                "killed" | "wounded" | "injured" | "shot dead" | "shot and killed" | "gunned down"
+                "killed"
+                    | "wounded"
+                    | "injured"
+                    | "shot dead"
+                    | "shot and killed"
+                    | "gunned down"
+                    | "lynched"
+                    | "beheaded"
             ) && {
                 let after = s[v.end()..].trim_start();
                 find_counts(after)
@@ -906,6 +939,19 @@ mod tests {
         assert_eq!((c[0].count, c[0].civilian), (6, false), "{c:?}");
         let c = find_casualties("Five civilians were wounded by shelling.");
         assert!(c[0].civilian);
+        assert_eq!(
+            figs("Another 9 people were injured."),
+            vec![(Harm::Injured, 9)]
+        );
+        assert_eq!(
+            figs("A mob lynched a man on Monday."),
+            vec![(Harm::Killed, 1)]
+        );
+        assert_eq!(
+            figs("Two fishermen were beaten to death."),
+            vec![(Harm::Killed, 2)]
+        );
+        assert_eq!(figs("Another soldier was killed."), vec![(Harm::Killed, 1)]);
         // An aside that closes before the list goes on.
         assert_eq!(
             figs("Four soldiers, including a sub-inspector, and six civilians were killed."),

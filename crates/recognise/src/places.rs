@@ -59,7 +59,7 @@ pub struct PlaceMention {
     pub known: bool,
 }
 
-const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*){0,3}";
+const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-|(?:da|de|do|dos|das|del|di|du) )?[A-Z][\p{L}’'\-]*){0,3}";
 const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|localit(?:y|ies)|hromadas?|jamoats?|hills?|lake|valley|corridor|governorate|county|tehsils?|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {

@@ -92,11 +92,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let table: &[(TriggerKind, &str)] = &[
         (
             Riot,
-            r"(?-u:\b)(?:riot(?:s|ed|ing|ers)?|threw stones|throwing stones|stone[- ]throwing|stone[- ]pelting|pelted (?:[\w-]+ ){0,3}?with stones)(?-u:\b)",
+            r"(?-u:\b)(?:riot(?:s|ed|ing|ers)?|lynch(?:ed|ing)|mobs? (?:of [\w-]+ )?(?:lynched|beat|attacked|killed|stoned|burned|torched|stormed|ransacked|set fire)|threw stones|throwing stones|stone[- ]throwing|stone[- ]pelting|pelted (?:[\w-]+ ){0,3}?with stones)(?-u:\b)",
         ),
         (
             Protest,
-            r"(?-u:\b)(?:protest(?:ed|s|ing)?|protesters|demonstrat(?:ed|ions?|ors)|(?:held|staged|organi[sz]ed|joined) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:rally|rallies|march|picket|sit-in)|rallied|took to the streets|blocked (?:the|a) (?:[\w-]+ )?(?:road|highway|street|bridge))(?-u:\b)",
+            r"(?-u:\b)(?:protest(?:ed|s|ing)?|protesters|demonstrat(?:ed|ions?|ors)|(?:held|staged|organi[sz]ed|joined) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:rally|rallies|march|picket|sit-in)|rallied|took to the streets|blocked (?:the|a) (?:[\w-]+ )?(?:road|highway|street|bridge)|(?:gathered|assembled|marched) (?:[\w,'’-]+ ){0,8}?(?:demanding|to demand|to protest|in protest|calling for|to call for|chanting)|marched (?:through|to|on) (?:the )?(?:[\w-]+ )?(?:streets?|town hall|city hall|governor's office|parliament))(?-u:\b)",
         ),
         (
             Destroy,
@@ -160,7 +160,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Attack,
-            r"(?-u:\b)(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|stormed|incursion|infiltrat(?:ed|ion)|sabotage|(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring|destroyed (?:an? |the )?(?:[\w-]+ ){0,3}?(?:depots?|warehouses?|command posts?|launchers?|radars?|headquarters|tanks?|armou?red vehicles?|howitzers?)|(?:killed|wounded|injured) (?:at least |up to )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) (?:[\w-]+ ){0,2}(?:militants|insurgents|terrorists|rebels|fighters|gunmen|soldiers|servicem[ae]n|troops|civilians|villagers|policem[ae]n|border guards|militant|insurgent|terrorist|rebel|fighter|soldier|civilian|villager|policeman|border guard|men|women|people|persons|residents|children|man|woman|person|resident|child|boy|girl))(?-u:\b)",
+            r"(?-u:\b)(?:attack(?:ed|s|ing)?|advance|struck|provocations?|assault(?:ed)?|raid(?:ed)?|ambush(?:ed)?|stormed|incursion|infiltrat(?:ed|ion)|sabotage|(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring|destroyed (?:an? |the )?(?:[\w-]+ ){0,3}?(?:depots?|warehouses?|command posts?|launchers?|radars?|headquarters|tanks?|armou?red vehicles?|howitzers?)|(?:killed|wounded|injured|shot dead|gunned down|beheaded|executed|massacred|murdered|abducted and killed) (?:at least |up to |more than |some |about )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) (?:[\w-]+ ){0,2}(?:militants|insurgents|terrorists|rebels|fighters|gunmen|soldiers|servicem[ae]n|troops|civilians|villagers|policem[ae]n|border guards|militant|insurgent|terrorist|rebel|fighter|soldier|civilian|villager|policeman|border guard|men|women|people|persons|residents|children|man|woman|person|resident|child|boy|girl|infiltrators?|intruders?|fisherm[ae]n|farmers?|herders?|herdsm[ae]n|shepherds?|traders?|worshippers?|vigilantes?|jihadists?|suspects?|drivers?|passengers?|students?|teachers?|workers?|miners?|hunters?|members|peacekeepers?|gendarmes?|officers?|police officers?|guards?))(?-u:\b)",
         ),
         (
             Damage,
