@@ -1134,7 +1134,12 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                         a2.is_none() || side(&p.patient) == side(&a2)
                     })
                 {
-                    a1 = prev.agent.clone().filter(|a| !a.starts_with("Civilians"));
+                    // A crowd is no side of what follows.
+                    a1 = prev.agent.clone().filter(|a| {
+                        !["Civilians", "Protesters", "Rioters"]
+                            .iter()
+                            .any(|c| a.starts_with(c))
+                    });
                 }
             }
             // A mine or explosive device that no one is said to have laid: an unnamed

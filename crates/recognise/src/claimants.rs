@@ -27,7 +27,7 @@ pub struct ClaimantMention {
 }
 
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(said|says|say|stated|states|reported|reports|report|informed|informs|told|added|noted|claimed|claims|announced|confirmed|according to|wrote|denied|denies|deny|rejected|refuted|dismissed|disputed|described|called|accused|accuses|blamed|declared|statement|message)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(said|says|say|stated|states|reported|reports|report|informed|informs|told|added|noted|claimed|claims|announced|confirmed|according to|wrote|denied|denies|deny|rejected|refuted|dismissed|disputed|described|called|accused|accuses|blamed|declared|statement|message|gave (?:a |an |its )?(?:different |conflicting |contradictory |own )?(?:account|version))(?-u:\b)")
         .expect("reporting")
 });
 
@@ -591,9 +591,16 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
         if reported {
             return Some(mention);
         }
+        // A source that asserts what the sentence tells before one that denies it
+        // ("..., according to Armenia's defence ministry; Baku denied that ...").
+        let denial = if mention.stance == Stance::Denies {
+            5
+        } else {
+            0
+        };
         let rank = if dist <= 2 {
             // a named source next to its verb before an anaphor next to one
-            dist + if mention.name.is_none() { 3 } else { 0 }
+            dist + denial + if mention.name.is_none() { 3 } else { 0 }
         } else {
             dist + 100 + if mention.name.is_none() { 1000 } else { 0 }
         };
@@ -935,6 +942,23 @@ mod tests {
         assert_eq!(
             claimant("Official Baku denied any casualties."),
             Some((Some("Government of Azerbaijan".to_string()), Stance::Denies))
+        );
+        // The source that tells the act, not the one that denies it after.
+        assert_eq!(
+            claimant("Units fired at a farmer near the village, according to Armenia's defence ministry; Baku denied that its troops had fired."),
+            Some((
+                Some("Ministry of Defence of Armenia".to_string()),
+                Stance::Asserts
+            ))
+        );
+        assert_eq!(
+            claimant(
+                "Azerbaijan's army gave a different account, saying its units had returned fire."
+            ),
+            Some((
+                Some("Military Forces of Azerbaijan".to_string()),
+                Stance::Asserts
+            ))
         );
         assert_eq!(
             claimant("The ministry said the post was hit."),
