@@ -36,6 +36,10 @@ pub(crate) fn actor_name(
             })
             .or_else(|| location_cc.map(str::to_string))
             .and_then(|cc| military(ctx, &cc)),
+        // "police", "a police station": the police of the place's country.
+        ActorKind::Police if m.country.is_none() => location_cc
+            .and_then(|c| ctx.asm.gazetteer().country(c))
+            .map(|c| format!("Police Forces of {}", c.name)),
         ActorKind::Unidentified => Some(format!(
             "Unidentified Armed Group ({})",
             m.country.as_deref().or(location_cc).unwrap_or("XX")

@@ -2191,3 +2191,24 @@ fn active_killings_of_named_victims_are_events() {
     assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{ev:#?}");
     assert_eq!(at(&ev, "Kupiansk").injuries, 9);
 }
+
+#[test]
+fn police_are_the_police_of_the_place_and_groups_of_other_theatres_act() {
+    let ev = assemble(
+        "ELN guerrillas attacked a police station in Tame on Monday, killing two officers, the army said.",
+        Some("2024-03-19"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("ELN: National Liberation Army")
+    );
+    assert_eq!(ev[0].actor2.as_deref(), Some("Police Forces of Colombia"));
+    let ev = assemble(
+        "Police arrested three militant associates in Sopore on Monday.",
+        Some("2024-03-19"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::Arrests);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Police Forces of India"));
+}

@@ -156,6 +156,60 @@ static FIXED: LazyLock<Fixed> = LazyLock::new(|| {
         ),
         (r"(?-u:\b)Taliban(?-u:\b)", "Taliban", None, NonState),
         (
+            r"(?-u:\b)ISWAP(?-u:\b)|Islamic State(?:'s)? West Africa(?: Province)?",
+            "Islamic State West Africa Province",
+            Some("NG"),
+            NonState,
+        ),
+        (
+            r"Boko Haram|(?-u:\b)JAS(?-u:\b)",
+            "Boko Haram",
+            Some("NG"),
+            NonState,
+        ),
+        (
+            r"Civilian Joint Task Force|(?-u:\b)CJTF(?-u:\b)",
+            "Civilian JTF",
+            Some("NG"),
+            NonState,
+        ),
+        (
+            r"(?-u:\b)ELN(?-u:\b)|National Liberation Army \(ELN\)|Ej[eé]rcito de Liberaci[oó]n Nacional",
+            "ELN: National Liberation Army",
+            Some("CO"),
+            NonState,
+        ),
+        (
+            r"(?-u:\b)EMC(?-u:\b)|Estado Mayor Central|FARC dissidents",
+            "EMC: Estado Mayor Central",
+            Some("CO"),
+            NonState,
+        ),
+        (
+            r"Syrian Democratic Forces|(?-u:\b)SDF(?-u:\b)",
+            "SDF: Syrian Democratic Forces",
+            Some("SY"),
+            NonState,
+        ),
+        (
+            r"Hay['’]?at Tahrir al-Sham|(?-u:\b)HTS(?-u:\b)",
+            "Hayat Tahrir al-Sham",
+            Some("SY"),
+            NonState,
+        ),
+        (
+            r"Security Service of Ukraine|(?-u:\b)SBU(?-u:\b)",
+            "Police Forces of Ukraine",
+            Some("UA"),
+            Police,
+        ),
+        (
+            r"(?:(?-u:\b)US|U\.S\.) (?:forces|troops|military|warplanes|jets|fighter jets|aircraft|drones?|navy|Navy|Air Force|strikes?|destroyer|warship)|(?-u:\b)CENTCOM(?-u:\b)|(?:US|U\.S\.) Central Command",
+            "Military Forces of the United States",
+            Some("US"),
+            State,
+        ),
+        (
             r"(?-u:\b)(?:ISIS|ISIL|Islamic State|Daesh)(?-u:\b)",
             "Islamic State",
             None,
@@ -218,6 +272,12 @@ static FIXED: LazyLock<Fixed> = LazyLock::new(|| {
             NonState,
         ),
         (r"(?i)(?-u:\b)(?:the )?enemy(?-u:\b)", "enemy", None, Enemy),
+        (
+            r"(?i)(?-u:\b)(?:police(?:m[ae]n| officers?| stations?| posts?| patrols?| checkpoints?| vehicles?| forces)?|policem[ae]n)(?-u:\b)",
+            "Police Forces",
+            None,
+            Police,
+        ),
         (
             r"(?i)(?-u:\b)(?:unknown|unidentified) (?:gunmen|assailants|attackers|persons)|(?-u:\b)(?:gunmen|militants|terrorists|militiamen|militias?|armed men)(?-u:\b)",
             "Unidentified Armed Group",
@@ -799,6 +859,26 @@ mod tests {
     fn names(s: &str) -> Vec<String> {
         let f = ActorFinder::new(&StaticCountries::sample());
         f.find(s).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn armed_groups_of_other_theatres_and_abbreviations() {
+        let mut iswap =
+            names("Islamic State West Africa Province (ISWAP) fighters attacked the base.");
+        iswap.dedup();
+        assert_eq!(iswap, vec!["Islamic State West Africa Province"]);
+        assert_eq!(
+            names("ELN guerrillas attacked a police station."),
+            vec!["ELN: National Liberation Army", "Police Forces"]
+        );
+        assert_eq!(
+            names("U.S. warplanes struck Houthi targets."),
+            vec!["Military Forces of the United States", "Houthis"]
+        );
+        assert_eq!(
+            names("The SBU detained a suspect."),
+            vec!["Police Forces of Ukraine"]
+        );
     }
 
     #[test]
