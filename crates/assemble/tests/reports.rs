@@ -2212,3 +2212,41 @@ fn police_are_the_police_of_the_place_and_groups_of_other_theatres_act() {
     assert_eq!(ev[0].sub_event_type, SubEventType::Arrests);
     assert_eq!(ev[0].actor1.as_deref(), Some("Police Forces of India"));
 }
+
+#[test]
+fn the_region_a_place_lies_in_is_no_event_of_its_own() {
+    // The area's district owned by its state.
+    let ev = assemble(
+        "A woman was killed when Pakistani troops shelled a village in the Mandi area of Jammu and Kashmir's Poonch district on Saturday, an army spokesman said.",
+        Some("2020-09-13"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Mandi");
+    // A compass word before the owner.
+    let ev = assemble(
+        "Two militants were killed in an encounter in the Kalaroos area of north Kashmir's Kupwara district on Saturday, police said.",
+        Some("2020-09-13"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    // "the department of X" and "X State" are regions.
+    let ev = assemble(
+        "In the department of Arauca, ELN guerrillas attacked an army patrol near Saravena on Sunday.",
+        Some("2024-09-16"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Saravena");
+    let ev = assemble(
+        "Gunmen killed five villagers in Zamfara State on Sunday.",
+        Some("2024-09-16"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let loc = ev[0].location.as_ref().unwrap();
+    assert_eq!((loc.country.as_deref(), loc.geo_precision), (Some("NG"), 3));
+    // A state body is no state.
+    let ev = assemble(
+        "Two residents of Chartar were detained by Azerbaijani servicemen on Tuesday, the Artsakh State Service of Emergency Situations said.",
+        Some("2021-02-18"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Chartar");
+}

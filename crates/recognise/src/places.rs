@@ -60,7 +60,7 @@ pub struct PlaceMention {
 }
 
 const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-|(?:da|de|do|dos|das|del|di|du) )?[A-Z][\p{L}’'\-]*){0,3}";
-const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|localit(?:y|ies)|hromadas?|jamoats?|hills?|lake|valley|corridor|governorate|county|tehsils?|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
+const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|localit(?:y|ies)|hromadas?|jamoats?|hills?|lake|valley|corridor|governorate|county|departments?|state|tehsils?|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
@@ -70,7 +70,7 @@ static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 
 static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"(?-u:\b)(?P<noun>villages?|towns?|city|settlements?|communit(?:y|ies)|kibbutz|moshav|hamlets?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?|territor(?:y|ies)|environs) of (?:the )?(?P<name>{NAME})"
+        r"(?-u:\b)(?P<noun>villages?|towns?|city|settlements?|communit(?:y|ies)|kibbutz|moshav|hamlets?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?|territor(?:y|ies)|environs|department|province|governorate) of (?:the )?(?P<name>{NAME})"
     ))
 });
 
@@ -196,7 +196,7 @@ static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// region or town the place lies in.
 static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
     large_regex(&format!(
-        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet|neighbou?rhood|suburb|locality)\s+of\s+(?:the\s+)?(?P<admin>{NAME})"
+        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet|neighbou?rhood|suburb|locality)\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-(?:east|west)(?:ern)?)?\s+)?(?P<admin>{NAME})"
     ))
 });
 
@@ -488,6 +488,8 @@ fn hint_of(noun: &str) -> PlaceHint {
             || s.starts_with("direction")
             || s == "governorate"
             || s == "county"
+            || s.starts_with("department")
+            || s == "state"
             || s == "corridor" =>
         {
             PlaceHint::Region
@@ -582,6 +584,14 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         }
         let start = nm.end() - name.len();
         let noun = m.name("noun").map_or("", |x| x.as_str());
+        // "the Artsakh State Service of Emergency Situations": a body, not a state.
+        if noun.eq_ignore_ascii_case("state")
+            && s[m.get(0).map_or(s.len(), |w| w.end())..]
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase())
+        {
+            continue;
+        }
         let alt = m
             .name("alt")
             .map(|a| a.as_str())
@@ -605,7 +615,13 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         }
         let noun = m.name("noun").map_or("", |x| x.as_str());
         let hint = match hint_of(noun) {
-            PlaceHint::Region if !noun.starts_with("region") => PlaceHint::Settlement,
+            PlaceHint::Region
+                if !["region", "department", "province", "governorate"]
+                    .iter()
+                    .any(|r| noun.starts_with(r)) =>
+            {
+                PlaceHint::Settlement
+            }
             PlaceHint::Unknown => PlaceHint::Settlement,
             h => h,
         };
@@ -744,6 +760,11 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     cands.dedup_by(|later, kept| later.span.overlaps(&kept.span));
     // Admin regions named after a place or list qualify it; they are not places of their own.
     let mut admin_spans = Vec::new();
+    let regions: Vec<(Span, String)> = cands
+        .iter()
+        .filter(|c| c.hint == PlaceHint::Region)
+        .map(|c| (c.span, c.name.clone()))
+        .collect();
     for cand in cands.iter_mut() {
         let end = cand.span.end;
         // "X villages of Y" makes Y the region of a known X; after an adjective
@@ -800,8 +821,15 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                 admin = *k;
             }
             // "in Jammu and Kashmir's Poonch district": the region owned is the admin.
-            let owner = s[admin.end..].starts_with("'s ") || s[admin.end..].starts_with("’s ");
-            if owner {
+            let owned = ["'s ", "’s "]
+                .iter()
+                .find(|p| s[admin.end..].starts_with(*p))
+                .map(|p| admin.end + p.len());
+            if let Some(at) = owned {
+                if let Some((span, name)) = regions.iter().find(|(sp, _)| sp.start == at) {
+                    cand.admin = Some(name.clone());
+                    admin_spans.push(*span);
+                }
                 continue;
             }
             let admin_name = &s[admin.start..admin.end];
