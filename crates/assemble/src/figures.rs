@@ -73,9 +73,35 @@ pub fn totals(figures: &[Figure]) -> (u32, u32) {
         .filter_map(|f| f.killed)
         .sum();
     let injured = pick(&figures[injured_from..], |f| f.injured);
+    // "One of the wounded died in hospital": a death added to the toll, unless the
+    // report revises its toll ("had initially reported three dead"), which counts it.
+    let revised_toll = figures
+        .iter()
+        .any(|f| (f.revised || f.superseded) && f.killed.is_some() && !f.of_wounded);
+    // Told twice ("died of his wounds ... one of the wounded had died") is one death:
+    // the largest such figure, not their sum.
+    let added: u64 = figures
+        .iter()
+        .enumerate()
+        .skip(killed_from)
+        .filter(|(_, f)| f.of_wounded && !f.superseded && !revised_toll)
+        .filter_map(|(_, f)| f.killed)
+        .max()
+        .unwrap_or(0);
+    let others: Vec<Figure> = figures[killed_from..]
+        .iter()
+        .filter(|f| !(f.of_wounded && f.killed.is_some()))
+        .cloned()
+        .collect();
+    let killed = pick(&others, |f| f.killed) as u64 + added;
     (
-        pick(&figures[killed_from..], |f| f.killed),
-        injured.saturating_sub(died_of_wounds.min(u32::MAX as u64) as u32),
+        killed.min(u32::MAX as u64) as u32,
+        // A first toll replaced by the one in the lead: the lead is already current.
+        if figures.iter().any(|f| f.superseded) {
+            injured
+        } else {
+            injured.saturating_sub(died_of_wounds.min(u32::MAX as u64) as u32)
+        },
     )
 }
 
@@ -128,7 +154,24 @@ mod tests {
     fn wounded_who_died_leave_the_injured() {
         let mut died = fig("AM", Some(1), None, false);
         died.of_wounded = true;
-        let f = [fig("AM", None, Some(2), false), died];
+        let f = [fig("AM", None, Some(2), false), died.clone()];
         assert_eq!(totals(&f), (1, 1));
+        // ... and join the dead, whichever side the report gave them.
+        let mut unnamed = died.clone();
+        unnamed.side = String::new();
+        let f = [fig("civ", Some(4), Some(11), false), unnamed];
+        assert_eq!(totals(&f), (5, 10));
+        // A revised toll counts them already.
+        let mut revised = fig("civ", Some(5), None, false);
+        revised.revised = true;
+        let f = [fig("civ", Some(4), Some(11), false), died.clone(), revised];
+        assert_eq!(totals(&f), (5, 10));
+        // So does a toll that replaced the first one reported.
+        let f = [
+            fig("civ", Some(4), Some(11), false),
+            fig("civ", Some(3), Some(12), true),
+            died,
+        ];
+        assert_eq!(totals(&f), (4, 11));
     }
 }
