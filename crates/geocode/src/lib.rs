@@ -651,17 +651,31 @@ impl Gazetteer {
     /// "Russia"); a leading "Republic of" is also tried away.
     pub fn country_by_name(&self, s: &str) -> Option<&Country> {
         let key = normalise(s);
-        if let Some(&i) = self.index.country_name.get(&key) {
-            return Some(&self.countries[i]);
-        }
-        for prefix in ["republic of ", "rep of ", "state of "] {
-            if let Some(rest) = key.strip_prefix(prefix) {
-                if let Some(&i) = self.index.country_name.get(rest) {
-                    return Some(&self.countries[i]);
-                }
-            }
-        }
-        None
+        let found = self.index.country_name.get(&key).copied().or_else(|| {
+            ["republic of ", "rep of ", "state of "]
+                .iter()
+                .find_map(|p| key.strip_prefix(p))
+                .and_then(|rest| self.index.country_name.get(rest).copied())
+        })?;
+        let country = &self.countries[found];
+        // The transliteration fold meets namesakes across letters ("Qana" and
+        // "Ghana"): a country's name begins with the letter written.
+        let initial = |w: &str| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .next()
+                .map(|c| c.to_ascii_lowercase())
+        };
+        let lower = s.trim().to_lowercase();
+        let bare = ["the ", "republic of ", "rep. of ", "rep of ", "state of "]
+            .iter()
+            .fold(lower.as_str(), |w, p| w.strip_prefix(p).unwrap_or(w));
+        let written = initial(bare);
+        let agrees = !written.is_some_and(|c| c.is_ascii())
+            || std::iter::once(&country.name)
+                .chain(&country.aliases)
+                .any(|n| initial(n) == written || !initial(n).is_some_and(|c| c.is_ascii()));
+        agrees.then_some(country)
     }
 
     /// The country of this demonym ("Azerbaijani", "Azeri", "Armenians"); a plural

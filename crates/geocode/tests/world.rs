@@ -211,3 +211,18 @@ fn first_level_regions_of_the_world_base_resolve_to_their_mean_point() {
         "{ranked:?}"
     );
 }
+
+#[test]
+fn a_town_folded_onto_a_country_name_is_no_country() {
+    // The transliteration fold meets "Qana" and "Ghana".
+    assert!(g().country_by_name("Qana").is_none());
+    assert_eq!(
+        g().country_by_name("Ghana").map(|c| c.iso2.as_str()),
+        Some("GH")
+    );
+    assert_eq!(
+        g().country_by_name("the Republic of Armenia")
+            .map(|c| c.iso2.as_str()),
+        Some("AM")
+    );
+}
