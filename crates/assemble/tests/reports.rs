@@ -2250,3 +2250,22 @@ fn the_region_a_place_lies_in_is_no_event_of_its_own() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Chartar");
 }
+
+#[test]
+fn a_place_heading_its_line_is_the_place_of_what_follows() {
+    let text = "On February 3, the Russians shelled the Donetsk region 29 times.\nRodynske: artillery shelling damaged three private houses; two people were injured.\nDobropillia: the Russians struck the town with a guided aerial bomb, five people were wounded.";
+    let ev = assemble(text, Some("2024-02-04"));
+    assert_eq!(at(&ev, "Rodynske").injuries, 2, "{ev:#?}");
+    assert_eq!(at(&ev, "Rodynske").sub_event_type, SubEventType::Shelling);
+    assert_eq!(at(&ev, "Dobropillia").injuries, 5);
+    // A wire dateline in capitals is where the report was filed.
+    let ev = assemble(
+        "ISLAMABAD: Pakistani troops shelled Indian posts in the Poonch sector on Monday, the ISPR said.",
+        Some("2024-02-06"),
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.location.as_ref().unwrap().name != "Islamabad"),
+        "{ev:#?}"
+    );
+}

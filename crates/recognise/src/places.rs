@@ -91,6 +91,11 @@ static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A name heading its line ("Rodynske: artillery shelling damaged ..."), a place
+/// when the gazetteer knows it.
+static LINE_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| large_regex(&format!(r"^(?:[-–—•*]\s*)?(?P<name>{NAME}):\s")));
+
 /// Places that are the subject of a passive hit: "Huliaipole was shelled with
 /// artillery", "Antonivka and Sadove were shelled", "Tiahynka came under mortar fire".
 /// Names found only this way are places when the gazetteer resolves them.
@@ -238,7 +243,7 @@ static MOVING_TOWARDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "The ISPR said in Rawalpindi that ...": where the source spoke.
 static SAID_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:said|says|told reporters|told journalists|announced|stated|added|reported)\s+(?:on\s+[a-z]+day\s+|late\s+on\s+[a-z]+day\s+)?in\s+$")
+    Regex::new(r"(?i)(?-u:\b)(?:said|says|told reporters|told journalists|announced|stated|added)\s+(?:on\s+[a-z]+day\s+|late\s+on\s+[a-z]+day\s+)?in\s+$")
         .expect("said in")
 });
 
@@ -654,6 +659,19 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             );
         }
     }
+    if let Some(m) = captures_found(&LINE_HEAD, s) {
+        let nm = m.name("name").expect("name");
+        if nm.as_str().chars().any(char::is_lowercase) && cap_words_ok(nm.as_str()) {
+            add(
+                Span::new(nm.start(), nm.end()),
+                nm.as_str(),
+                PlaceHint::Unknown,
+                None,
+                false,
+                &mut cands,
+            );
+        }
+    }
     for m in SUBJECT_HIT.captures_iter(s) {
         let list = m.name("list").expect("list");
         let mut from = list.start();
@@ -940,9 +958,12 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             .max()
             .unwrap_or(c.span.end);
         // "- Beryslav: a drone dropped ...": a bulleted item headed by its place.
+        // "Rodynske: artillery shelling damaged 3 houses": a known place heading its
+        // line, not in capitals (a wire dateline, "ISLAMABAD:", is where it was filed).
         let bullet = before.trim();
-        let heading =
-            matches!(bullet, "-" | "–" | "—" | "•" | "*") && s[group_end..].starts_with(':');
+        let own_line = bullet.is_empty() && c.name.chars().any(char::is_lowercase);
+        let heading = (matches!(bullet, "-" | "–" | "—" | "•" | "*") || own_line)
+            && s[group_end..].starts_with(':');
         let ok = (c.hint != PlaceHint::Unknown
             || LOC_PREP.is_match(sitrep_core::tail(before, 80))
             || PLACE_HIT.is_match(&s[group_end..])
