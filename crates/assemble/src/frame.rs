@@ -1135,11 +1135,25 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     })
                 {
                     // A crowd is no side of what follows.
-                    a1 = prev.agent.clone().filter(|a| {
+                    let attacker = prev.agent.clone().filter(|a| {
                         !["Civilians", "Protesters", "Rioters"]
                             .iter()
                             .any(|c| a.starts_with(c))
                     });
+                    if sub == SubEventType::DisruptedWeaponsUse && a2.is_none() {
+                        // "Air defence forces shot down two more drones": the side hit
+                        // before stopped the attacker's weapons.
+                        let defender = cc
+                            .as_deref()
+                            .and_then(|c| military(ctx, c))
+                            .filter(|d| attacker.as_ref() != Some(d));
+                        if defender.is_some() {
+                            a1 = defender;
+                            a2 = attacker;
+                        }
+                    } else {
+                        a1 = attacker;
+                    }
                 }
             }
             // A mine or explosive device that no one is said to have laid: an unnamed

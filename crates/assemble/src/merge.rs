@@ -23,7 +23,20 @@ fn attack_told_twice(a: &Frame, b: &Frame) -> bool {
     let pair = a.sub == SubEventType::Attack && a.weapons.is_empty() && remote(b.sub)
         || b.sub == SubEventType::Attack && b.weapons.is_empty() && remote(a.sub);
     let fits = |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
-    pair && fits(&a.agent, &b.agent) && fits(&a.patient, &b.patient)
+    // The people of a place or its forces: the side hit, told two ways ("came under
+    // fire" hits the community, "the enemy fired mortars" its forces).
+    let of_place = |f: &Frame| {
+        f.patient.as_deref().is_some_and(|p| {
+            p.starts_with("Military Forces of ")
+                || f.location
+                    .country
+                    .as_deref()
+                    .is_some_and(|c| p == format!("Civilians ({c})"))
+        })
+    };
+    let same_side =
+        fits(&a.patient, &b.patient) || of_place(a) && of_place(b) && a.agent == b.agent;
+    pair && fits(&a.agent, &b.agent) && same_side
 }
 
 /// "The army repelled an RSF attack near Al Fau ... RSF fighters killed nine civilians

@@ -2269,3 +2269,27 @@ fn a_place_heading_its_line_is_the_place_of_what_follows() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn air_defences_unnamed_stop_the_attacker_of_the_events_before() {
+    let text = "During the day, the Russians carried out 29 shellings of the border areas of the Sumy region.\n- Svesa community: the enemy fired mortars.\nIn the evening, air defence forces shot down two more drones over the Sumy district.";
+    let ev = assemble(text, Some("2024-08-20"));
+    let stopped = ev
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::DisruptedWeaponsUse)
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(
+        stopped.actor1.as_deref(),
+        Some("Military Forces of Ukraine")
+    );
+    assert_eq!(stopped.actor2.as_deref(), Some("Military Forces of Russia"));
+}
+
+#[test]
+fn a_community_listed_under_fire_and_its_own_item_are_one_event() {
+    let text = "The following communities came under fire on Monday: Svesa and Myropillia.\n- Svesa community: the enemy fired mortars (6 explosions).\n- Myropillia community: artillery shelling (20 explosions).";
+    let ev = assemble(text, Some("2024-08-20"));
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert_eq!(at(&ev, "Svesa").sub_event_type, SubEventType::Shelling);
+    assert_eq!(at(&ev, "Myropillia").sub_event_type, SubEventType::Shelling);
+}
