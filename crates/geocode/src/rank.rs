@@ -399,9 +399,21 @@ pub(crate) fn rank<'a>(
                 Some(i) => add(round(2.0 / (i as f64 + 1.0) * 100.0) / 100.0, &|| {
                     format!("country {} is hint #{}", p.country, i + 1)
                 }),
-                None => add(-1.0, &|| {
-                    format!("country {} not among the hints", p.country)
-                }),
+                None => {
+                    add(-1.0, &|| {
+                        format!("country {} not among the hints", p.country)
+                    });
+                    // Far from every country the report names: a namesake elsewhere
+                    // ("Chinari" in Armenia for Indian shelling near the Line of Control).
+                    let far = coords(p).is_some_and(|pc| {
+                        codes
+                            .iter()
+                            .all(|cc| g.country_within(cc, pc, BEYOND_NAMED_KM) == Some(false))
+                    });
+                    if far {
+                        add(-0.5, &|| "far from every country hinted".to_string());
+                    }
+                }
             }
         }
         if !hints.near.is_empty() {

@@ -226,3 +226,18 @@ fn a_town_folded_onto_a_country_name_is_no_country() {
         Some("AM")
     );
 }
+
+#[test]
+fn a_namesake_near_the_hinted_country_outranks_one_far_from_it() {
+    // Only India is hinted ("Indian troops shelled Chinari"): the Chinari across the
+    // Line of Control, not the Armenian village.
+    let c = g()
+        .resolve("Chinari", &Hints::new().country("IN"))
+        .expect("Chinari");
+    assert_eq!(c.place.country, "PK", "{c}");
+    // With Armenia hinted, the Armenian one.
+    let c = g()
+        .resolve("Chinari", &Hints::new().country("AZ"))
+        .expect("Chinari");
+    assert_eq!(c.place.country, "AM", "{c}");
+}
