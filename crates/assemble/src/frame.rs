@@ -633,6 +633,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 let subject = before.rsplit([',', ';']).next().unwrap_or("");
                 sitrep_recognise::casualties::is_civilian(clause)
                     || passive && sitrep_recognise::casualties::is_civilian(subject)
+                    // "a resident ... was captured": the trigger names who was taken.
+                    || sitrep_recognise::casualties::is_civilian(t.span.slice(text))
             });
         // "Two women were injured in Antonivka": a toll at a place just reported hit
         // belongs to that event.

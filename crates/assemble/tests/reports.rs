@@ -2293,3 +2293,26 @@ fn a_community_listed_under_fire_and_its_own_item_are_one_event() {
     assert_eq!(at(&ev, "Svesa").sub_event_type, SubEventType::Shelling);
     assert_eq!(at(&ev, "Myropillia").sub_event_type, SubEventType::Shelling);
 }
+
+#[test]
+fn people_captured_are_arrested_not_ground_taken() {
+    let ev = assemble(
+        "On Monday, a resident of Chinari who was grazing cattle near the border was captured by Azerbaijani servicemen, the Human Rights Defender said.",
+        Some("2024-06-12"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::Arrests);
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Azerbaijan")
+    );
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (AM)"));
+    let ev = assemble(
+        "Azerbaijani forces captured the village of Talish on Friday.",
+        Some("2024-06-12"),
+    );
+    assert_eq!(
+        ev[0].sub_event_type,
+        SubEventType::GovernmentRegainsTerritory
+    );
+}

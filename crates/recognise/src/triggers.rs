@@ -108,7 +108,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Arrest,
-            r"(?-u:\b)(?:detained|arrested|apprehended|taken (?:into custody|prisoner)|captured (?:\w+ )?(?:soldiers?|servicem[ae]n|saboteurs?))(?-u:\b)",
+            r"(?-u:\b)(?:detained|arrested|apprehended|taken (?:into custody|prisoner)|captured (?:an? |the |two |three |four |five |\d+ )?(?:[\w-]+ ){0,2}?(?:soldiers?|servicem[ae]n|saboteurs?|residents?|civilians?|shepherds?|farmers?|villagers?|m[ae]n|wom[ae]n|people|persons?|insurgents?|militants?|fighters?|suspects?)|(?:residents?|shepherds?|farmers?|civilians?|villagers?|servicem[ae]n|soldiers?|m[ae]n|wom[ae]n)(?: [\w,'’-]+){0,10}? (?:was|were|had been|has been) captured)(?-u:\b)",
         ),
         (
             Abduction,
