@@ -105,6 +105,16 @@ pub fn classify(
     // A weapon stopped: a drone or missile downed, a mine defused, an attack foiled.
     // Positions "neutralised by artillery" are shelled; an infiltration foiled in a
     // firefight that killed its men is a clash.
+    // "About 10 rockets were fired at Baram; some were intercepted and the rest fell
+    // in open areas": the barrage is the event, its interception a part of it.
+    let partly = [
+        "some ", "most ", "several ", "part of", "the rest", "others", "one was",
+    ]
+    .iter()
+    .any(|k| lower.contains(k));
+    if has(Disrupted) && has(Shelling) && partly {
+        return Some(SubEventType::Shelling);
+    }
     if has(Disrupted) {
         let weapon_stopped =
             w("drone") || w("missile") || w("rocket") || w("aircraft") || w("landmine");

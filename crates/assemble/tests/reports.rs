@@ -2316,3 +2316,37 @@ fn people_captured_are_arrested_not_ground_taken() {
         SubEventType::GovernmentRegainsTerritory
     );
 }
+
+#[test]
+fn positions_set_up_and_property_burned_are_strategic_developments() {
+    let ev = assemble(
+        "On Monday, Azerbaijani troops set up a new position above Tegh, the Armenian defence ministry said, and called on Baku to withdraw them.",
+        Some("2024-06-12"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::HeadquartersEstablished);
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Azerbaijan")
+    );
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Tegh");
+    let ev = assemble(
+        "Partisans set fire to a railway relay cabinet near Valuyki on Monday.",
+        Some("2024-06-12"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].sub_event_type,
+        SubEventType::LootingPropertyDestruction
+    );
+}
+
+#[test]
+fn a_barrage_partly_intercepted_is_the_barrage() {
+    let ev = assemble(
+        "About 10 rockets were fired from Lebanon at Baram today; some were intercepted and the rest fell in open areas.",
+        Some("2024-06-12"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::Shelling);
+}

@@ -91,6 +91,12 @@ static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "called on Baku to withdraw them": a capital addressed is its government.
+static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:called on|calls on|urged|urges|asked|accused|accuses|warned|warns|demanded of|appealed to)\s+$")
+        .expect("addressed")
+});
+
 /// A name heading its line ("Rodynske: artillery shelling damaged ..."), a place
 /// when the gazetteer knows it.
 static LINE_HEAD: LazyLock<Regex> =
@@ -974,6 +980,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                         .to_lowercase()
                         .contains("according to")))
             && !HIGHER_ADMIN.is_match(sitrep_core::tail(before, 40))
+            && !ADDRESSED.is_match(sitrep_core::tail(before, 30))
             && !HEAD_OF.is_match(sitrep_core::tail(before, 80))
             && !MOVING_TOWARDS.is_match(sitrep_core::tail(before, 80))
             && !(TREATED.is_match(sitrep_core::tail(before, 100))

@@ -100,7 +100,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Destroy,
-            r"(?-u:\b)(?:blew up|blown up|demolished|bulldozed|razed|torched|set fire to|set on fire|burned down|burnt down)\s+(?:an? |the |several |dozens of |a number of |\w+ )?(?:[\w-]+ ){0,2}?(?:houses?|homes?|buildings?|shops?|properties|property|dwellings?|residential buildings?)(?-u:\b)|(?-u:\b)(?:houses?|homes?|buildings?|shops?)(?: [\w-]+){0,4} (?:were|was) (?:blown up|demolished|bulldozed|razed|torched|set on fire|burned down|burnt down)(?-u:\b)",
+            r"(?-u:\b)(?:blew up|blown up|demolished|bulldozed|razed|torched|set fire to|set on fire|burned down|burnt down)\s+(?:an? |the |several |dozens of |a number of |\w+ )?(?:[\w-]+ ){0,2}?(?:houses?|homes?|buildings?|shops?|properties|property|dwellings?|residential buildings?|cabinets?|vehicles?|cars?|trucks?|locomotives?|trains?|railway lines?|rail tracks?|substations?|transformers?|towers?|equipment)(?-u:\b)|(?-u:\b)(?:houses?|homes?|buildings?|shops?)(?: [\w-]+){0,4} (?:were|was) (?:blown up|demolished|bulldozed|razed|torched|set on fire|burned down|burnt down)(?-u:\b)",
         ),
         (
             Disrupted,
@@ -120,7 +120,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Fortify,
-            r"(?-u:\b)(?:fortification|fortifications|engineering work|established a (?:new )?(?:border )?checkpoint|set up (?:new )?positions|dig(?:ging)? trenches|new combat positions)(?-u:\b)",
+            r"(?-u:\b)(?:fortification|fortifications|engineering work|established a (?:new )?(?:border )?checkpoint|set up (?:new )?positions|(?:set up|built|established|dug|dig(?:ging)?) (?:an? |two |several )?(?:new )?(?:combat |military |firing |observation |forward )?(?:positions?|posts?|outposts?|bases?|trenches|dugouts?)|dig(?:ging)? trenches|new combat positions)(?-u:\b)",
         ),
         (
             Mobilise,
