@@ -76,7 +76,7 @@ static HABITUAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)since (?:the )?(?:\d{4}|ceasefire|war|signing|start|beginning|early)|(?-u:\b)(?:\d+)-day war(?-u:\b)|(?-u:\b)since the (?:end|collapse)|(?-u:\b)in the (?:fall|spring|summer|winter) of \d{4}|(?-u:\b)back in \d{4}|(?-u:\b)have been common(?-u:\b)|(?-u:\b)over the years(?-u:\b)|(?-u:\b)first (?:war|conflict)(?-u:\b)|(?-u:\b)since (?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?-u:\b)(?:have|has) been (?:killed|wounded|injured|martyred)(?-u:\b)[^.;]{0,100}?(?-u:\b)since(?-u:\b)|^\s*(?:in|during) (?:that|those) (?:fighting|war|escalation|clashes|offensive|hostilities|battles?)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)since (?:the )?(?:\d{4}|ceasefire|war|signing|start|beginning|early)|(?-u:\b)(?:\d+)-day war(?-u:\b)|(?-u:\b)since the (?:end|collapse)|(?-u:\b)in the (?:fall|spring|summer|winter) of \d{4}|(?-u:\b)back in \d{4}|(?-u:\b)have been common(?-u:\b)|(?-u:\b)over the years(?-u:\b)|(?-u:\b)first (?:war|conflict)(?-u:\b)|(?-u:\b)since (?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?-u:\b)(?:have|has) been (?:killed|wounded|injured|martyred)(?-u:\b)[^.;]{0,100}?(?-u:\b)since(?-u:\b)|^\s*(?:in|during) (?:that|those) (?:fighting|war|escalation|clashes|offensive|hostilities|battles?)(?-u:\b)|(?-u:\b)(?:a|one|two|three|four|five|six|\d+) (?:years?|decades?) (?:after|since)(?-u:\b)|(?-u:\b)anniversary of(?-u:\b)")
         .expect("history")
 });
 

@@ -2350,3 +2350,30 @@ fn a_barrage_partly_intercepted_is_the_barrage() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].sub_event_type, SubEventType::Shelling);
 }
+
+#[test]
+fn a_seat_named_with_its_region_and_an_anniversary_are_no_events() {
+    let ev = assemble(
+        "Authorities in Ethiopia's Benishangul-Gumuz region said security forces had detained 20 suspects near Assosa on Sunday.",
+        Some("2024-12-09"),
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.location.as_ref().unwrap().name != "Benishangul-Gumuz"),
+        "{ev:#?}"
+    );
+    let ev = assemble(
+        "Azerbaijan's Separate Combined Arms Army in Nakhchivan gave a different account, saying that Armenian units had fired at its positions in the Sharur district this morning.",
+        Some("2021-11-26"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].location.as_ref().unwrap().admin1.as_deref(),
+        Some("Sharur")
+    );
+    let ev = assemble(
+        "A year after Azerbaijan's lightning offensive in Nagorno-Karabakh, the villages along Armenia's border in Syunik live with a quiet that few trust.",
+        Some("2024-09-20"),
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+}

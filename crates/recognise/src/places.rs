@@ -215,7 +215,7 @@ static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
 /// where a speaker sits ("a spokesman in Srinagar said"), not where the event
 /// happened ("took the headquarters in Nyala, the group said").
 static SPEAKS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(?:has\s+|had\s+)?(?:said|says|say|reported|reports|stated|announced|told|added|noted|claimed|accused|alleged|denied|blamed|confirmed)(?-u:\b)")
+    Regex::new(r"(?i)^(?:\s+(?:region|state|province|district|oblast|governorate))?[\s,]*(?:has\s+|had\s+)?(?:said|says|say|reported|reports|stated|announced|told|added|noted|claimed|accused|alleged|denied|blamed|confirmed|gave (?:a|an|its) (?:different |conflicting |own )?(?:account|version))(?-u:\b)")
         .expect("speaks after")
 });
 
@@ -255,7 +255,7 @@ static SAID_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "a spokesman in Srinagar said": where a source sits, not where the event was.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based|cent(?:er|re)|hospital|clinic|council|committee|network|room|association|union|organi[sz]ation|society|agency|authorit(?:y|ies)|ministry|command)\s+(?:(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,4})?(?:in|at)\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based|cent(?:er|re)|hospital|clinic|council|committee|network|room|association|union|organi[sz]ation|society|agency|authorit(?:y|ies)|ministry|command|army|corps|garrison)\s+(?:(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,4})?(?:in|at)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*['’]s\s+)?$")
         .expect("attribution")
 });
 
