@@ -2377,3 +2377,20 @@ fn a_seat_named_with_its_region_and_an_anniversary_are_no_events() {
     );
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn a_facility_near_a_town_and_a_road_between_two_are_one_place() {
+    let ev = assemble(
+        "RSF drones struck the power station of the Roseires dam near Ed Damazin on Saturday.",
+        Some("2024-12-08"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().geo_precision, 2);
+    let ev = assemble(
+        "A Turkish drone struck a car on the road between Qamishli and Amuda on Monday, killing two SDF fighters.",
+        Some("2023-10-09"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, 2);
+    assert_eq!(ev[0].location.as_ref().unwrap().geo_precision, 2);
+}

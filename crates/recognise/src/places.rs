@@ -309,7 +309,7 @@ static TARGET_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static APPROX_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)near(?:by)?|(?-u:\b)close to|(?-u:\b)next to|(?-u:\b)not far from|(?-u:\b)adjacent to|(?-u:\b)proximity (?:of|to)|(?-u:\b)directions? of|(?-u:\b)area of|(?-u:\b)vicinity of|(?-u:\b)outskirts of|(?-u:\b)suburbs of|(?-u:\b)direction)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+    Regex::new(r"(?i)(?:(?-u:\b)near(?:by)?|(?-u:\b)close to|(?-u:\b)next to|(?-u:\b)not far from|(?-u:\b)adjacent to|(?-u:\b)proximity (?:of|to)|(?-u:\b)directions? of|(?-u:\b)area of|(?-u:\b)vicinity of|(?-u:\b)outskirts of|(?-u:\b)suburbs of|(?-u:\b)between|(?-u:\b)direction)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
         .expect("approx cue")
 });
 
@@ -539,6 +539,40 @@ fn captures_found<'h>(re: &Regex, hay: &'h str) -> Option<regex::Captures<'h>> {
     let m = re.find(hay)?;
     re.captures_at(&hay[..m.end()], m.start())
 }
+
+/// "the Roseires dam near Ed Damazin": a facility the gazetteer does not know, named by
+/// the known town it lies near, is at that town (approximately); "the road between
+/// Qamishli and Amuda" is near the first town.
+fn near_known_place(s: &str, cands: &mut Vec<PlaceMention>) {
+    let mut i = 0;
+    while i + 1 < cands.len() {
+        let gap = &s[cands[i].span.end.min(cands[i + 1].span.start)..cands[i + 1].span.start];
+        let facility = matches!(cands[i].hint, PlaceHint::Area | PlaceHint::Post)
+            && !cands[i].known
+            && cands[i + 1].known
+            && FACILITY_NEAR.is_match(gap);
+        let between = gap.trim() == "and"
+            && BETWEEN_END.is_match(sitrep_core::tail(&s[..cands[i].span.start], 30));
+        if facility {
+            cands.remove(i);
+            cands[i].approximate = true;
+        } else if between {
+            cands.remove(i + 1);
+            cands[i].approximate = true;
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+static FACILITY_NEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:[\w-]+\s+){0,2}?(?:near|outside|close to|not far from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$")
+        .expect("facility near")
+});
+
+static BETWEEN_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)between\s+(?:the\s+)?$").expect("between"));
 
 /// Finds the places of a sentence. `known` are the spans (relative to `s`) of
 /// names the gazetteer knows; `agents` the spans of actors said to act, used to
@@ -877,6 +911,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         }
     }
     cands.retain(|c| !admin_spans.iter().any(|a| a.overlaps(&c.span)));
+    near_known_place(s, &mut cands);
     // Group lists and give each group a role.
     let mut group = 0;
     for i in 0..cands.len() {
