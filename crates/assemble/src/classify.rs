@@ -42,6 +42,12 @@ static INTERVENTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("intervention")
 });
 
+/// What a crowd protests about, before the act it names.
+static CAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:condemn\w*|denounc\w*|protest\w*|against|over|mourn\w*|demand\w* justice for)\s+(?:the\s+)?(?:recent\s+)?$")
+        .expect("cause")
+});
+
 /// Protesters killed or shot by the forces facing them.
 static EXCESSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:opened fire on|fired (?:live (?:ammunition|rounds) )?(?:on|at|into)|shot dead|killed|killing)(?-u:\b)")
@@ -73,7 +79,10 @@ fn demonstration(triggers: &[Trigger], sentence: &str) -> Option<SubEventType> {
         } else {
             SubEventType::ViolentDemonstration
         }
-    } else if EXCESSIVE.is_match(sentence) {
+    } else if EXCESSIVE.find_iter(sentence).any(|m| {
+        // "to condemn the killing of civilians": the cause, not the crowd's fate.
+        !CAUSE.is_match(sitrep_core::tail(&sentence[..m.start()], 40))
+    }) {
         SubEventType::ExcessiveForce
     } else if INTERVENTION.is_match(sentence) {
         SubEventType::ProtestWithIntervention
@@ -297,5 +306,14 @@ mod tests {
             Some(SubEventType::Arrests)
         );
         assert_eq!(sub("The talks resumed."), None);
+        // What a crowd protests about is no force used on it.
+        assert_eq!(
+            sub("Hundreds of people staged a demonstration to condemn the killing of civilians."),
+            Some(SubEventType::PeacefulProtest)
+        );
+        assert_eq!(
+            sub("Police opened fire on protesters, killing two."),
+            Some(SubEventType::ExcessiveForce)
+        );
     }
 }
