@@ -164,7 +164,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Damage,
-            r"(?-u:\b)(?:damage was recorded|were damaged|was damaged|landed in|hit (?:a|an|the|two|three|several) |hit (?-i:[A-Z])|(?:was|were) hit by|fell (?:in|on))",
+            r"(?-u:\b)(?:damage was recorded|were damaged|was damaged|landed in|hit (?:a|an|the|two|three|several) |hit (?-i:[A-Z])|(?:was|were) hit by|fell (?:in|on|near)|landed (?:near|close to))",
         ),
     ];
     let sources: Vec<String> = table.iter().map(|(_, p)| format!("(?i){p}")).collect();

@@ -230,6 +230,18 @@ fn relative_expressions() {
         ("The post was shelled yesterday.", y, y, DatePrecision::Day),
         ("Today two soldiers were wounded.", a, a, DatePrecision::Day),
         (
+            "A short while ago, a drone fell near the town.",
+            a,
+            a,
+            DatePrecision::Day,
+        ),
+        (
+            "Moments ago, sirens sounded in the north.",
+            a,
+            a,
+            DatePrecision::Day,
+        ),
+        (
             "Fire was opened last night near the village.",
             y,
             a,

@@ -611,6 +611,10 @@ impl<'a> Parser<'a> {
             ("today" | "tonight" | "сегодня", _) => return Some((i + 1, rel(0, 0, Day))),
             ("yesterday" | "вчера", _) => return Some((part(i + 1), rel(-1, -1, Day))),
             ("this", "morning" | "afternoon" | "evening") => return Some((i + 2, rel(0, 0, Day))),
+            // "A short while ago", "moments ago", "a few hours ago": today.
+            ("short", "while") if w2 == "ago" => return Some((i + 3, rel(0, 0, Day))),
+            ("moments" | "minutes", "ago") => return Some((i + 2, rel(0, 0, Day))),
+            ("few", "hours" | "minutes") if w2 == "ago" => return Some((i + 3, rel(0, 0, Day))),
             ("last", "night") | ("overnight", _) => {
                 let e = if w == "last" { i + 2 } else { i + 1 };
                 return Some((e, rel(-1, 0, Day)));
