@@ -2394,3 +2394,15 @@ fn a_facility_near_a_town_and_a_road_between_two_are_one_place() {
     assert_eq!(ev[0].fatalities, 2);
     assert_eq!(ev[0].location.as_ref().unwrap().geo_precision, 2);
 }
+
+#[test]
+fn residents_fired_on_while_returning_home_are_hit_at_home() {
+    let ev = assemble(
+        "On Monday, Israeli troops opened fire on residents returning to Houla, wounding four people.",
+        Some("2025-01-21"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Houla");
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (LB)"));
+    assert_eq!(ev[0].injuries, 4);
+}
