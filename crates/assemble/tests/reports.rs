@@ -2406,3 +2406,14 @@ fn residents_fired_on_while_returning_home_are_hit_at_home() {
     assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (LB)"));
     assert_eq!(ev[0].injuries, 4);
 }
+
+#[test]
+fn troops_that_foiled_an_infiltration_acted() {
+    let ev = assemble(
+        "Indian troops foiled an infiltration bid in the Boniyar area of Baramulla district on Friday night and killed two infiltrators, a police official said.",
+        Some("2020-09-12"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of India"));
+    assert_eq!(ev[0].fatalities, 2);
+}
