@@ -1314,8 +1314,11 @@ mod tests {
         let p = find_places(s, &[Span::new(2, 7)], &[]);
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].name, "Romeo");
-        // A dateline is no such heading.
+        // Without the bullet too ("Romeo: ..."), but a wire dateline in capitals is
+        // where the report was filed.
         let s = "Romeo: a drone dropped an explosive on a bus stop.";
+        assert_eq!(find_places(s, &[Span::new(0, 5)], &[]).len(), 1);
+        let s = "ROMEO: a drone dropped an explosive on a bus stop.";
         assert!(find_places(s, &[Span::new(0, 5)], &[]).is_empty());
     }
 
