@@ -212,6 +212,11 @@ fn world(dir: &Path, out_dir: &Path) {
             let Some((lat, lon)) = r.point() else {
                 continue;
             };
+            // A code the admin1 table has no name for ("ENG", "09") names no place.
+            let name = &admin_names[*admin as usize];
+            if !name.chars().any(char::is_lowercase) || name.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
             rows.push(Row {
                 gid: 0,
                 names: vec![admin_names[*admin as usize].clone()],
