@@ -844,7 +844,11 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         // A sentence that sets the scene ("a quadcopter ... over the positions in the
         // direction of the Aghdam region was observed") lends its places to the next.
         let carried_here: Vec<PlaceMention>;
-        let targets: Vec<&PlaceMention> = match (&sub, targets.is_empty(), &carried) {
+        // "... by the means of the Azerbaijan Army": a country named is no place.
+        let no_place = targets
+            .iter()
+            .all(|t| asm.gazetteer().country_by_name(&t.name).is_some());
+        let targets: Vec<&PlaceMention> = match (&sub, no_place, &carried) {
             // Only outcomes ("was suppressed", "were detained") take the scene's places;
             // an act of its own needs its own place.
             (Some(sub), true, Some(at))
@@ -1310,6 +1314,13 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 if let Some(p) = a2.as_deref().and_then(|p| actor_country(p, ctx)) {
                     a1 = ctx.other_party(&p).and_then(|o| military(ctx, o));
                 }
+            }
+            // One side cannot stop its own weapon: the stopper is the place's forces.
+            if a1.is_some() && a1 == a2 && sub == SubEventType::DisruptedWeaponsUse {
+                a1 = cc
+                    .as_deref()
+                    .and_then(|c| military(ctx, c))
+                    .filter(|m| a2.as_ref() != Some(m));
             }
             // Civilians fight no battle: "24 people were killed in the clashes with Tajik
             // forces" tells of the forces of the victims' country.

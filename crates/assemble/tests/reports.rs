@@ -2417,3 +2417,28 @@ fn troops_that_foiled_an_infiltration_acted() {
     assert_eq!(ev[0].actor1.as_deref(), Some("Military Forces of India"));
     assert_eq!(ev[0].fatalities, 2);
 }
+
+#[test]
+fn a_quadcopter_brought_down_is_stopped_by_the_other_side() {
+    let ev = assemble(
+        "On October 17, a quadcopter of the Armenian armed forces tried to fly over our positions near Kemerli. It was brought down by the electronic warfare means of the Azerbaijan Army.",
+        Some("2022-10-18"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Azerbaijan")
+    );
+    assert_eq!(ev[0].actor2.as_deref(), Some("Military Forces of Armenia"));
+    // Units "deployed in" a region still act.
+    let ev = assemble(
+        "Today, at 03:20, Armenian units deployed in the Chambarak region again fired with large-calibre machine guns at our positions in the Gadabay district.",
+        Some("2022-10-18"),
+    );
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Armenia"),
+        "{ev:#?}"
+    );
+}
