@@ -296,7 +296,7 @@ fn person_counts(window: &str) -> Vec<(Count, String)> {
 
 /// "the death toll had risen to 16", "the toll was later revised to 19".
 static TOLL_REVISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:death\s+)?toll\s+(?:had\s+|has\s+|was\s+|later\s+|since\s+|then\s+)*(?:risen|rose|climbed|increased|grown|jumped|reached|revised(?:\s+upwards?|\s+up)?)\s+to\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:death\s+)?toll\s+(?:(?:in|from|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+)?(?:had\s+|has\s+|was\s+|later\s+|since\s+|then\s+)*(?:risen|rose|climbed|increased|grown|jumped|reached|revised(?:\s+upwards?|\s+up)?)\s+to\s+")
         .expect("toll revised")
 });
 
@@ -942,6 +942,10 @@ mod tests {
         assert_eq!(
             figs("Another 9 people were injured."),
             vec![(Harm::Injured, 9)]
+        );
+        assert_eq!(
+            figs("The death toll in Bohodukhiv has risen to two."),
+            vec![(Harm::Killed, 2)]
         );
         assert_eq!(
             figs("A mob lynched a man on Monday."),
