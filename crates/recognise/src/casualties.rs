@@ -411,14 +411,19 @@ pub fn find_casualties(s: &str) -> Vec<Casualty> {
         }
     }
     // A toll stated as such: "the toll had risen to 16", "monitors put the toll at 54".
-    let numbers = revised_numbers(s);
-    let mut stated = numbers;
-    if stated.is_empty() {
-        stated = [(&*TOLL_AT, false), (&*TOLL_REVISED, true)]
-            .into_iter()
-            .find_map(|(re, revised)| toll(s, re, revised))
-            .into_iter()
-            .collect();
+    // "The death toll has risen to two, and the number of injured to four": both.
+    let mut stated = revised_numbers(s);
+    if let Some(t) = [(&*TOLL_AT, false), (&*TOLL_REVISED, true)]
+        .into_iter()
+        .find_map(|(re, revised)| toll(s, re, revised))
+    {
+        if stated
+            .iter()
+            .all(|x| x.harm != t.harm && !x.span.overlaps(&t.span))
+        {
+            stated.push(t);
+            stated.sort_by_key(|c| c.span.start);
+        }
     }
     if stated.is_empty() {
         let mut figures = verb_figures(s);
@@ -946,6 +951,10 @@ mod tests {
         assert_eq!(
             figs("The death toll in Bohodukhiv has risen to two."),
             vec![(Harm::Killed, 2)]
+        );
+        assert_eq!(
+            figs("The death toll has risen to two, and the number of injured has grown to four."),
+            vec![(Harm::Killed, 2), (Harm::Injured, 4)]
         );
         assert_eq!(
             figs("A mob lynched a man on Monday."),
