@@ -204,7 +204,7 @@ static FIXED: LazyLock<Fixed> = LazyLock::new(|| {
             Police,
         ),
         (
-            r"(?:(?-u:\b)US|U\.S\.) (?:forces|troops|military|warplanes|jets|fighter jets|aircraft|drones?|navy|Navy|Air Force|strikes?|destroyer|warship)|(?-u:\b)CENTCOM(?-u:\b)|(?:US|U\.S\.) Central Command",
+            r"(?:(?-u:\b)US|U\.S\.) (?:[A-Z][\w-]*\s+){0,2}(?:forces|troops|military|warplanes|jets|fighter jets|aircraft|drones?|navy|Navy|Air Force|strikes?|destroyer|warship)|(?-u:\b)CENTCOM(?-u:\b)|(?:US|U\.S\.) Central Command",
             "Military Forces of the United States",
             Some("US"),
             State,
@@ -279,7 +279,7 @@ static FIXED: LazyLock<Fixed> = LazyLock::new(|| {
             Police,
         ),
         (
-            r"(?i)(?-u:\b)(?:unknown|unidentified) (?:gunmen|assailants|attackers|persons)|(?-u:\b)(?:gunmen|militants|terrorists|militiamen|militias?|armed men)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:unknown|unidentified) (?:gunmen|assailants|attackers|persons)|(?-u:\b)(?:gunmen|militants|terrorists|militiamen|militias?|armed men|insurgents|jihadists|bandits|armed youths?)(?-u:\b)",
             "Unidentified Armed Group",
             None,
             Unidentified,
@@ -878,6 +878,14 @@ mod tests {
         assert_eq!(
             names("The SBU detained a suspect."),
             vec!["Police Forces of Ukraine"]
+        );
+        assert_eq!(
+            names("The rebels shot down a U.S. MQ-9 Reaper drone."),
+            vec!["Military Forces of the United States"]
+        );
+        assert_eq!(
+            names("Insurgents ambushed a convoy."),
+            vec!["Unidentified Armed Group"]
         );
     }
 
