@@ -2442,3 +2442,19 @@ fn a_quadcopter_brought_down_is_stopped_by_the_other_side() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_group_that_says_they_shot_down_a_drone_acted_and_speaks() {
+    let ev = assemble(
+        "The Houthis said they had shot down a U.S. MQ-9 Reaper drone over Marib on Tuesday.",
+        Some("2024-06-26"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(ev[0].actor1.as_deref(), Some("Houthis"));
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Military Forces of the United States")
+    );
+    assert_eq!(ev[0].claimant.as_deref(), Some("Houthis"));
+}

@@ -56,6 +56,11 @@ pub struct ActorMention {
 /// it is one as a whole ("Hezbollah", "Al-Shabaab", "Houthis").
 pub fn non_state_group(name: &str) -> Option<(&'static str, Option<&'static str>)> {
     let n = name.trim();
+    // "The Houthis said": the article is no part of the name.
+    let n = n
+        .strip_prefix("The ")
+        .or_else(|| n.strip_prefix("the "))
+        .unwrap_or(n);
     FIXED
         .labels
         .iter()
@@ -452,7 +457,7 @@ const CIVILIAN_NOUNS: &[&str] = &[
 /// "Azerbaijan says it shelled ...", "X said (that on Friday) its forces had hit ...":
 /// the words after a name or a source that make its bearer the one who acted.
 static SAYS_IT_ACTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:says|said|claims|claimed|announced|reported|reports|stated|states|confirmed|confirms)\s+(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:(?:on|late on|early on)\s+\w+\s+)?(?:it|(?:its|their)\s+(?:forces|troops|army|military|units|servicemen|soldiers|fighters|members|militants|men|aircraft|artillery|jets|air defen[cs]e (?:units|systems|forces)|air defen[cs]es?|drones)(?:\s+and\s+(?:allied\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:forces|troops|units|fighters|militias?|groups?))?)\s+(?:had\s+|has\s+|have\s+)?(?:opened|fired|shelled|struck|hit|launched|attacked|targeted|bombed|carried out|conducted|retaliated|returned fire|responded|shot down|downed|intercepted|destroyed|killed|eliminated|neutrali[sz]ed|detained|captured|seized|taken|took|repelled|foiled|thwarted|regained|recaptured|retook|retaken|liberated|cleared|pushed back)(?-u:\b)")
+    Regex::new(r"(?i)^\s+(?:says|said|claims|claimed|announced|reported|reports|stated|states|confirmed|confirms)\s+(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:(?:on|late on|early on)\s+\w+\s+)?(?:it|they|(?:its|their)\s+(?:forces|troops|army|military|units|servicemen|soldiers|fighters|members|militants|men|aircraft|artillery|jets|air defen[cs]e (?:units|systems|forces)|air defen[cs]es?|drones)(?:\s+and\s+(?:allied\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:forces|troops|units|fighters|militias?|groups?))?)\s+(?:had\s+|has\s+|have\s+)?(?:opened|fired|shelled|struck|hit|launched|attacked|targeted|bombed|carried out|conducted|retaliated|returned fire|responded|shot down|downed|intercepted|destroyed|killed|eliminated|neutrali[sz]ed|detained|captured|seized|taken|took|repelled|foiled|thwarted|regained|recaptured|retook|retaken|liberated|cleared|pushed back)(?-u:\b)")
         .expect("says it acted")
 });
 
