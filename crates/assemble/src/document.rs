@@ -202,7 +202,7 @@ impl<'a> DocContext<'a> {
                     *country_count.entry(cc.clone()).or_default() += 2;
                 }
                 claimant_span = Some(c.span);
-                match c.name {
+                match c.name.map(|n| governor_of_region(asm, n)) {
                     Some(n) => {
                         by_head.insert(c.head, n.clone());
                         // "the ministry said" after a named foreign ministry means it.
@@ -305,6 +305,24 @@ impl<'a> DocContext<'a> {
     /// The other party of the report's two.
     pub fn other_party(&self, iso2: &str) -> Option<&str> {
         self.parties.iter().map(String::as_str).find(|p| *p != iso2)
+    }
+}
+
+/// "Governor of Belgorod" is the governor of the region of that name ("Governor of
+/// Belgorod Oblast"), as the governor of an event's region is named.
+fn governor_of_region(asm: &Assembler, name: String) -> String {
+    let Some(place) = name.strip_prefix("Governor of ") else {
+        return name;
+    };
+    let region = asm
+        .gazetteer()
+        .resolve(place, &sitrep_geocode::Hints::new().region())
+        .filter(|c| c.place.kind == sitrep_geocode::Kind::Province)
+        .map(|c| c.place.name.clone())
+        .filter(|r| r.starts_with(place) && r.len() > place.len());
+    match region {
+        Some(r) => format!("Governor of {r}"),
+        None => name,
     }
 }
 

@@ -1175,10 +1175,20 @@ fn a_source_that_only_denies_does_not_state_the_event() {
         "Ukrainian forces shelled the village of Tetkino on Tuesday, wounding a woman, the governor of the Kursk region said.",
         Some("2024-04-03"),
     );
+    // The governor of the region the gazetteer names ("Kursk Oblast"), as when no
+    // name is given.
     assert_eq!(
         ev[0].claimant.as_deref(),
-        Some("Governor of Kursk"),
+        Some("Governor of Kursk Oblast"),
         "{ev:#?}"
+    );
+    let ev = assemble(
+        "A Ukrainian drone hit a car in Krasnaya Yaruga on Tuesday, wounding two people, Belgorod governor Vyacheslav Gladkov said.",
+        Some("2024-10-02"),
+    );
+    assert_eq!(
+        ev[0].claimant.as_deref(),
+        Some("Governor of Belgorod Oblast")
     );
 }
 
