@@ -219,7 +219,7 @@ fn world(dir: &Path, out_dir: &Path) {
             }
             rows.push(Row {
                 gid: 0,
-                names: vec![admin_names[*admin as usize].clone()],
+                names: vec![name.clone()],
                 lat,
                 lon,
                 cc: [*c0, *c1],

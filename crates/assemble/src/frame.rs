@@ -86,19 +86,31 @@ static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r",\s+(?:which|where|who|whose)(?-u:\b)[^,;.()]*,|\([^()]*\)").expect("aside")
 });
 
-/// True when `re` matches `text` outside its asides: a history or habit told in a
+/// True when the bytes `start..end` lie inside one of `asides`.
+fn in_aside(asides: &[(usize, usize)], start: usize, end: usize) -> bool {
+    asides.iter().any(|&(a, b)| a <= start && end <= b)
+}
+
+/// True when `re` matches `text` outside its `asides`: a history or habit told in a
 /// relative clause does not make the whole sentence background, nor does "since the
 /// start of the day".
-fn outside_asides(re: &Regex, text: &str) -> bool {
+fn outside_asides(re: &Regex, text: &str, asides: &[(usize, usize)]) -> bool {
     re.find_iter(text).any(|m| {
         let today = ["of the day", "of today", "of this day"]
             .iter()
             .any(|w| text[m.end()..].trim_start().starts_with(w));
-        !today
-            && !ASIDE
-                .find_iter(text)
-                .any(|a| a.start() <= m.start() && m.end() <= a.end())
+        !today && !in_aside(asides, m.start(), m.end())
     })
+}
+
+/// The forces of country `cc`, unless they are `other` (one side is not both).
+fn military_other_than(
+    ctx: &DocContext<'_>,
+    cc: Option<&str>,
+    other: Option<&String>,
+) -> Option<String> {
+    cc.and_then(|c| military(ctx, c))
+        .filter(|m| other != Some(m))
 }
 
 static CIVILIAN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
@@ -502,13 +514,10 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             .find_iter(text)
             .map(|a| (a.start(), a.end()))
             .collect();
-        let aside = |d: &&sitrep_recognise::dates::DateMention| {
-            asides
-                .iter()
-                .any(|&(a, b)| a <= d.span.start && d.span.end <= b)
-        };
-        let usable: Vec<&sitrep_recognise::dates::DateMention> =
-            usable.into_iter().filter(|d| !aside(d)).collect();
+        let usable: Vec<&sitrep_recognise::dates::DateMention> = usable
+            .into_iter()
+            .filter(|d| !in_aside(&asides, d.span.start, d.span.end))
+            .collect();
         // "Earlier this month, on April 2, ...": a day inside the period named first
         // is the date.
         let own_date = usable
@@ -562,8 +571,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 }
             }
         }
-        if outside_asides(&HISTORY, text)
-            || (s.dates.iter().any(|d| d.historical) || outside_asides(&HABITUAL, text))
+        if outside_asides(&HISTORY, text, &asides)
+            || (s.dates.iter().any(|d| d.historical) || outside_asides(&HABITUAL, text, &asides))
                 && own_date.is_none()
         {
             continue;
@@ -574,13 +583,9 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             .collect();
         // What an aside says happened before ("where troops have been fighting since
         // May") gives way to what the sentence itself reports.
-        let in_aside = |t: &Trigger| {
-            asides
-                .iter()
-                .any(|&(a, b)| a <= t.span.start && t.span.end <= b)
-        };
-        if triggers.iter().any(|t| !in_aside(t)) {
-            triggers.retain(|t| !in_aside(t));
+        let told_aside = |t: &Trigger| in_aside(&asides, t.span.start, t.span.end);
+        if triggers.iter().any(|t| !told_aside(t)) {
+            triggers.retain(|t| !told_aside(t));
         }
         let casualties = find_casualties(text);
         // "The NNA initially reported two killed; the ministry later said one": figures
@@ -1149,10 +1154,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     if sub == SubEventType::DisruptedWeaponsUse && a2.is_none() {
                         // "Air defence forces shot down two more drones": the side hit
                         // before stopped the attacker's weapons.
-                        let defender = cc
-                            .as_deref()
-                            .and_then(|c| military(ctx, c))
-                            .filter(|d| attacker.as_ref() != Some(d));
+                        let defender = military_other_than(ctx, cc.as_deref(), attacker.as_ref());
                         if defender.is_some() {
                             a1 = defender;
                             a2 = attacker;
@@ -1317,21 +1319,15 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             }
             // One side cannot stop its own weapon: the stopper is the place's forces.
             if a1.is_some() && a1 == a2 && sub == SubEventType::DisruptedWeaponsUse {
-                a1 = cc
-                    .as_deref()
-                    .and_then(|c| military(ctx, c))
-                    .filter(|m| a2.as_ref() != Some(m));
+                a1 = military_other_than(ctx, cc.as_deref(), a2.as_ref());
             }
             // Civilians fight no battle: "24 people were killed in the clashes with Tajik
             // forces" tells of the forces of the victims' country.
-            if sub == SubEventType::ArmedClash {
-                if let Some(c) = a1
-                    .as_deref()
-                    .and_then(|a| a.strip_prefix("Civilians ("))
-                    .and_then(|a| a.strip_suffix(')'))
-                {
-                    a1 = military(ctx, c).filter(|m| a2.as_ref() != Some(m));
-                }
+            if sub == SubEventType::ArmedClash
+                && a1.as_deref().is_some_and(|a| a.starts_with("Civilians"))
+            {
+                let own = a1.as_deref().and_then(|a| side_country(a, ctx));
+                a1 = military_other_than(ctx, own.as_deref(), a2.as_ref());
             }
             // Fire from inside Armenia is Armenia's, whatever the target district.
             if origin.as_ref().and_then(|o| o.country.as_deref()) != Some("AM") {

@@ -651,8 +651,9 @@ impl Gazetteer {
     /// "Russia"); a leading "Republic of" is also tried away.
     pub fn country_by_name(&self, s: &str) -> Option<&Country> {
         let key = normalise(s);
+        const PREFIXES: [&str; 3] = ["republic of ", "rep of ", "state of "];
         let found = self.index.country_name.get(&key).copied().or_else(|| {
-            ["republic of ", "rep of ", "state of "]
+            PREFIXES
                 .iter()
                 .find_map(|p| key.strip_prefix(p))
                 .and_then(|rest| self.index.country_name.get(rest).copied())
@@ -666,9 +667,9 @@ impl Gazetteer {
                 .next()
                 .map(|c| c.to_ascii_lowercase())
         };
-        let lower = s.trim().to_lowercase();
-        let bare = ["the ", "republic of ", "rep. of ", "rep of ", "state of "]
-            .iter()
+        let lower = s.trim().to_lowercase().replace("rep. of ", "rep of ");
+        let bare = std::iter::once(&"the ")
+            .chain(PREFIXES.iter())
             .fold(lower.as_str(), |w, p| w.strip_prefix(p).unwrap_or(w));
         let written = initial(bare);
         let agrees = !written.is_some_and(|c| c.is_ascii())

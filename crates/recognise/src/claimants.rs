@@ -398,16 +398,17 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
             // "Spokesperson Aram Torosyan said": the ministry named before; "police
             // spokesman Yazid Abubakar said": the police.
             let before = s[..m.start()].trim_end().to_ascii_lowercase();
-            if before.ends_with("police") {
-                (None, None, "police")
+            let head = if before.ends_with("police") {
+                "police"
             } else if ["army", "military", "defence", "defense"]
                 .iter()
                 .any(|w| before.ends_with(w))
             {
-                (None, None, "army")
+                "army"
             } else {
-                (None, None, "ministry")
-            }
+                "ministry"
+            };
+            (None, None, head)
         } else if c.name("spox").is_some() {
             // "a defence spokesman said": the army of the side hit (resolved per event).
             (None, None, "army")

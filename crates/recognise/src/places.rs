@@ -541,8 +541,8 @@ fn captures_found<'h>(re: &Regex, hay: &'h str) -> Option<regex::Captures<'h>> {
 }
 
 /// "the Roseires dam near Ed Damazin": a facility the gazetteer does not know, named by
-/// the known town it lies near, is at that town (approximately); "the road between
-/// Qamishli and Amuda" is near the first town.
+/// the known town it lies near, is at that town; "the road between Qamishli and
+/// Amuda" is near the first town (both approximate through `APPROX_CUE`).
 fn near_known_place(s: &str, cands: &mut Vec<PlaceMention>) {
     let mut i = 0;
     while i + 1 < cands.len() {
@@ -555,10 +555,8 @@ fn near_known_place(s: &str, cands: &mut Vec<PlaceMention>) {
             && BETWEEN_END.is_match(sitrep_core::tail(&s[..cands[i].span.start], 30));
         if facility {
             cands.remove(i);
-            cands[i].approximate = true;
         } else if between {
             cands.remove(i + 1);
-            cands[i].approximate = true;
             i += 1;
         } else {
             i += 1;
