@@ -708,18 +708,17 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 of_wounded: c.of_wounded,
             })
             .collect();
+        // Country names are no targets: "a soldier of the Azerbaijan Army".
         let targets: Vec<&PlaceMention> = places
             .iter()
             .filter(|p| p.role == PlaceRole::Target)
+            .filter(|p| asm.gazetteer().country_by_name(&p.name).is_none())
             .collect();
         let origin_pm = places.iter().find(|p| p.role == PlaceRole::Origin);
         // "A soldier was killed by sniper fire from Armenian positions in the Kalbajar
         // direction": casualties told only with where the fire came from happened near
         // it; that place (approximately) is the event's.
-        // (Country names are no targets: "a soldier of the Azerbaijan Army".)
-        let no_target = targets
-            .iter()
-            .all(|t| asm.gazetteer().country_by_name(&t.name).is_some());
+        let no_target = targets.is_empty();
         // So is a person taken: "detained a shepherd from Tsovak".
         let taken = matches!(
             sub,
@@ -849,11 +848,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         // A sentence that sets the scene ("a quadcopter ... over the positions in the
         // direction of the Aghdam region was observed") lends its places to the next.
         let carried_here: Vec<PlaceMention>;
-        // "... by the means of the Azerbaijan Army": a country named is no place.
-        let no_place = targets
-            .iter()
-            .all(|t| asm.gazetteer().country_by_name(&t.name).is_some());
-        let targets: Vec<&PlaceMention> = match (&sub, no_place, &carried) {
+        let targets: Vec<&PlaceMention> = match (&sub, targets.is_empty(), &carried) {
             // Only outcomes ("was suppressed", "were detained") take the scene's places;
             // an act of its own needs its own place.
             (Some(sub), true, Some(at))
@@ -884,7 +879,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             }
             continue;
         };
-        // Countries are not places of an event ("shelling of the Azerbaijan forces").
+        // Countries are not places of an event ("shelling of the Azerbaijan forces"),
+        // nor of the scene whose places this sentence takes.
         let targets: Vec<&PlaceMention> = targets
             .into_iter()
             .filter(|t| asm.gazetteer().country_by_name(&t.name).is_none())
