@@ -4,54 +4,63 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use sitrep_core::SubEventType;
+use sitrep_recognise::pattern::regex;
 use sitrep_recognise::triggers::{Trigger, TriggerKind};
 
 /// What follows a verb of seizing when ground is taken: a place name or a place word.
 static TERRITORY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:full\s+)?(?:control\s+)?(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:more than|over|at least|about|some|nearly)\s+)?(?:\d+\s+)?(?:\p{Ll}[\w'’-]*\s+){0,2}(?:(?i:villages?|towns?|city|settlements?|heights?|hills?|positions?|(?:combat\s+|military\s+)?(?:out)?posts?|strongholds?|territory|district|area|outskirts|headquarters|base|barracks|garrison)(?-u:\b)|\p{Lu})")
-        .expect("territory after")
+    regex(
+        r"^\s+(?:full\s+)?(?:control\s+)?(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:more than|over|at least|about|some|nearly)\s+)?(?:\d+\s+)?(?:\p{Ll}[\w'’-]*\s+){0,2}(?:(?i:villages?|towns?|city|settlements?|heights?|hills?|positions?|(?:combat\s+|military\s+)?(?:out)?posts?|strongholds?|territory|district|area|outskirts|headquarters|base|barracks|garrison)(?-u:\b)|\p{Lu})",
+    )
 });
 
 /// A fired projectile: "a shell", "mortar rounds", "a rocket".
 static PROJECTILE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:shells?|mortar (?:rounds?|bombs?|shells?)|mortars?|rockets?|missiles?|projectiles?|artillery rounds?)(?-u:\b)")
-        .expect("projectile")
+    regex(
+        r"(?i)(?-u:\b)(?:shells?|mortar (?:rounds?|bombs?|shells?)|mortars?|rockets?|missiles?|projectiles?|artillery rounds?)(?-u:\b)",
+    )
 });
 
 /// An exchange of prisoners, whatever the detainees are called.
 static EXCHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:exchanged|swapped|exchange of|swap of) (?:[\w-]+ ){0,3}?(?:prisoners|detainees|captives|servicem[ae]n|soldiers|POWs)(?-u:\b)|prisoner (?:exchange|swap)")
-        .expect("exchange")
+    regex(
+        r"(?i)(?-u:\b)(?:exchanged|swapped|exchange of|swap of) (?:[\w-]+ ){0,3}?(?:prisoners|detainees|captives|servicem[ae]n|soldiers|POWs)(?-u:\b)|prisoner (?:exchange|swap)",
+    )
 });
 
 /// "the fire was suppressed": the return fire of a clash, not a weapon stopped.
 static FIRE_SUPPRESSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)fire (?:was|were|had been|has been) (?:immediately |promptly )?suppressed|suppressed (?:the |their |its |this )?(?:enemy(?:'s)? )?fire(?-u:\b)")
-        .expect("fire suppressed")
+    regex(
+        r"(?i)(?-u:\b)fire (?:was|were|had been|has been) (?:immediately |promptly )?suppressed|suppressed (?:the |their |its |this )?(?:enemy(?:'s)? )?fire(?-u:\b)",
+    )
 });
 
 /// People in numbers: who demonstrates or riots (a ministry that "protested" does not).
 static CROWD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:people|residents|villagers|locals|protesters|demonstrators|rioters|crowds?|hundreds|thousands|dozens|farmers|students|women|activists|workers|traders|families|youths?|mob|citizens|inhabitants|group of [\w-]+|men)(?-u:\b)")
-        .expect("crowd")
+    regex(
+        r"(?i)(?-u:\b)(?:people|residents|villagers|locals|protesters|demonstrators|rioters|crowds?|hundreds|thousands|dozens|farmers|students|women|activists|workers|traders|families|youths?|mob|citizens|inhabitants|group of [\w-]+|men)(?-u:\b)",
+    )
 });
 
 /// Police or troops stepping in: the protest meets an intervention.
 static INTERVENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:dispersed|tear ?gas|water cannons?|rubber bullets|broke up|detained|arrested|batons?)(?-u:\b)")
-        .expect("intervention")
+    regex(
+        r"(?i)(?-u:\b)(?:dispersed|tear ?gas|water cannons?|rubber bullets|broke up|detained|arrested|batons?)(?-u:\b)",
+    )
 });
 
 /// What a crowd protests about, before the act it names.
 static CAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:condemn\w*|denounc\w*|protest\w*|against|over|mourn\w*|demand\w* justice for)\s+(?:the\s+)?(?:recent\s+)?$")
-        .expect("cause")
+    regex(
+        r"(?i)(?-u:\b)(?:condemn\w*|denounc\w*|protest\w*|against|over|mourn\w*|demand\w* justice for)\s+(?:the\s+)?(?:recent\s+)?$",
+    )
 });
 
 /// Protesters killed or shot by the forces facing them.
 static EXCESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:opened fire on|fired (?:live (?:ammunition|rounds) )?(?:on|at|into)|shot dead|killed|killing)(?-u:\b)")
-        .expect("excessive force")
+    regex(
+        r"(?i)(?-u:\b)(?:opened fire on|fired (?:live (?:ammunition|rounds) )?(?:on|at|into)|shot dead|killed|killing)(?-u:\b)",
+    )
 });
 
 /// A demonstration or riot by people in numbers, when no armed violence is told with

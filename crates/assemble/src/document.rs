@@ -9,6 +9,7 @@ use sitrep_core::{CleanDoc, Date, DatePrecision, Span};
 use sitrep_recognise::actors::{ActorKind, ActorMention};
 use sitrep_recognise::claimants::find_claimant;
 use sitrep_recognise::dates::{find_dates_and_times, DateMention, TimeMention};
+use sitrep_recognise::pattern::regex;
 use sitrep_recognise::sentences::{split_sentences, Sentence};
 
 use crate::{Assembler, GazetteerCountries};
@@ -61,8 +62,9 @@ pub enum Source {
 pub(crate) static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII letters: Unicode classes under these bounded repeats outgrow the lazy DFA,
     // and the fallback engine then runs on every sentence.
-    Regex::new(r"^\s*(?:[A-Z][A-Z .'’/-]{2,40}|[A-Z][a-z]+(?:(?:[ -]|\s?/\s?)[A-Z][a-z]+){0,2}),\s*(?:[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+){0,3},\s*)?(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:]|,\s*[A-Z][A-Za-z.-]{1,20}\.(?:\s|$))")
-        .expect("wire dateline")
+    regex(
+        r"^\s*(?:[A-Z][A-Z .'’/-]{2,40}|[A-Z][a-z]+(?:(?:[ -]|\s?/\s?)[A-Z][a-z]+){0,2}),\s*(?:[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+){0,3},\s*)?(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:]|,\s*[A-Z][A-Za-z.-]{1,20}\.(?:\s|$))",
+    )
 });
 
 /// The wire dateline at the start of `text`, looked for in its first 120 bytes only
@@ -117,8 +119,9 @@ pub struct DocContext<'a> {
 }
 
 static STATEMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:said|says|stated|statement|reported|announced|informed|told \S+|report|message|press release)(?:\s+(?:issued|released|published))?(?:\s+(?:in|on)\s+a\s+\w+)?\s*$")
-        .expect("statement date")
+    regex(
+        r"(?i)(?:said|says|stated|statement|reported|announced|informed|told \S+|report|message|press release)(?:\s+(?:issued|released|published))?(?:\s+(?:in|on)\s+a\s+\w+)?\s*$",
+    )
 });
 
 /// The items (sorted by span start) whose spans start inside `span`.

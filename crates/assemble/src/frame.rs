@@ -7,6 +7,7 @@ use sitrep_core::{Claim, Date, DatePrecision, Event, Location, Span, Stance, Sub
 use sitrep_recognise::actors::{says_it_acted, ActorKind};
 use sitrep_recognise::casualties::{find_casualties, names_troops, Harm};
 use sitrep_recognise::claimants::institution;
+use sitrep_recognise::pattern::regex;
 use sitrep_recognise::places::{find_places, PlaceHint, PlaceMention, PlaceRole};
 use sitrep_recognise::triggers::{find_triggers, Trigger, TriggerKind};
 use sitrep_recognise::weapons::weapon_names;
@@ -71,20 +72,21 @@ pub struct Frame {
 /// Habits, not events: "the ministry regularly accuses ...", "shelled almost daily"
 /// (only in a sentence with no day of its own).
 static HABITUAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:regularly|routinely|frequently|constantly|habitually|often) (?:accuses?|accused|reports?|reported|claims?|claimed|denies|denied|fires?|fired|shells?|shelled|violates?|violated|says|said)(?-u:\b)|(?-u:\b)(?:almost|nearly) (?:daily|every day)(?-u:\b)|(?-u:\b)on a (?:daily|regular) basis(?-u:\b)")
-        .expect("habitual")
+    regex(
+        r"(?i)(?-u:\b)(?:regularly|routinely|frequently|constantly|habitually|often) (?:accuses?|accused|reports?|reported|claims?|claimed|denies|denied|fires?|fired|shells?|shelled|violates?|violated|says|said)(?-u:\b)|(?-u:\b)(?:almost|nearly) (?:daily|every day)(?-u:\b)|(?-u:\b)on a (?:daily|regular) basis(?-u:\b)",
+    )
 });
 
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)since (?:the )?(?:\d{4}|ceasefire|war|signing|start|beginning|early)|(?-u:\b)(?:\d+)-day war(?-u:\b)|(?-u:\b)since the (?:end|collapse)|(?-u:\b)in the (?:fall|spring|summer|winter) of \d{4}|(?-u:\b)back in \d{4}|(?-u:\b)have been common(?-u:\b)|(?-u:\b)over the years(?-u:\b)|(?-u:\b)first (?:war|conflict)(?-u:\b)|(?-u:\b)since (?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?-u:\b)(?:have|has) been (?:killed|wounded|injured|martyred)(?-u:\b)[^.;]{0,100}?(?-u:\b)since(?-u:\b)|^\s*(?:in|during) (?:that|those) (?:fighting|war|escalation|clashes|offensive|hostilities|battles?)(?-u:\b)|(?-u:\b)(?:a|one|two|three|four|five|six|\d+) (?:years?|decades?) (?:after|since)(?-u:\b)|(?-u:\b)anniversary of(?-u:\b)")
-        .expect("history")
+    regex(
+        r"(?i)(?-u:\b)since (?:the )?(?:\d{4}|ceasefire|war|signing|start|beginning|early)|(?-u:\b)(?:\d+)-day war(?-u:\b)|(?-u:\b)since the (?:end|collapse)|(?-u:\b)in the (?:fall|spring|summer|winter) of \d{4}|(?-u:\b)back in \d{4}|(?-u:\b)have been common(?-u:\b)|(?-u:\b)over the years(?-u:\b)|(?-u:\b)first (?:war|conflict)(?-u:\b)|(?-u:\b)since (?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?-u:\b)(?:have|has) been (?:killed|wounded|injured|martyred)(?-u:\b)[^.;]{0,100}?(?-u:\b)since(?-u:\b)|^\s*(?:in|during) (?:that|those) (?:fighting|war|escalation|clashes|offensive|hostilities|battles?)(?-u:\b)|(?-u:\b)(?:a|one|two|three|four|five|six|\d+) (?:years?|decades?) (?:after|since)(?-u:\b)|(?-u:\b)anniversary of(?-u:\b)",
+    )
 });
 
 /// A relative clause or bracket set off from the sentence ("Vovchansk, which has been
 /// shelled since May, came under fire on Sunday"): background told in passing.
-static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r",\s+(?:which|where|who|whose)(?-u:\b)[^,;.()]*,|\([^()]*\)").expect("aside")
-});
+static ASIDE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r",\s+(?:which|where|who|whose)(?-u:\b)[^,;.()]*,|\([^()]*\)"));
 
 /// True when the bytes `start..end` lie inside one of `asides`.
 fn in_aside(asides: &[(usize, usize)], start: usize, end: usize) -> bool {
@@ -114,45 +116,49 @@ fn military_other_than(
 }
 
 static CIVILIAN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:residential|civilian|settlements|communities|hromadas?|houses?|homes?|apartments?|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|displaced|refugees?|damage was recorded|farmers?|villagers?|shepherds?|market|minibus|bus stop)(?-u:\b)").expect("civilian target")
+    regex(
+        r"(?-u:\b)(?:residential|civilian|settlements|communities|hromadas?|houses?|homes?|apartments?|church|school|hospital|neighbo(?:u)?rhoods?|infrastructure|displaced|refugees?|damage was recorded|farmers?|villagers?|shepherds?|market|minibus|bus stop)(?-u:\b)",
+    )
 });
 
-static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:used|using|uses|with|employed|from)(?-u:\b)").expect("use verb")
-});
+static USE_VERB: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:used|using|uses|with|employed|from)(?-u:\b)"));
 
 /// A group owning an attack just told: "Hezbollah claimed responsibility for the attack".
 static CLAIMED_RESPONSIBILITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:claimed|claims|has claimed|took|takes) (?:responsibility|credit)(?: for (?:the|this|that|it|these)(?-u:\b)|\s*[,.;])|(?-u:\b)claimed (?:the|this|that) (?:[\w-]+ )?(?:attacks?|strikes?|operation|barrage|launch(?:es)?)(?-u:\b)")
-        .expect("claimed responsibility")
+    regex(
+        r"(?i)(?-u:\b)(?:claimed|claims|has claimed|took|takes) (?:responsibility|credit)(?: for (?:the|this|that|it|these)(?-u:\b)|\s*[,.;])|(?-u:\b)claimed (?:the|this|that) (?:[\w-]+ )?(?:attacks?|strikes?|operation|barrage|launch(?:es)?)(?-u:\b)",
+    )
 });
 
 /// Trigger words that only report a toll ("were killed", "lost their lives").
 static TOLL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring)$")
-        .expect("toll only")
+    regex(
+        r"(?i)^(?:(?:was|were|been) (?:killed|wounded|injured|martyred)|lost (?:their|his|her) lives|martyring)$",
+    )
 });
 
 /// After an earlier report, the words that bring the correction.
 static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|(?-u:\b)(?:but|later|subsequently|has since|have since)(?-u:\b)")
-        .expect("correction")
+    regex(r"(?i);|(?-u:\b)(?:but|later|subsequently|has since|have since)(?-u:\b)")
 });
 
 static SUPERSEDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:after )?(?:earlier|initially|previously) report(?:ed|ing)(?-u:\b)")
-        .expect("superseded")
+    regex(r"(?i)(?-u:\b)(?:after )?(?:earlier|initially|previously) report(?:ed|ing)(?-u:\b)")
 });
 
 static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:earlier|previously|back in|last (?:week|month|year)|in (?:november|december|january|february|march|april|may|june|july|august|september|october)(?-u:\b))").expect("background")
+    regex(
+        r"(?i)^(?:earlier|previously|back in|last (?:week|month|year)|in (?:november|december|january|february|march|april|may|june|july|august|september|october)(?-u:\b))",
+    )
 });
 
 /// "Earlier today", "Earlier on Monday": the same news cycle, no background (a day
 /// before the report's main one is still read as such by its date).
 static EARLIER_SAME_CYCLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^earlier\s+(?:today|tonight|in the day|this (?:morning|afternoon|evening)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?-u:\b)")
-        .expect("earlier same cycle")
+    regex(
+        r"(?i)^earlier\s+(?:today|tonight|in the day|this (?:morning|afternoon|evening)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?-u:\b)",
+    )
 });
 
 /// Whether a sentence opens on an earlier, background time.
@@ -218,9 +224,8 @@ fn split_each(
     figures: &[Figure],
     harm_killed: bool,
 ) -> (Vec<Figure>, Option<(usize, Figure)>) {
-    static EACH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(one|two|three|four|five|\d+) each in(?-u:\b)").expect("each")
-    });
+    static EACH: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(?i)(?-u:\b)(one|two|three|four|five|\d+) each in(?-u:\b)"));
     let Some(m) = EACH.captures(text) else {
         return (figures.to_vec(), None);
     };
@@ -390,8 +395,9 @@ fn claimant_for(
 
 /// Words naming a military target in a sentence.
 static MILITARY_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:positions?|posts?|outposts?|military|troops|soldiers?|servicem[ae]n|units?|army|base|barracks|equipment|checkpoints?|trenches|fighters|militants)(?-u:\b)")
-        .expect("military target")
+    regex(
+        r"(?i)(?-u:\b)(?:positions?|posts?|outposts?|military|troops|soldiers?|servicem[ae]n|units?|army|base|barracks|equipment|checkpoints?|trenches|fighters|militants)(?-u:\b)",
+    )
 });
 
 /// True when the sentence, its source's name left out ("the Kherson Regional

@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use sitrep_recognise::actors::{says_it_acted, ActorMention};
+use sitrep_recognise::pattern::regex;
 
 /// The part an actor plays in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,87 +18,101 @@ pub enum Role {
 }
 
 static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:['’]s\s+)?(?:\s*(?:(?-i:[A-Z][A-Za-z0-9-]*)\s+(?:fighter jets?|jets?|drones?|helicopters?|aircraft|warplanes?|howitzers?|tanks?)|units?|forces|troops|members|side|army|military|personnel|servicemen|soldiers|fighters|militants|guerrillas|rebels|insurgents|\((?-i:[A-Z]{2,6})\)|fighter jets|jets|warplanes|aircraft|drones?|helicopters|artillery|air force|aviation|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|overnight|that|who|which|(?:late\s+|early\s+)?on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?|(?:backed|supported|aided|assisted|accompanied|reinforced)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:militias?|militiamen|fighters|tribesmen|gunmen|allies|groups?)|(?:deployed|stationed|positioned|located|based)\s+(?:in|near|at|along|around)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:region|district|direction|area|sector|province|village|settlement)|again|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|recaptured|retook|liberated|set up|built|established|dug|set fire|detained|arrested|apprehended|abducted|kidnapped|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|foiled|repelled|clashed|ambushed|raided|stormed|planted|laid|mined|downed|brought down|intercepted|destroyed|neutrali[sz]ed|regained)(?-u:\b)")
-        .expect("agent after")
+    regex(
+        r"(?i)^(?:['’]s\s+)?(?:\s*(?:(?-i:[A-Z][A-Za-z0-9-]*)\s+(?:fighter jets?|jets?|drones?|helicopters?|aircraft|warplanes?|howitzers?|tanks?)|units?|forces|troops|members|side|army|military|personnel|servicemen|soldiers|fighters|militants|guerrillas|rebels|insurgents|\((?-i:[A-Z]{2,6})\)|fighter jets|jets|warplanes|aircraft|drones?|helicopters|artillery|air force|aviation|have|has|had|been|also|again|periodically|reportedly|allegedly|deliberately|overnight|that|who|which|(?:late\s+|early\s+)?on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?|(?:backed|supported|aided|assisted|accompanied|reinforced)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:militias?|militiamen|fighters|tribesmen|gunmen|allies|groups?)|(?:deployed|stationed|positioned|located|based)\s+(?:in|near|at|along|around)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:region|district|direction|area|sector|province|village|settlement)|again|,)\s*)*\s*(?:opened|open|fired|fire[sd]?|subjected|subjecting|shell(?:ed|ing|s)|launched|attacked|attack|used|using|violated|began|begun|started|struck|targeted|dropped|killed|resorted|tried|attempted|aggravating|mounted|conducted|initiated|carried out|committed|shot|resumed|shelling|attack|provocation|sniper|drone|seized|captured|recaptured|retook|liberated|set up|built|established|dug|set fire|detained|arrested|apprehended|abducted|kidnapped|took|mounted|retaliated|returned fire|launches|fire|fires|hit|bombed|thwarted|foiled|repelled|clashed|ambushed|raided|stormed|planted|laid|mined|downed|brought down|intercepted|destroyed|neutrali[sz]ed|regained)(?-u:\b)",
+    )
 });
 
 static AGENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:means|systems|crews?)\s+of|(?-u:\b)by|(?-u:\b)from(?: the)?(?: positions?| side| direction)?(?: of)?|(?-u:\b)members of|(?-u:\b)units of|(?-u:\b)subdivisions of|(?-u:\b)groups of)\s+(?:the\s+|an?\s+)?(?:units of\s+)?(?:the\s+)?$")
-        .expect("agent before")
+    regex(
+        r"(?i)(?:(?-u:\b)by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:means|systems|crews?)\s+of|(?-u:\b)by|(?-u:\b)from(?: the)?(?: positions?| side| direction)?(?: of)?|(?-u:\b)members of|(?-u:\b)units of|(?-u:\b)subdivisions of|(?-u:\b)groups of)\s+(?:the\s+|an?\s+)?(?:units of\s+)?(?:the\s+)?$",
+    )
 });
 
 /// "recaptured Sinja from the RSF": the side ground is taken from.
 static TAKEN_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:captured|recaptured|seized|retook|retaken|liberated|wrested|took)(?-u:\b)[^.;]{0,110}(?-u:\b)from\s+(?:the\s+)?$")
-        .expect("taken from")
+    regex(
+        r"(?i)(?-u:\b)(?:captured|recaptured|seized|retook|retaken|liberated|wrested|took)(?-u:\b)[^.;]{0,110}(?-u:\b)from\s+(?:the\s+)?$",
+    )
 });
 
 static ACTOR_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:units?\s+)?(?:located |stationed |deployed |positioned )?(?:in|from) the directions? of(?-u:\b)")
-        .expect("actor at")
+    regex(
+        r"(?i)^\s*(?:units?\s+)?(?:located |stationed |deployed |positioned )?(?:in|from) the directions? of(?-u:\b)",
+    )
 });
 
 static PATIENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)on|(?-u:\b)at|(?-u:\b)against|(?-u:\b)toward|(?-u:\b)towards|(?-u:\b)targeting|(?-u:\b)targeted|(?-u:\b)positions of|(?-u:\b)posts of|(?-u:\b)fire on|(?-u:\b)fire at|(?-u:\b)with|(?-u:\b)killed|(?-u:\b)killing|(?-u:\b)wounding|(?-u:\b)injuring|(?-u:\b)of the positions of|(?-u:\b)(?:struck|hit|shelled|bombed|attacked|raided|stormed|ambushed|detained|arrested|captured|apprehended|shot down|brought down|downed|intercepted|suppressed|neutrali[sz]ed))\s+(?:the\s+|an?\s+)?(?:positions of\s+(?:the\s+)?)?(?:\w+\s+){0,1}$")
-        .expect("patient before")
+    regex(
+        r"(?i)(?:(?-u:\b)on|(?-u:\b)at|(?-u:\b)against|(?-u:\b)toward|(?-u:\b)towards|(?-u:\b)targeting|(?-u:\b)targeted|(?-u:\b)positions of|(?-u:\b)posts of|(?-u:\b)fire on|(?-u:\b)fire at|(?-u:\b)with|(?-u:\b)killed|(?-u:\b)killing|(?-u:\b)wounding|(?-u:\b)injuring|(?-u:\b)of the positions of|(?-u:\b)(?:struck|hit|shelled|bombed|attacked|raided|stormed|ambushed|detained|arrested|captured|apprehended|shot down|brought down|downed|intercepted|suppressed|neutrali[sz]ed))\s+(?:the\s+|an?\s+)?(?:positions of\s+(?:the\s+)?)?(?:\w+\s+){0,1}$",
+    )
 });
 
 static PATIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:['’]s?\s+)?(?:\s*(?:army|armed forces|units?|military)\s*)?(?:positions?|posts?|border detachments|outposts?|servicem[ae]n|soldiers?|personnel|were|was|have been|has been|suffered|lost)(?-u:\b)")
-        .expect("patient after")
+    regex(
+        r"(?i)^\s*(?:['’]s?\s+)?(?:\s*(?:army|armed forces|units?|military)\s*)?(?:positions?|posts?|border detachments|outposts?|servicem[ae]n|soldiers?|personnel|were|was|have been|has been|suffered|lost)(?-u:\b)",
+    )
 });
 
 /// After a weapon's label, the passive of stopping it: "(drone) over our positions was
 /// neutralised", "(missiles) were intercepted".
 static STOPPED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;]{0,160}?(?-u:\b)(?:was|were|had been|has been|have been)\s+(?:successfully\s+)?(?:shot down|brought down|downed|intercepted|neutrali[sz]ed|destroyed|suppressed|jammed|forced to land)(?-u:\b)")
-        .expect("stopped after")
+    regex(
+        r"(?i)^[^.;]{0,160}?(?-u:\b)(?:was|were|had been|has been|have been)\s+(?:successfully\s+)?(?:shot down|brought down|downed|intercepted|neutrali[sz]ed|destroyed|suppressed|jammed|forced to land)(?-u:\b)",
+    )
 });
 
 /// Before a weapon's label, a verb of stopping it: "air defences destroyed six
 /// (Ukrainian drones)", "shot down an (Indian quadcopter)".
 static STOPPED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:shot down|brought down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|jammed)\s+(?:[\w-]+\s+){0,2}$")
-        .expect("stopped before")
+    regex(
+        r"(?i)(?-u:\b)(?:shot down|brought down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|jammed)\s+(?:[\w-]+\s+){0,2}$",
+    )
 });
 
 /// "a quadcopter of the (Armenian armed forces)": the owner of a weapon named just before.
 static WEAPON_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:drones?|quadcopters?|UAVs?|unmanned aerial vehicles?|aircraft|missiles?|rockets?)\s+(?:belonging to|of)\s+(?:the\s+)?$")
-        .expect("weapon of")
+    regex(
+        r"(?i)(?-u:\b)(?:drones?|quadcopters?|UAVs?|unmanned aerial vehicles?|aircraft|missiles?|rockets?)\s+(?:belonging to|of)\s+(?:the\s+)?$",
+    )
 });
 
 /// A verb of stopping a few words before: "intercepted a drone of the".
 static STOPPED_WELL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:shot down|brought down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|jammed)\s+(?:[\w-]+\s+){0,6}$")
-        .expect("stopped well before")
+    regex(
+        r"(?i)(?-u:\b)(?:shot down|brought down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|jammed)\s+(?:[\w-]+\s+){0,6}$",
+    )
 });
 
 /// "a building used by (Hezbollah)": the owner of what was hit.
 static OWNED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:used|operated|run|occupied|controlled|held|owned) by\s+(?:the\s+)?$|(?-u:\b)belonging to\s+(?:the\s+)?$")
-        .expect("owned by")
+    regex(
+        r"(?i)(?-u:\b)(?:used|operated|run|occupied|controlled|held|owned) by\s+(?:the\s+)?$|(?-u:\b)belonging to\s+(?:the\s+)?$",
+    )
 });
 
 /// "the information spread by the Azerbaijani side that ...": the side a claim comes
 /// from, not one that acted.
 static CLAIM_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:information|reports?|claims?|allegations?|statements?|news|disinformation|misinformation)\s+(?:(?:spread|disseminated|circulated|made|voiced|issued|released|published|put forward)\s+)?|(?:spread|disseminated|circulated|voiced|put forward)\s+)by\s+(?:the\s+)?$")
-        .expect("claim by")
+    regex(
+        r"(?i)(?-u:\b)(?:(?:information|reports?|claims?|allegations?|statements?|news|disinformation|misinformation)\s+(?:(?:spread|disseminated|circulated|made|voiced|issued|released|published|put forward)\s+)?|(?:spread|disseminated|circulated|voiced|put forward)\s+)by\s+(?:the\s+)?$",
+    )
 });
 
 /// After a side, its repelling an attack: that side was attacked ("the army and allied
 /// forces repelled an RSF attack").
 static REPELLED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s+(?:and\s+(?:allied|its|their)\s+)?(?:forces|troops|units|fighters|militias?|guards|army|soldiers|servicemen))*\s+(?:have\s+|has\s+|had\s+|successfully\s+)*(?:repelled|repulsed|beat back|fought off|pushed back)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|multiple\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?|counter-?attacks?|attempts?|raids?|advances?)(?-u:\b)")
-        .expect("repelled after")
+    regex(
+        r"(?i)^(?:\s+(?:and\s+(?:allied|its|their)\s+)?(?:forces|troops|units|fighters|militias?|guards|army|soldiers|servicemen))*\s+(?:have\s+|has\s+|had\s+|successfully\s+)*(?:repelled|repulsed|beat back|fought off|pushed back)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|multiple\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?|counter-?attacks?|attempts?|raids?|advances?)(?-u:\b)",
+    )
 });
 
 /// After a side, its answering fire: "(the Indian Army) said it had only responded to
 /// unprovoked fire".
 static RESPONDED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:['’]s)?(?:\s+(?:troops|forces|army|units|soldiers))?\s+(?:(?:says|said|stated|claimed|maintained|insisted)\s+(?:(?:on|late on)\s+\w+\s+)?(?:that\s+)?(?:it|its\s+(?:troops|forces|soldiers|units)|they)\s+)?(?:had\s+|has\s+|have\s+)?(?:only\s+)?(?:responded|retaliated|reacted)\s+to(?-u:\b)")
-        .expect("responded after")
+    regex(
+        r"(?i)^(?:['’]s)?(?:\s+(?:troops|forces|army|units|soldiers))?\s+(?:(?:says|said|stated|claimed|maintained|insisted)\s+(?:(?:on|late on)\s+\w+\s+)?(?:that\s+)?(?:it|its\s+(?:troops|forces|soldiers|units)|they)\s+)?(?:had\s+|has\s+|have\s+)?(?:only\s+)?(?:responded|retaliated|reacted)\s+to(?-u:\b)",
+    )
 });
 
 /// Last words of an actor label that name an act or a weapon of its bearer.

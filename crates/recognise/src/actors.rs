@@ -9,7 +9,7 @@ use regex::{Regex, RegexSet};
 use sitrep_core::Span;
 
 use crate::countries::{Countries, CountryRef};
-use crate::large_regex::{large_regex, large_regex_set};
+use crate::pattern::{regex, regex_set};
 
 /// What sort of actor a mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -299,9 +299,9 @@ static FIXED: LazyLock<Fixed> = LazyLock::new(|| {
     Fixed {
         labels: rows
             .iter()
-            .map(|(p, n, c, k)| (large_regex(p), *n, *c, *k))
+            .map(|(p, n, c, k)| (regex(p), *n, *c, *k))
             .collect(),
-        any: large_regex_set(rows.iter().map(|r| r.0)),
+        any: regex_set(rows.iter().map(|r| r.0)),
     }
 });
 
@@ -457,8 +457,9 @@ const CIVILIAN_NOUNS: &[&str] = &[
 /// "Azerbaijan says it shelled ...", "X said (that on Friday) its forces had hit ...":
 /// the words after a name or a source that make its bearer the one who acted.
 static SAYS_IT_ACTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:says|said|claims|claimed|announced|reported|reports|stated|states|confirmed|confirms)\s+(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:(?:on|late on|early on)\s+\w+\s+)?(?:it|they|(?:its|their)\s+(?:forces|troops|army|military|units|servicemen|soldiers|fighters|members|militants|men|aircraft|artillery|jets|air defen[cs]e (?:units|systems|forces)|air defen[cs]es?|drones)(?:\s+and\s+(?:allied\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:forces|troops|units|fighters|militias?|groups?))?)\s+(?:had\s+|has\s+|have\s+)?(?:opened|fired|shelled|struck|hit|launched|attacked|targeted|bombed|carried out|conducted|retaliated|returned fire|responded|shot down|downed|intercepted|destroyed|killed|eliminated|neutrali[sz]ed|detained|captured|seized|taken|took|repelled|foiled|thwarted|regained|recaptured|retook|retaken|liberated|cleared|pushed back)(?-u:\b)")
-        .expect("says it acted")
+    regex(
+        r"(?i)^\s+(?:says|said|claims|claimed|announced|reported|reports|stated|states|confirmed|confirms)\s+(?:(?:on|late on|early on)\s+\w+\s+)?(?:that\s+)?(?:(?:on|late on|early on)\s+\w+\s+)?(?:it|they|(?:its|their)\s+(?:forces|troops|army|military|units|servicemen|soldiers|fighters|members|militants|men|aircraft|artillery|jets|air defen[cs]e (?:units|systems|forces)|air defen[cs]es?|drones)(?:\s+and\s+(?:allied\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:forces|troops|units|fighters|militias?|groups?))?)\s+(?:had\s+|has\s+|have\s+)?(?:opened|fired|shelled|struck|hit|launched|attacked|targeted|bombed|carried out|conducted|retaliated|returned fire|responded|shot down|downed|intercepted|destroyed|killed|eliminated|neutrali[sz]ed|detained|captured|seized|taken|took|repelled|foiled|thwarted|regained|recaptured|retook|retaken|liberated|cleared|pushed back)(?-u:\b)",
+    )
 });
 
 /// True when `after` (the text right after a name) says that the name's bearer acted:
@@ -652,10 +653,7 @@ impl ActorFinder {
         };
         // "Al-Shabaab militants", "Hezbollah fighters": the group noun belongs to the name.
         static GROUP_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"^\s+(?:militants|fighters|gunmen|insurgents|rebels|members|operatives)(?-u:\b)",
-            )
-            .expect("group noun")
+            regex(r"^\s+(?:militants|fighters|gunmen|insurgents|rebels|members|operatives)(?-u:\b)")
         });
         let present = FIXED.any.matches(s);
         for (re, name, cc, kind) in present.iter().map(|i| &FIXED.labels[i]) {
@@ -690,10 +688,14 @@ impl ActorFinder {
         }
         // "armed forces of (the Republic of) X"
         static OF_FORM: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:armed forces|army|troops|military|units|forces|soldiers|servicemen|border guards)\s+of\s+(?:the\s+)?(?:Republic of\s+)?$").expect("of-form")
+            regex(
+                r"(?i)(?-u:\b)(?:armed forces|army|troops|military|units|forces|soldiers|servicemen|border guards)\s+of\s+(?:the\s+)?(?:Republic of\s+)?$",
+            )
         });
         static CIVIL_OF_FORM: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:citizens?|nationals?|residents?|civilians?)\s+of\s+(?:the\s+)?(?:Republic of\s+)?$").expect("civil of-form")
+            regex(
+                r"(?i)(?-u:\b)(?:citizens?|nationals?|residents?|civilians?)\s+of\s+(?:the\s+)?(?:Republic of\s+)?$",
+            )
         });
         for m in self.forms.find_iter(s) {
             if !word_boundary(s, m.start(), m.end()) {
@@ -797,8 +799,9 @@ impl ActorFinder {
         // "the army", "Army aircraft": after the country forms, so "the Sudanese army"
         // keeps its country.
         static BARE_ARMY: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?-u:\b)(?:[Tt]he\s+)?[Aa]rmy(?:\s+(?:aircraft|troops|forces|units|soldiers|artillery|drones?|jets?|warplanes?|helicopters?|air defen[cs]es?(?:\s+units)?))?(?-u:\b)")
-                .expect("bare army")
+            regex(
+                r"(?-u:\b)(?:[Tt]he\s+)?[Aa]rmy(?:\s+(?:aircraft|troops|forces|units|soldiers|artillery|drones?|jets?|warplanes?|helicopters?|air defen[cs]es?(?:\s+units)?))?(?-u:\b)",
+            )
         });
         if s.contains("rmy") {
             for m in BARE_ARMY.find_iter(s) {
@@ -826,8 +829,9 @@ impl ActorFinder {
         }
         // "opened fire on the Kayragach border outpost": a post of the army of the place.
         static BARE_POST: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?-u:\b)(?:[Tt]he\s+)?(?:[A-Z][\w-]+\s+)?(?:border\s+(?:out)?posts?|forward\s+posts?)(?-u:\b)")
-                .expect("bare post")
+            regex(
+                r"(?-u:\b)(?:[Tt]he\s+)?(?:[A-Z][\w-]+\s+)?(?:border\s+(?:out)?posts?|forward\s+posts?)(?-u:\b)",
+            )
         });
         if s.contains("post") {
             for m in BARE_POST.find_iter(s) {

@@ -4,6 +4,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::pattern::regex;
 use sitrep_core::Span;
 
 use crate::numbers::{find_counts, Bound, Count};
@@ -41,33 +43,38 @@ pub struct Casualty {
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(shot dead|shooting dead|shot and killed|gunned down|lynched|beheaded|(?:beaten|stabbed|hacked|stoned|burned|burnt) to death|killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|sustained (?:an? )?(?:\w+ )?(?:injur(?:y|ies)|wounds?)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)")
-        .expect("casualty verb")
+    regex(
+        r"(?i)(?-u:\b)(shot dead|shooting dead|shot and killed|gunned down|lynched|beheaded|(?:beaten|stabbed|hacked|stoned|burned|burnt) to death|killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|sustained (?:an? )?(?:\w+ )?(?:injur(?:y|ies)|wounds?)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)",
+    )
 });
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|reservists?|deminers?|sappers?|operatives?|commanders?|drivers?|passengers?|riders?|motorcyclists?|pensioners?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|fisherm[ae]n|vigilantes?|hunters?|herders?|herdsm[ae]n|traders?|miners?|teachers?|nurses?|worshippers?|pilgrims?|relatives|daughters?|sons|family members|peacekeepers?|gendarmes?|jihadists?|suspects?|detainees|prisoners|refugees|protesters?|demonstrators?|labou?rers?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))")
-        .expect("person")
+    regex(
+        r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|reservists?|deminers?|sappers?|operatives?|commanders?|drivers?|passengers?|riders?|motorcyclists?|pensioners?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|fisherm[ae]n|vigilantes?|hunters?|herders?|herdsm[ae]n|traders?|miners?|teachers?|nurses?|worshippers?|pilgrims?|relatives|daughters?|sons|family members|peacekeepers?|gendarmes?|jihadists?|suspects?|detainees|prisoners|refugees|protesters?|demonstrators?|labou?rers?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))",
+    )
 });
 
 static ARTICLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|constable|resident|villager|journalist|sergeant|conscript|reservist|deminer|sapper|shepherd|farmer|driver|rider|motorcyclist|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker|fisherman|vigilante|herder|herdsman|trader|teacher|nurse|peacekeeper|gendarme|suspect|protester|militant|insurgent|rebel|gunman|infiltrator))(?-u:\b)")
-        .expect("article person")
+    regex(
+        r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|constable|resident|villager|journalist|sergeant|conscript|reservist|deminer|sapper|shepherd|farmer|driver|rider|motorcyclist|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker|fisherman|vigilante|herder|herdsman|trader|teacher|nurse|peacekeeper|gendarme|suspect|protester|militant|insurgent|rebel|gunman|infiltrator))(?-u:\b)",
+    )
 });
 
 /// "killing the driver", "The driver, 52, was killed": one person of a vehicle or
 /// flock the sentence has just named (a soldier or civilian after "the" is someone
 /// already counted).
 static THE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(the)\s+(driver|rider|motorcyclist|passenger|shepherd|pilot|tractor driver|car owner)(?-u:\b)")
-        .expect("the person")
+    regex(
+        r"(?i)(?-u:\b)(the)\s+(driver|rider|motorcyclist|passenger|shepherd|pilot|tractor driver|car owner)(?-u:\b)",
+    )
 });
 
 /// A victim named with a rank: "Private Ilgar Mammadov", "Junior Sergeant A. Petrosyan",
 /// "Head Constable R. Singh".
 static NAMED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)((?i:(?:(?:Junior|Senior|Staff|Chief|Lance|Head|Naib|Assistant)\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel|Ensign|Warrant Officer|Rifleman|Sepoy|Havildar|Naik|Subedar|Soldier|Constable|Sub-Inspector|Inspector|Gunner|Sapper|Trooper|Jawan|(?:Contract\s+)?Serviceman|Conscript))(?:\s+of\s+the(?:\s+[A-Z][\w-]*){1,2})?\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+){1,2})")
-        .expect("named person")
+    regex(
+        r"(?-u:\b)((?i:(?:(?:Junior|Senior|Staff|Chief|Lance|Head|Naib|Assistant)\s+)?(?:Private|Sergeant|Corporal|Lieutenant|Captain|Major|Colonel|Ensign|Warrant Officer|Rifleman|Sepoy|Havildar|Naik|Subedar|Soldier|Constable|Sub-Inspector|Inspector|Gunner|Sapper|Trooper|Jawan|(?:Contract\s+)?Serviceman|Conscript))(?:\s+of\s+the(?:\s+[A-Z][\w-]*){1,2})?\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+){1,2})",
+    )
 });
 
 /// "Petro Ivanenko (35)", "Narek Hovhannisyan (born 2001)": an age or a birth year
@@ -86,24 +93,24 @@ fn age_in_brackets(rest: &str) -> bool {
 
 /// A status given to the victim before the verb ("listed as missing"): no new clause.
 static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:listed|registered|reported|identified|described|named)\s*$")
-        .expect("listed")
+    regex(r"(?i)(?-u:\b)(?:listed|registered|reported|identified|described|named)\s*$")
 });
 
 /// A determiner before the victims of an active verb: "killing *the* two men".
-static DETERMINER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:all\s+(?:the\s+)?|both\s+|the\s+|its\s+|their\s+)").expect("determiner")
-});
+static DETERMINER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^\s*(?:all\s+(?:the\s+)?|both\s+|the\s+|its\s+|their\s+)"));
 
 /// After a bare count, a verb that makes it a number of people: "and one was wounded".
 static ELLIPTICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:others?\s+|more\s+)?(?:was|were|have been|has been|had been)(?:\s+(?:also|seriously|severely|slightly|lightly|critically|badly|gravely))*(?:\s*$|\s+(?:killed|wounded|injured|hurt|hospitali[sz]ed)(?-u:\b))")
-        .expect("elliptical")
+    regex(
+        r"(?i)^(?:others?\s+|more\s+)?(?:was|were|have been|has been|had been)(?:\s+(?:also|seriously|severely|slightly|lightly|critically|badly|gravely))*(?:\s*$|\s+(?:killed|wounded|injured|hurt|hospitali[sz]ed)(?-u:\b))",
+    )
 });
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:[;:“”\x22(]|(?-u:\b)(?:that|said|says|after|when|which|while|as|where|adding|but|reported|informed|since)(?-u:\b))")
-        .expect("clause break")
+    regex(
+        r"(?i)(?:[;:“”\x22(]|(?-u:\b)(?:that|said|says|after|when|which|while|as|where|adding|but|reported|informed|since)(?-u:\b))",
+    )
 });
 
 /// True when `rest` starts with a short capitalised abbreviation and its closing
@@ -296,21 +303,24 @@ fn person_counts(window: &str) -> Vec<(Count, String)> {
 
 /// "the death toll had risen to 16", "the toll was later revised to 19".
 static TOLL_REVISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:death\s+)?toll\s+(?:(?:in|from|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+)?(?:had\s+|has\s+|was\s+|later\s+|since\s+|then\s+)*(?:risen|rose|climbed|increased|grown|jumped|reached|revised(?:\s+upwards?|\s+up)?)\s+to\s+")
-        .expect("toll revised")
+    regex(
+        r"(?i)(?-u:\b)(?:death\s+)?toll\s+(?:(?:in|from|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+)?(?:had\s+|has\s+|was\s+|later\s+|since\s+|then\s+)*(?:risen|rose|climbed|increased|grown|jumped|reached|revised(?:\s+upwards?|\s+up)?)\s+to\s+",
+    )
 });
 
 /// "Other monitors put the toll at 54", "the death toll stood at 12": a toll given as is.
 static TOLL_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:put|puts|putting|placed|estimated|estimates)\s+the\s+(?:death\s+)?toll\s+at|(?:death\s+)?toll\s+(?:stands|stood|is|was)\s+at)\s+")
-        .expect("toll at")
+    regex(
+        r"(?i)(?-u:\b)(?:(?:put|puts|putting|placed|estimated|estimates)\s+the\s+(?:death\s+)?toll\s+at|(?:death\s+)?toll\s+(?:stands|stood|is|was)\s+at)\s+",
+    )
 });
 
 /// "the number of dead had risen to two and the number of injured to eleven": a
 /// revised count of the dead or of the injured.
 static NUMBER_REVISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)number\s+of\s+(?P<what>dead|killed|deaths|fatalities|injured|wounded|injuries)\s+(?:(?:had|has|was|later|since|then)\s+)*(?:(?:risen|rose|climbed|increased|grown|jumped|reached|revised)\s+)?to\s+")
-        .expect("number revised")
+    regex(
+        r"(?i)(?-u:\b)number\s+of\s+(?P<what>dead|killed|deaths|fatalities|injured|wounded|injuries)\s+(?:(?:had|has|was|later|since|then)\s+)*(?:(?:risen|rose|climbed|increased|grown|jumped|reached|revised)\s+)?to\s+",
+    )
 });
 
 /// Revised counts of the dead or injured ("the number of dead had risen to two").
@@ -333,14 +343,16 @@ fn revised_numbers(s: &str) -> Vec<Casualty> {
 /// "the ministry updated the casualty figures: four servicemen were killed": every
 /// figure of the sentence replaces those given before.
 static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:updated|revised|corrected|raised) (?:the |its )?(?:casualty |death |final )?(?:figures?|toll|numbers?|count)(?-u:\b)")
-        .expect("updated")
+    regex(
+        r"(?i)(?-u:\b)(?:updated|revised|corrected|raised) (?:the |its )?(?:casualty |death |final )?(?:figures?|toll|numbers?|count)(?-u:\b)",
+    )
 });
 
 /// "one of them ... died of his wounds", "two of the wounded later died".
 static DIED_OF_WOUNDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(one|two|three|four|five|\d+) of (?:them|the (?:wounded|injured)(?: [\w-]+)?)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:later |subsequently )?(?:died|succumbed|passed away)(?-u:\b)|(?-u:\b)(?:had |has )?(?:died|succumbed) (?:of|from|to) (?P<one>his|her) (?:wounds|injuries)(?-u:\b)")
-        .expect("died of wounds")
+    regex(
+        r"(?i)(?-u:\b)(one|two|three|four|five|\d+) of (?:them|the (?:wounded|injured)(?: [\w-]+)?)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:later |subsequently )?(?:died|succumbed|passed away)(?-u:\b)|(?-u:\b)(?:had |has )?(?:died|succumbed) (?:of|from|to) (?P<one>his|her) (?:wounds|injuries)(?-u:\b)",
+    )
 });
 
 /// The figure a phrase at `start..end` introduces, when a count follows it directly.
@@ -665,8 +677,9 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
 /// "four Armenian and three Azerbaijani soldiers": two counts of one noun, each with
 /// its own adjective; each count with its victims ("Armenian soldiers").
 static NATIONAL_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<a>[\w-]+)\s+(?P<adj_a>[A-Z][\w-]+)\s+and\s+(?P<b>[\w-]+)\s+(?P<adj_b>[A-Z][\w-]+)\s+(?P<noun>[a-z])")
-        .expect("national split")
+    regex(
+        r"^\s*(?P<a>[\w-]+)\s+(?P<adj_a>[A-Z][\w-]+)\s+and\s+(?P<b>[\w-]+)\s+(?P<adj_b>[A-Z][\w-]+)\s+(?P<noun>[a-z])",
+    )
 });
 
 fn national_split(window: &str) -> Vec<(Count, String)> {

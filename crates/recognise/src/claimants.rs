@@ -7,7 +7,7 @@ use regex::Regex;
 use sitrep_core::{Span, Stance};
 
 use crate::countries::Countries;
-use crate::large_regex::large_regex;
+use crate::pattern::regex;
 
 /// A source of statements named in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,8 +27,9 @@ pub struct ClaimantMention {
 }
 
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(said|says|say|stated|states|reported|reports|report|informed|informs|told|added|noted|claimed|claims|announced|confirmed|according to|wrote|denied|denies|deny|rejected|refuted|dismissed|disputed|described|called|accused|accuses|blamed|declared|statement|message|gave (?:a |an |its )?(?:different |conflicting |contradictory |own )?(?:account|version))(?-u:\b)")
-        .expect("reporting")
+    regex(
+        r"(?i)(?-u:\b)(said|says|say|stated|states|reported|reports|report|informed|informs|told|added|noted|claimed|claims|announced|confirmed|according to|wrote|denied|denies|deny|rejected|refuted|dismissed|disputed|described|called|accused|accuses|blamed|declared|statement|message|gave (?:a |an |its )?(?:different |conflicting |contradictory |own )?(?:account|version))(?-u:\b)",
+    )
 });
 
 /// Whether `s` tells that someone said it ("..., he said", "Syniehubov wrote"),
@@ -38,7 +39,7 @@ pub fn is_attributed(s: &str) -> bool {
 }
 
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(concat!(
+    regex(concat!(
         r"(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior|health|emergenc(?:y|ies)|emergency situations))\s+(?i:ministry)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?))?",
         r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs|Health|Emergency Situations|Emergencies)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?))?)",
         r"|(?P<nk>(?:Karabakh|Artsakh|Nagorno-Karabakh)\s+Defen[cs]e\s+Army)",
@@ -77,27 +78,30 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
 /// Doctors Network", "the Kharkiv City Council"): a source when no institution the
 /// other patterns know speaks.
 static CIVIL: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(
+    regex(
         r"(?:[Tt]he\s+)?(?P<cname>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5}(?:Network|Room|Committees?|Council|Observatory|Union|Association|Coalition|Commission|Centre|Center|Organi[sz]ation|Watch|Society|Foundation|Monitor|Mission|Conference|Initiative|Movement|[Gg]roup)(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?-u:\b)",
     )
 });
 
 /// After "called": the statement it answers ("called the statement disinformation").
 static CALLED_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:the|this|these|such|that|those|its|their)\s+(?:[\w-]+\s+)?(?:statements?|reports?|claims?|accusations?|allegations?|information|remarks)(?-u:\b)")
-        .expect("called statement")
+    regex(
+        r"(?i)^\s+(?:the|this|these|such|that|those|its|their)\s+(?:[\w-]+\s+)?(?:statements?|reports?|claims?|accusations?|allegations?|information|remarks)(?-u:\b)",
+    )
 });
 
 /// A predicate that calls a reported statement untrue: "... is false", "is disinformation".
 static UNTRUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:is|are|was|were)\s+(?:absolutely\s+|completely\s+|totally\s+)?(?:false|untrue|not true|a lie|lies|disinformation|groundless|baseless|fabricated|a fabrication|a provocation)(?-u:\b)|does not (?:correspond to|reflect) (?:reality|the truth)")
-        .expect("untrue")
+    regex(
+        r"(?i)(?-u:\b)(?:is|are|was|were)\s+(?:absolutely\s+|completely\s+|totally\s+)?(?:false|untrue|not true|a lie|lies|disinformation|groundless|baseless|fabricated|a fabrication|a provocation)(?-u:\b)|does not (?:correspond to|reflect) (?:reality|the truth)",
+    )
 });
 
 /// Right before a source whose statement is reported: "the statement by", "claims of".
 static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:statements?|claims?|reports?|information|allegations?|accusations?)\s+(?:made\s+|spread\s+|disseminated\s+|circulated\s+)?(?:by|of|from)\s*$")
-        .expect("reported by")
+    regex(
+        r"(?i)(?-u:\b)(?:statements?|claims?|reports?|information|allegations?|accusations?)\s+(?:made\s+|spread\s+|disseminated\s+|circulated\s+)?(?:by|of|from)\s*$",
+    )
 });
 
 fn stance_of(verb: &str) -> Stance {
@@ -620,8 +624,7 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
 /// Between a source and its verb: nothing, "and local activists", or ", a civil
 /// society group,".
 static AND_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:and\s+(?:[\w-]+\s+){0,3}|,\s*(?:an?|the)\s+[\w\s-]{1,40},\s*)?$")
-        .expect("and others")
+    regex(r"^\s*(?:and\s+(?:[\w-]+\s+){0,3}|,\s*(?:an?|the)\s+[\w\s-]{1,40},\s*)?$")
 });
 
 /// The monitor or committee right before or after a reporting verb.

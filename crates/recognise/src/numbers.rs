@@ -4,6 +4,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::pattern::regex;
 use sitrep_core::Span;
 
 /// How a count is qualified.
@@ -134,10 +136,9 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         })
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(
+    regex(&format!(
         r"(?i)(?-u:\b)(?:(at least|more than|over|nearly|almost|up to|about|around|some|approximately|less than|fewer than)\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a|an|one|two|three|four|five|six|half a)\s+dozen(?-u:\b)|(?:(?:a|an|{words})\s+)?(?:hundred|thousand)(?-u:\b)(?:\s+(?:and\s+)?(?:{words})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)?|(?:{words})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)"
     ))
-    .expect("count regex")
 });
 
 fn is_month(word: &str) -> bool {

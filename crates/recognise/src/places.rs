@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use sitrep_core::Span;
 
-use crate::large_regex::large_regex;
+use crate::pattern::regex;
 
 /// The part a place plays in an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,17 +59,17 @@ pub struct PlaceMention {
     pub known: bool,
 }
 
-const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][\p{L}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-|(?:da|de|do|dos|das|del|di|du) )?[A-Z][\p{L}’'\-]*){0,3}";
+const NAME: &str = r"(?:(?:al|el|an|ad|as|ash|at)-)?[A-Z][A-Za-z\x{C0}-\x{2AF}\x{1E00}-\x{1EFF}’'\-]*(?:[ \-](?:(?:al|el|an|ad|as|ash|at)-|(?:da|de|do|dos|das|del|di|du) )?[A-Z][A-Za-z\x{C0}-\x{2AF}\x{1E00}-\x{1EFF}’'\-]*){0,3}";
 const NOUN: &str = r"(?i:settlements?|villages?|towns?|city|cities|neighbou?rhoods?|suburbs?|regions?|districts?|provinces?|oblasts?|rayons?|marz|sectors?|heights?|border outposts?|outposts?|areas?|directions?|section|part|communit(?:y|ies)|localit(?:y|ies)|hromadas?|jamoats?|hills?|lake|valley|corridor|governorate|county|departments?|state|tehsils?|temple|monastery|mosque|checkpoint|crossing|airport|air ?base|bridge|dam|mountains?|pass|camp|barracks|military base|base)";
 
 static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"(?P<name>{NAME})(?:\s+\((?P<alt>[^)]{{1,60}})\))?\s+(?P<noun>{NOUN})(?-u:\b)"
     ))
 });
 
 static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"(?-u:\b)(?P<noun>villages?|towns?|city|settlements?|communit(?:y|ies)|kibbutz|moshav|hamlets?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?|territor(?:y|ies)|environs|department|province|governorate) of (?:the )?(?P<name>{NAME})"
     ))
 });
@@ -77,7 +77,7 @@ static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// "the Kyrgyz border outpost Bulak-Bashy", "the village Kut": a singular place word
 /// right before the name.
 static NOUN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"(?-u:\b)(?P<noun>border outpost|outpost|checkpoint|village|town|settlement)\s+[\x22“«]?(?P<name>{NAME})"
     ))
 });
@@ -86,43 +86,43 @@ static NOUN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// "positions in Babanusa", or a name right after "in", "near" or "outside". A name found
 /// only this way is a place when the gazetteer resolves it.
 static HIT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"(?-u:\b)(?:shelled|struck|bombed|bombarded|pounded|attacked|raided|stormed|overran|targeted|hit|shelling of|bombing of|strikes? on|attacks? on|(?:bombs?|shells?|missiles?|rockets?|drones?) (?:on|at)|fired (?:at|on)|opened fire on|(?:positions?|posts?|bases?) (?:in|near|at|around)|near|close to|not far from|outside|over|above|[Ii]n|on the outskirts of|in the (?:vicinity|area) of|(?:returning|returned|trying to return) to)\s+(?P<name>{NAME})"
     ))
 });
 
 /// "called on Baku to withdraw them": a capital addressed is its government.
 static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:called on|calls on|urged|urges|asked|accused|accuses|warned|warns|demanded of|appealed to)\s+$")
-        .expect("addressed")
+    regex(
+        r"(?i)(?-u:\b)(?:called on|calls on|urged|urges|asked|accused|accuses|warned|warns|demanded of|appealed to)\s+$",
+    )
 });
 
 /// A name heading its line ("Rodynske: artillery shelling damaged ..."), a place
 /// when the gazetteer knows it.
 static LINE_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| large_regex(&format!(r"^(?:[-–—•*]\s*)?(?P<name>{NAME}):\s")));
+    LazyLock::new(|| regex(&format!(r"^(?:[-–—•*]\s*)?(?P<name>{NAME}):\s")));
 
 /// Places that are the subject of a passive hit: "Huliaipole was shelled with
 /// artillery", "Antonivka and Sadove were shelled", "Tiahynka came under mortar fire".
 /// Names found only this way are places when the gazetteer resolves them.
 static SUBJECT_HIT: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"(?P<list>{NAME}(?:(?:,\s+|,?\s+and\s+){NAME})*)\s+(?:was|were|has been|have been|had been|came|come|comes)\s+(?:again\s+|also\s+|repeatedly\s+)?(?:hit|shelled|struck|attacked|targeted|bombed|under\s+(?:[\w-]+\s+){{0,3}}?(?:fire|attack|shelling))(?-u:\b)"
     ))
 });
 
-static LIST_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r",\s+|,?\s+and\s+").expect("list split"));
+static LIST_SPLIT: LazyLock<Regex> = LazyLock::new(|| regex(r",\s+|,?\s+and\s+"));
 
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area|valley|zone|people['’]s republic|caza|qada|kaza)(?-u:\b)"
     ))
 });
 
 /// "Kostiantynivka, Donetsk region, ...": a region set off by commas after the name.
 static ADMIN_APPOSED: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"^,\s+(?:in\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?(?P<admin>{NAME})\s+(?i:region|oblast|province|governorate|district|rayon|marz|caza|qada|state)(?:\s*[,;.)]|\s+(?:on|overnight|late|early|last|this|yesterday|today|at|in|when)(?-u:\b))"
     ))
 });
@@ -130,7 +130,7 @@ static ADMIN_APPOSED: LazyLock<Regex> = LazyLock::new(|| {
 /// "the village of Khoznavar in Syunik on Thursday": a name right after "in" that
 /// ends the phrase is the region of the place before it.
 static ADMIN_IN: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"^\s+in\s+(?:the\s+(?P<admin_the>{NAME})\s+(?:exclave|enclave|[Aa]utonomous [Rr]epublic)|(?P<admin>{NAME}))(?:\s*[,;.)]|\s*$|\s+(?:on|in|overnight|late|early|last|this|yesterday|today|at|when|during|after|before|and|killing|wounding|injuring)(?-u:\b))"
     ))
 });
@@ -138,47 +138,55 @@ static ADMIN_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// A unit named after its base ("the Batken border detachment") or an office that
 /// speaks ("the Sumy regional military administration said"): not where an event was.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:border\s+(?:guard\s+)?)?(?:detachment|brigade|regiment|battalion|garrison)(?-u:\b)")
-        .expect("unit after")
+    regex(
+        r"(?i)^\s+(?:border\s+(?:guard\s+)?)?(?:detachment|brigade|regiment|battalion|garrison)(?-u:\b)",
+    )
 });
 static OFFICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:(?:regional|oblast|city|district|provincial|province|region|state|municipal|local)\s+)?(?:military\s+|state\s+|civil(?:ian)?\s+)?(?:administration|governor|government|authorities|council|police|prosecutor(?:'s)?(?:\s+office)?|(?:community\s+)?head|mayor|chief)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:said|says|reported|reports|stated|announced|told|added|wrote|confirmed)(?-u:\b)")
-        .expect("office after")
+    regex(
+        r"(?i)^\s+(?:(?:regional|oblast|city|district|provincial|province|region|state|municipal|local)\s+)?(?:military\s+|state\s+|civil(?:ian)?\s+)?(?:administration|governor|government|authorities|council|police|prosecutor(?:'s)?(?:\s+office)?|(?:community\s+)?head|mayor|chief)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:said|says|reported|reports|stated|announced|told|added|wrote|confirmed)(?-u:\b)",
+    )
 });
 
 /// "... in an Israeli strike in Majdal Selm on Friday": a day of its own after the
 /// place makes an earlier event of a background clause.
 static DAY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]+(?:on|late on|early on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2})(?-u:\b)")
-        .expect("day after")
+    regex(
+        r"(?i)^[\s,]+(?:on|late on|early on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2})(?-u:\b)",
+    )
 });
 
 /// "the heads of the border services of the Batken and Sughd regions": offices.
 static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:heads?|governors?|chiefs?|mayors?|administrations?|authorities)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$")
-        .expect("head of")
+    regex(
+        r"(?i)(?-u:\b)(?:heads?|governors?|chiefs?|mayors?|administrations?|authorities)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$",
+    )
 });
 
 /// "died in a Marjayoun hospital", "was taken to a hospital in Jammu": where the
 /// wounded were treated, not where they were hit.
 static TREATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:taken|rushed|evacuated|admitted|treated|transferred|shifted|referred|brought|succumbed|died|hospitali[sz]ed|airlifted|moved)\b[^.;]{0,60}$")
-        .expect("treated")
+    regex(
+        r"(?i)(?-u:\b)(?:taken|rushed|evacuated|admitted|treated|transferred|shifted|referred|brought|succumbed|died|hospitali[sz]ed|airlifted|moved)\b[^.;]{0,60}$",
+    )
 });
 static HOSPITAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:hospital|medical cent(?:re|er)|clinic|infirmary)\s+(?:in|at|of)\s+(?:the\s+)?$")
-        .expect("hospital before")
+    regex(
+        r"(?i)(?-u:\b)(?:hospital|medical cent(?:re|er)|clinic|infirmary)\s+(?:in|at|of)\s+(?:the\s+)?$",
+    )
 });
 static HOSPITAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:(?:regional|district|city|central|general|military|government|medical|clinical|base)\s+)*(?:hospital|medical cent(?:re|er)|clinic|infirmary)(?-u:\b)")
-        .expect("hospital after")
+    regex(
+        r"(?i)^\s+(?:(?:regional|district|city|central|general|military|government|medical|clinical|base)\s+)*(?:hospital|medical cent(?:re|er)|clinic|infirmary)(?-u:\b)",
+    )
 });
 
 /// "a resident of Berkaber ... was injured ... near the village": the home is where
 /// it happened.
 static HOME_IS_SCENE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:near|in|outside|on the outskirts of|close to|at the edge of)\s+(?:the|his|her|their)\s+(?:native\s+|home\s+)?(?:village|town)(?-u:\b)(?:\s+of\s+[A-Z])?")
-        .expect("home is scene")
+    regex(
+        r"(?i)(?-u:\b)(?:near|in|outside|on the outskirts of|close to|at the edge of)\s+(?:the|his|her|their)\s+(?:native\s+|home\s+)?(?:village|town)(?-u:\b)(?:\s+of\s+[A-Z])?",
+    )
 });
 
 /// Where `rest` says the event was at the home just named ("near the village"), not
@@ -192,12 +200,13 @@ fn home_scene(rest: &str) -> Option<&str> {
 
 /// ", a resident of Bagh district,": a person's home, not where the event was.
 static RESIDENT_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s*(?:a\s+|both\s+|all\s+)?(?:residents?|natives?)\s+of\s+(?:the\s+)?(?:(?:village|town|city|district)\s+of\s+)?$")
-        .expect("resident of")
+    regex(
+        r"(?i),\s*(?:a\s+|both\s+|all\s+)?(?:residents?|natives?)\s+of\s+(?:the\s+)?(?:(?:village|town|city|district)\s+of\s+)?$",
+    )
 });
 
 static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:villages?|settlements?|hamlets?)\s+of\s+(?:the\s+)?(?P<admin>{NAME})"
     ))
 });
@@ -206,7 +215,7 @@ static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// Al-Thawra neighbourhood of Omdurman": a place word in the singular, then the
 /// region or town the place lies in.
 static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:sector|area|village|settlement|town|hamlet|neighbou?rhood|suburb|locality)\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-(?:east|west)(?:ern)?)?\s+)?(?P<admin>{NAME})"
     ))
 });
@@ -215,102 +224,108 @@ static ADMIN_OF_ONE: LazyLock<Regex> = LazyLock::new(|| {
 /// where a speaker sits ("a spokesman in Srinagar said"), not where the event
 /// happened ("took the headquarters in Nyala, the group said").
 static SPEAKS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s+(?:region|state|province|district|oblast|governorate))?[\s,]*(?:has\s+|had\s+)?(?:said|says|say|reported|reports|stated|announced|told|added|noted|claimed|accused|alleged|denied|blamed|confirmed|gave (?:a|an|its) (?:different |conflicting |own )?(?:account|version))(?-u:\b)")
-        .expect("speaks after")
+    regex(
+        r"(?i)^(?:\s+(?:region|state|province|district|oblast|governorate))?[\s,]*(?:has\s+|had\s+)?(?:said|says|say|reported|reports|stated|announced|told|added|noted|claimed|accused|alleged|denied|blamed|confirmed|gave (?:a|an|its) (?:different |conflicting |own )?(?:account|version))(?-u:\b)",
+    )
 });
 
 /// After a name, words that make it the place hit: "Velyka Pysarivka was hit by ...".
 static PLACE_HIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:was|were|has been|have been|had been|came)\s+(?:again\s+|also\s+|repeatedly\s+)?(?:hit|shelled|struck|attacked|targeted|bombed|under\s+(?:[\w-]+\s+){0,3}?(?:fire|attack|shelling))(?-u:\b)")
-        .expect("place hit")
+    regex(
+        r"(?i)^\s+(?:was|were|has been|have been|had been|came)\s+(?:again\s+|also\s+|repeatedly\s+)?(?:hit|shelled|struck|attacked|targeted|bombed|under\s+(?:[\w-]+\s+){0,3}?(?:fire|attack|shelling))(?-u:\b)",
+    )
 });
 
 /// After a possessive, a part of the town: "'s Kyivskyi district", "'s outskirts".
 static PART_OF_TOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^['’]s\s+(?:\p{Lu}[\w-]*\s+|(?:southern|northern|eastern|western|central|south-eastern|south-western|north-eastern|north-western)\s+)?(?:district|neighbou?rhood|outskirts|suburbs?|centre|center|city cent(?:re|er))(?-u:\b)")
-        .expect("part of town")
+    regex(
+        r"^['’]s\s+(?:\p{Lu}[\w-]*\s+|(?:southern|northern|eastern|western|central|south-eastern|south-western|north-eastern|north-western)\s+)?(?:district|neighbou?rhood|outskirts|suburbs?|centre|center|city cent(?:re|er))(?-u:\b)",
+    )
 });
 
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"^(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:{NOUN}))?(?:\s+(?:of|in)\s+(?:the\s+)?{NAME}(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon))?\s*(?:,\s*and|,\s*as well as|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b)|(?-u:\b)or(?-u:\b))\s*(?:the\s+)?(?:in\s+the\s+|in\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:villages? of\s+|settlements? of\s+)?$"
     ))
 });
 
-static ARTICLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[ -](?:[Aa]l|[Ee]l|[Aa]s|[Aa]sh|[Aa]d|[Aa]r)-\p{L}+)+").expect("article word")
-});
+static ARTICLE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?:[ -](?:[Aa]l|[Ee]l|[Aa]s|[Aa]sh|[Aa]d|[Aa]r)-\p{L}+)+"));
 
 /// "has since pushed east towards Gedaref": where an advance heads, not where it was.
 static MOVING_TOWARDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:push(?:ed|es|ing)?|advanc(?:ed|es|ing|e)|mov(?:ed|es|ing|e)|head(?:ed|s|ing)?|march(?:ed|es|ing)?|press(?:ed|es|ing)?|drive|drives|driving|drove|expand(?:ed|s|ing)?|threaten(?:ed|s|ing)?|fle[ed]|fleeing|escap(?:ed|e|ing)|evacuat(?:ed|e|ing))\s+(?:[a-z]+\s+){0,3}?toward(?:s)?\s+(?:the\s+)?(?:(?:towns?|cities|city|states?|regions?)\s+of\s+)?$")
-        .expect("moving towards")
+    regex(
+        r"(?i)(?-u:\b)(?:push(?:ed|es|ing)?|advanc(?:ed|es|ing|e)|mov(?:ed|es|ing|e)|head(?:ed|s|ing)?|march(?:ed|es|ing)?|press(?:ed|es|ing)?|drive|drives|driving|drove|expand(?:ed|s|ing)?|threaten(?:ed|s|ing)?|fle[ed]|fleeing|escap(?:ed|e|ing)|evacuat(?:ed|e|ing))\s+(?:[a-z]+\s+){0,3}?toward(?:s)?\s+(?:the\s+)?(?:(?:towns?|cities|city|states?|regions?)\s+of\s+)?$",
+    )
 });
 
 /// "The ISPR said in Rawalpindi that ...": where the source spoke.
 static SAID_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:said|says|told reporters|told journalists|announced|stated|added)\s+(?:on\s+[a-z]+day\s+|late\s+on\s+[a-z]+day\s+)?in\s+$")
-        .expect("said in")
+    regex(
+        r"(?i)(?-u:\b)(?:said|says|told reporters|told journalists|announced|stated|added)\s+(?:on\s+[a-z]+day\s+|late\s+on\s+[a-z]+day\s+)?in\s+$",
+    )
 });
 
 /// "a spokesman in Srinagar said": where a source sits, not where the event was.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based|cent(?:er|re)|hospital|clinic|council|committee|network|room|association|union|organi[sz]ation|society|agency|authorit(?:y|ies)|ministry|command|army|corps|garrison)\s+(?:(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,4})?(?:in|at)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*['’]s\s+)?$")
-        .expect("attribution")
+    regex(
+        r"(?i)(?-u:\b)(?:spokes(?:man|men|person|woman)|officials?|correspondent|reporters?|sources?|journalists?|press service|headquarters|office|based|cent(?:er|re)|hospital|clinic|council|committee|network|room|association|union|organi[sz]ation|society|agency|authorit(?:y|ies)|ministry|command|army|corps|garrison)\s+(?:(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,4})?(?:in|at)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*['’]s\s+)?$",
+    )
 });
 
 /// "... Sharur district of the Nakhchivan Autonomous Republic": a higher level of the
 /// address (after a name: "in the community of Shtula" names the place itself).
 static HIGHER_ADMIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)\p{Lu}[\w'’-]*\s+(?i:region|district|province|rayon|raion|oblast|marz|governorate|municipality|community)\s+of\s+(?:the\s+)?$")
-        .expect("higher admin")
+    regex(
+        r"(?-u:\b)\p{Lu}[\w'’-]*\s+(?i:region|district|province|rayon|raion|oblast|marz|governorate|municipality|community)\s+of\s+(?:the\s+)?$",
+    )
 });
 
 /// "... in the wake of a major attack launched by X in Y": Y is where an earlier,
 /// larger event took place, named as background to this one.
 static BACKGROUND_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:in the wake of|amid|in the aftermath of|on the anniversary of|in response to|in retaliation for|in revenge for)\s+(?:an?|the|its|their)\s+[^,;.]{0,100}$")
-        .expect("background clause")
+    regex(
+        r"(?i)(?-u:\b)(?:in the wake of|amid|in the aftermath of|on the anniversary of|in response to|in retaliation for|in revenge for)\s+(?:an?|the|its|their)\s+[^,;.]{0,100}$",
+    )
 });
 
-static CLOSE_BRACKET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:\w+\s*)?\)").expect("close bracket"));
+static CLOSE_BRACKET: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*(?:\w+\s*)?\)"));
 
 static LOC_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:in|at|near|close to|next to|not far from|adjacent to|proximity to|on|along|from|toward|towards|into|outside|around|over|above|across|off|of|returning to|returned to|targeting|targeted|hit|struck|shelled|bombed|bombarded|pounded|attacked|raided|stormed|overran|fired at|fired on|captured|recaptured|seized|retook|liberated)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$")
-        .expect("loc prep")
+    regex(
+        r"(?i)(?:(?-u:\b)(?:in|at|near|close to|next to|not far from|adjacent to|proximity to|on|along|from|toward|towards|into|outside|around|over|above|across|off|of|returning to|returned to|targeting|targeted|hit|struck|shelled|bombed|bombarded|pounded|attacked|raided|stormed|overran|fired at|fired on|captured|recaptured|seized|retook|liberated)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|(?-u:\b)(?:in|at|near|of)\s+(?:the\s+)?[A-Z]\w+(?:['’]s)\s+|(?-u:\b)(?:settlements|communities|villages|towns|cities|areas|localities|hromadas)(?-u:\b)[^.:;]{0,60}:\s*)$",
+    )
 });
 
 static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:north|south|east|west|northwest|northeast|southwest|southeast|north-west|north-east|south-west|south-east)(?:ern)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
-        .expect("reference point")
+    regex(
+        r"(?i)(?-u:\b)(?:north|south|east|west|northwest|northeast|southwest|southeast|north-west|north-east|south-west|south-east)(?:ern)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    )
 });
 
 /// Between a possessor and the region it owns: "'s ", " state's ".
 static POSSESSIVE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s+(?i:state|province|region|oblast|governorate|marz))?['’]s\s+$")
-        .expect("possessive gap")
+    regex(r"^(?:\s+(?i:state|province|region|oblast|governorate|marz))?['’]s\s+$")
 });
 
 /// "at the border between Armenia's Tavush province and Azerbaijan's Gazakh
 /// district": regions that only say which stretch of border; a settlement named with
 /// them is the place.
-static BORDER_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:border|frontier|boundary)\s+between\s+[^.;:]{0,80}$")
-        .expect("border between")
-});
+static BORDER_BETWEEN: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:border|frontier|boundary)\s+between\s+[^.;:]{0,80}$"));
 
-static ORIGIN_CUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)from(?-u:\b)").expect("origin cue"));
+static ORIGIN_CUE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)(?-u:\b)from(?-u:\b)"));
 
 static TARGET_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:positions?|posts?|outposts?|at|on|toward|towards|against|near|targeting|targeted|hit|struck|into|over|shelled|attacked|areas?|fire|villages? of|town of|city of|border detachments)(?-u:\b)")
-        .expect("target cue")
+    regex(
+        r"(?i)(?-u:\b)(?:positions?|posts?|outposts?|at|on|toward|towards|against|near|targeting|targeted|hit|struck|into|over|shelled|attacked|areas?|fire|villages? of|town of|city of|border detachments)(?-u:\b)",
+    )
 });
 
 static APPROX_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)near(?:by)?|(?-u:\b)close to|(?-u:\b)next to|(?-u:\b)not far from|(?-u:\b)adjacent to|(?-u:\b)proximity (?:of|to)|(?-u:\b)directions? of|(?-u:\b)area of|(?-u:\b)vicinity of|(?-u:\b)outskirts of|(?-u:\b)suburbs of|(?-u:\b)between|(?-u:\b)direction)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
-        .expect("approx cue")
+    regex(
+        r"(?i)(?:(?-u:\b)near(?:by)?|(?-u:\b)close to|(?-u:\b)next to|(?-u:\b)not far from|(?-u:\b)adjacent to|(?-u:\b)proximity (?:of|to)|(?-u:\b)directions? of|(?-u:\b)area of|(?-u:\b)vicinity of|(?-u:\b)outskirts of|(?-u:\b)suburbs of|(?-u:\b)between|(?-u:\b)direction)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    )
 });
 
 /// Words that make a capitalised name a unit or a body, not a place.
@@ -565,12 +580,13 @@ fn near_known_place(s: &str, cands: &mut Vec<PlaceMention>) {
 }
 
 static FACILITY_NEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:[\w-]+\s+){0,2}?(?:near|outside|close to|not far from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$")
-        .expect("facility near")
+    regex(
+        r"(?i)^\s+(?:[\w-]+\s+){0,2}?(?:near|outside|close to|not far from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    )
 });
 
 static BETWEEN_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)between\s+(?:the\s+)?$").expect("between"));
+    LazyLock::new(|| regex(r"(?i)(?-u:\b)between\s+(?:the\s+)?$"));
 
 /// Finds the places of a sentence. `known` are the spans (relative to `s`) of
 /// names the gazetteer knows; `agents` the spans of actors said to act, used to
@@ -1050,34 +1066,39 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
 
 /// After "from", a weapon: "firing from small arms and mortars".
 static FROM_WEAPON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:the\s+|their\s+|its\s+)?(?:(?:heavy|light|large-calibre|large-caliber|\d+-mm|automatic)\s+)*(?:small arms|mortars?|artillery|grenade launchers?|machine guns?|sniper rifles?|rifles?|guns?|howitzers?|tanks?|rocket launchers?|MLRS|weapons|drones?|UAVs?|quadcopters?)(?-u:\b)")
-        .expect("from weapon")
+    regex(
+        r"(?i)^\s+(?:the\s+|their\s+|its\s+)?(?:(?:heavy|light|large-calibre|large-caliber|\d+-mm|automatic)\s+)*(?:small arms|mortars?|artillery|grenade launchers?|machine guns?|sniper rifles?|rifles?|guns?|howitzers?|tanks?|rocket launchers?|MLRS|weapons|drones?|UAVs?|quadcopters?)(?-u:\b)",
+    )
 });
 
 /// "from positions near P", "from their posts in the village of P": where fire came from.
 static FROM_POSITIONS_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:from|using)\s+(?:the\s+|their\s+|its\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:(?:combat\s+|firing\s+)?(?:positions?|posts?)\s+)(?:(?:located|stationed|deployed)\s+)?(?:near|in|at|around|close to|of)\s+(?:the\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
-        .expect("from positions at")
+    regex(
+        r"(?i)(?-u:\b)(?:from|using)\s+(?:the\s+|their\s+|its\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?:(?:combat\s+|firing\s+)?(?:positions?|posts?)\s+)(?:(?:located|stationed|deployed)\s+)?(?:near|in|at|around|close to|of)\s+(?:the\s+)?(?:directions?\s+of\s+(?:the\s+)?)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$",
+    )
 });
 
 /// "Armenian units positioned near P (opened fire ...)": where the acting side stands
 /// (not "positions located near P", the side hit).
 static POSITIONED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:army|forces|troops|military|side),?\s+(?:which|that|who)\s+(?:has|have|had|holds?|held|maintains?|maintained)\s+(?:its\s+|their\s+)?positions\s+(?:around|near|in|at|close to)\s+(?:the\s+)?$|(?-u:\b)(?:units|forces|troops|formations|detachments|subdivisions|servicemen|soldiers|gangs|militants|fighters|army)\s+(?:(?:that\s+were|which\s+were|who\s+were)\s+)?(?:positioned|stationed|deployed|entrenched|located|based)\s+(?:across the border\s+|on the other side of the border\s+)?(?:near|in|at|around|close to)\s+(?:the\s+)?(?:(?:occupied|nearby|[A-Za-z]+-(?:held|occupied|controlled))\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$")
-        .expect("positioned at")
+    regex(
+        r"(?i)(?-u:\b)(?:army|forces|troops|military|side),?\s+(?:which|that|who)\s+(?:has|have|had|holds?|held|maintains?|maintained)\s+(?:its\s+|their\s+)?positions\s+(?:around|near|in|at|close to)\s+(?:the\s+)?$|(?-u:\b)(?:units|forces|troops|formations|detachments|subdivisions|servicemen|soldiers|gangs|militants|fighters|army)\s+(?:(?:that\s+were|which\s+were|who\s+were)\s+)?(?:positioned|stationed|deployed|entrenched|located|based)\s+(?:across the border\s+|on the other side of the border\s+)?(?:near|in|at|around|close to)\s+(?:the\s+)?(?:(?:occupied|nearby|[A-Za-z]+-(?:held|occupied|controlled))\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$",
+    )
 });
 
 /// Right after an acting side, where it stands: "(Armenian units) (stationed) in the
 /// direction of" P (not "violated the ceasefire in the direction of P").
 static AGENT_DIRECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(?:(?:units?|positions?|subdivisions?|formations?|forces|troops)\s+)?(?:(?:located|stationed|deployed|positioned|based|entrenched)\s+)?(?:in|from|at|on)\s+the\s+directions?\s+of\s+(?:the\s+)?(?:(?:villages?|settlements?|towns?|city|heights?)\s+(?:of\s+)?)?$")
-        .expect("agent direction")
+    regex(
+        r"(?i)^[\s,]*(?:(?:units?|positions?|subdivisions?|formations?|forces|troops)\s+)?(?:(?:located|stationed|deployed|positioned|based|entrenched)\s+)?(?:in|from|at|on)\s+the\s+directions?\s+of\s+(?:the\s+)?(?:(?:villages?|settlements?|towns?|city|heights?)\s+(?:of\s+)?)?$",
+    )
 });
 
 /// Right before a force noun, words that make those forces the ones hit.
 static UNITS_HIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:on|at|against|toward|towards|targeting|targeted|hit|shelled|attacked|struck)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}|(?-u:\b)(?:positions?|posts?|outposts?|trenches)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$")
-        .expect("units hit")
+    regex(
+        r"(?i)(?:(?-u:\b)(?:on|at|against|toward|towards|targeting|targeted|hit|shelled|attacked|struck)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}|(?-u:\b)(?:positions?|posts?|outposts?|trenches)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$",
+    )
 });
 
 /// The role of a place from the words since the previous place (`before`, which
@@ -1133,27 +1154,29 @@ fn role_of(before: &str, upto: &str, offset: usize, agents: &[Span]) -> PlaceRol
 }
 
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"^\s*(?:,\s*and|,\s*as well as|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b))\s*(?:the\s+)?(?P<name>{NAME})"
     ))
 });
 
 static LIST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    large_regex(&format!(
+    regex(&format!(
         r"(?P<name>{NAME})\s*(?:,\s*and|,|(?-u:\b)and(?-u:\b)|(?-u:\b)as well as(?-u:\b))\s*(?:the\s+)?$"
     ))
 });
 
 /// Right after a name, a plural place noun ("... and Khuiratta sectors").
 static PLURAL_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:sectors|villages|settlements|towns|districts|regions|provinces|oblasts|communities|hromadas|areas|directions|heights)(?-u:\b)")
-        .expect("plural noun after")
+    regex(
+        r"^\s+(?:sectors|villages|settlements|towns|districts|regions|provinces|oblasts|communities|hromadas|areas|directions|heights)(?-u:\b)",
+    )
 });
 
 /// After a list item, what continues or ends the list.
 static LIST_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,|and(?-u:\b)|or(?-u:\b)|\.|;|$|(?:on|in|at|overnight|yesterday|late|early|last|this|as)(?-u:\b))")
-        .expect("list tail")
+    regex(
+        r"^\s*(?:,|and(?-u:\b)|or(?-u:\b)|\.|;|$|(?:on|in|at|overnight|yesterday|late|early|last|this|as)(?-u:\b))",
+    )
 });
 
 /// Adds unknown capitalised names that continue a list before or after a place.

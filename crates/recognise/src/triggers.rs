@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexSet};
 use sitrep_core::Span;
 
-use crate::large_regex::{large_regex, large_regex_set};
+use crate::pattern::{regex, regex_set};
 
 /// What a trigger says happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -172,22 +172,24 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         kinds: table
             .iter()
             .zip(&sources)
-            .map(|((k, _), p)| (*k, large_regex(p)))
+            .map(|((k, _), p)| (*k, regex(p)))
             .collect(),
-        any: large_regex_set(&sources),
+        any: regex_set(&sources),
     }
 });
 
 /// Words that make a trigger a reference to an earlier act ("in response to the
 /// strike"), not one the sentence reports.
 static RESPONSE_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:in (?:response|retaliation|reply|revenge) (?:to|for)|retaliation for|revenge for|to avenge)\s+(?:the\s+|an?\s+|this\s+|that\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}$")
-        .expect("response to")
+    regex(
+        r"(?i)(?-u:\b)(?:in (?:response|retaliation|reply|revenge) (?:to|for)|retaliation for|revenge for|to avenge)\s+(?:the\s+|an?\s+|this\s+|that\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}$",
+    )
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:not|never|no|denied|deny|denies|without|could|would|may|might|threaten(?:ed|s)? to)\s+(?:\w+\s+){0,3}$|(?-u:\b)(?:denied|deny|denies|rejected|refuted)\s+(?:claims?\s+|reports?\s+)?that\s+(?:[\w'’-]+\s+){0,6}$|(?-u:\b)no\s+(?:information|knowledge|record|confirmation)\s+(?:about|of|on)\s+(?:any\s+)?$")
-        .expect("negation regex")
+    regex(
+        r"(?i)(?-u:\b)(?:not|never|no|denied|deny|denies|without|could|would|may|might|threaten(?:ed|s)? to)\s+(?:\w+\s+){0,3}$|(?-u:\b)(?:denied|deny|denies|rejected|refuted)\s+(?:claims?\s+|reports?\s+)?that\s+(?:[\w'’-]+\s+){0,6}$|(?-u:\b)no\s+(?:information|knowledge|record|confirmation)\s+(?:about|of|on)\s+(?:any\s+)?$",
+    )
 });
 
 /// Every trigger in a sentence, in order, overlapping ones resolved to the
