@@ -315,6 +315,26 @@ fn stdin_with_published_date() {
 }
 
 #[test]
+fn undated_wire_report_takes_its_weekdays_from_the_dateline() {
+    // No metadata date: the wire dateline in the first paragraph dates the report.
+    let text = "Border guards trade fire in Tavush\n\n\
+        YEREVAN, Oct 6, 2022 (AFP) - Azerbaijani troops opened fire on Armenian positions \
+        near the village of Berkaber on Wednesday evening, Armenia's defence ministry said.\n\n\
+        On Tuesday, a soldier was wounded by sniper fire near Aygepar, the ministry said.\n";
+    let o = sitrep_stdin(&["extract", "-"], text);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let evs = events(&o);
+    let date_at = |place: &str| {
+        evs.iter()
+            .find(|e| e["location"]["name"] == place)
+            .unwrap_or_else(|| panic!("no event at {place}: {evs:#?}"))["date"]
+            .clone()
+    };
+    assert_eq!(date_at("Berkaber"), "2022-10-05");
+    assert_eq!(date_at("Aygepar"), "2022-10-04");
+}
+
+#[test]
 fn bad_published_date_is_a_usage_error() {
     let o = sitrep(&["extract", "--published", "2024-02-30", EXAMPLE_A]);
     assert_eq!(o.status.code(), Some(2));

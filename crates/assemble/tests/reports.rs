@@ -2468,3 +2468,12 @@ fn a_group_that_says_they_shot_down_a_drone_acted_and_speaks() {
     );
     assert_eq!(ev[0].claimant.as_deref(), Some("Houthis"));
 }
+
+#[test]
+fn date_first_wire_dateline_is_no_event_date() {
+    let text = "March 9, 2021 (GEDAREF) - Armed men attacked farmers near Gallabat on Sunday, killing three of them, a local official said.";
+    let ev = assemble(text, Some("2021-03-09"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].date.unwrap().to_string(), "2021-03-07");
+    assert_eq!(ev[0].fatalities, 3);
+}

@@ -236,6 +236,32 @@ pub fn is_dateline(line: &str) -> bool {
     words <= 10 && !sentence_end
 }
 
+/// What may come before a wire dateline's date: nothing, or its place and maybe
+/// a country ("YEREVAN, ", "Goma, Democratic Republic of Congo, ").
+static WIRE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][A-Za-z .'’/-]{1,40},\s*(?:[A-Z][A-Za-z .'’-]{1,40},\s*)?)?$").unwrap()
+});
+/// What follows a wire dateline's date: the agency in brackets or after a comma, then
+/// the separator before the story ("(AFP) -", "(AZERTAC).", ", Asia-Plus:", " -").
+static WIRE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\([^)]{1,30}\)\s*[-–—:.]?|,\s*[A-Z][A-Za-z.+-]{1,25}(?:\s[A-Z][A-Za-z.+-]{1,25})?\s*[-–—:.]|\s[-–—]|:)\s").unwrap()
+});
+
+/// The date of a wire dateline opening a paragraph, when it gives the year:
+/// "YEREVAN, Sept 15, 2022 (AFP) - Troops ...", "Baku, June 18, 2021 (AZERTAC).
+/// On June 17 ...", "May 18, 2021 (KHARTOUM) - ...". The place, when there is none,
+/// is in the brackets.
+pub fn wire_dateline_date(line: &str) -> Option<CoreDate> {
+    let (date, range) = date_in_line(line)?;
+    let before = &line[..range.start];
+    let after = &line[range.end..];
+    (before.len() <= 60
+        && WIRE_PLACE.is_match(before)
+        && (!before.is_empty() || after.trim_start().starts_with('('))
+        && WIRE_AFTER.is_match(after))
+    .then_some(date)
+}
+
 /// True when a line reads as running prose rather than a heading or a link.
 pub(crate) fn looks_like_prose(line: &str) -> bool {
     crate::lines::is_paragraph(line)
@@ -284,6 +310,9 @@ pub(crate) fn date_in_header(text: &str) -> Option<CoreDate> {
         }
         if is_dateline(line) {
             return date_in_line(line).map(|(d, _)| d);
+        }
+        if let Some(date) = wire_dateline_date(line) {
+            return Some(date);
         }
         if looks_like_prose(line) && !crate::lines::is_caption(line) {
             // A standfirst may come before the dateline; after a second paragraph the
@@ -335,6 +364,54 @@ mod tests {
         assert!(!is_dateline(
             "The treaty signed on November 10, 2020, obliged both sides to withdraw their troops."
         ));
+    }
+
+    #[test]
+    fn wire_datelines_open_the_story() {
+        assert_eq!(
+            wire_dateline_date("YEREVAN, Sept 15, 2022 (AFP) - Troops fired on border posts."),
+            d("2022-09-15")
+        );
+        assert_eq!(
+            wire_dateline_date("Baku, June 18, 2021 (AZERTAC). On June 17, posts came under fire."),
+            d("2021-06-18")
+        );
+        assert_eq!(
+            wire_dateline_date("May 18, 2021 (KHARTOUM) - Gunmen attacked farmers on Sunday."),
+            d("2021-05-18")
+        );
+        assert_eq!(
+            wire_dateline_date("DUSHANBE, September 17, 2022, Asia-Plus: Shelling resumed."),
+            d("2022-09-17")
+        );
+        assert_eq!(
+            wire_dateline_date("KHARTOUM, May 18, 2021 - Gunmen attacked farmers."),
+            d("2021-05-18")
+        );
+        // A date inside the story is no dateline.
+        assert_eq!(
+            wire_dateline_date(
+                "The truce signed on November 10, 2020, obliged both sides to withdraw."
+            ),
+            None
+        );
+        assert_eq!(
+            wire_dateline_date("On September 13, 2022 - the first day - troops advanced."),
+            None
+        );
+        // A bare date line without brackets or a place is left to `is_dateline`.
+        assert_eq!(
+            wire_dateline_date("June 4, 2023 - shelling resumed at dawn."),
+            None
+        );
+    }
+
+    #[test]
+    fn wire_dateline_dates_an_undated_report() {
+        let raw = "Troops exchange fire on the border\n\nYEREVAN, Sept 15, 2022 (AFP) - Azerbaijani \
+                   troops fired small arms at Armenian positions on Thursday, the ministry said.\n\n\
+                   On Wednesday, air defence shot down three drones, it said.";
+        assert_eq!(date_in_header(raw), d("2022-09-15"));
     }
 
     #[test]
