@@ -121,6 +121,12 @@ static CIVILIAN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Towns and villages named as what was hit ("shelled the town of Berd and the villages
+/// of Aygepar and Movses"): civilians, when no military target is named with them.
+static SETTLEMENT_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(?-u:\b)(?:villages|towns|cities|the (?:village|town|city) of)(?-u:\b)")
+});
+
 static USE_VERB: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:used|using|uses|with|employed|from)(?-u:\b)"));
 
@@ -400,17 +406,28 @@ static MILITARY_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// True when the sentence, its source's name left out ("the Kherson Regional
-/// Military Administration said"), names a military target.
-fn names_military_target(text: &str, source: Option<Span>) -> bool {
-    match source.filter(|sp| {
-        sp.end <= text.len() && text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end)
-    }) {
-        Some(sp) => {
-            MILITARY_TARGET.is_match(&text[..sp.start]) || MILITARY_TARGET.is_match(&text[sp.end..])
+/// True when the sentence, its source's name and the attacker's left out ("the
+/// Kherson Regional Military Administration said", "Russian troops shelled"), names a
+/// military target.
+fn names_military_target(text: &str, left_out: &[Span]) -> bool {
+    let mut from = 0;
+    let mut spans: Vec<Span> = left_out
+        .iter()
+        .copied()
+        .filter(|sp| {
+            sp.end <= text.len() && text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end)
+        })
+        .collect();
+    spans.sort_by_key(|sp| sp.start);
+    for sp in spans {
+        if sp.start >= from {
+            if MILITARY_TARGET.is_match(&text[from..sp.start]) {
+                return true;
+            }
+            from = sp.end;
         }
-        None => MILITARY_TARGET.is_match(text),
     }
+    MILITARY_TARGET.is_match(&text[from..])
 }
 
 /// True for a civil authority's name: an administration, a governor or mayor, a
@@ -1392,12 +1409,20 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 _ => first,
             };
             let claimant = claimant_for(ctx, s, speaking_side, &loc, context);
-            // Shelling or strikes a civil authority reports, with no military target
-            // named, hit civilians (ACLED practice): "Russian artillery shelled
-            // Bilozerka, the regional administration said".
+            // Shelling or strikes a civil authority reports, or told as hitting towns
+            // and villages, with no military target named, hit civilians (ACLED
+            // practice): "Russian artillery shelled Bilozerka, the regional
+            // administration said", "shelled the town of Berd".
             if matches!(sub, SubEventType::Shelling | SubEventType::AirDroneStrike)
-                && claimant.as_deref().is_some_and(is_civil_authority)
-                && !names_military_target(text, s.claimant_span)
+                && (claimant.as_deref().is_some_and(is_civil_authority)
+                    || SETTLEMENT_TARGET.is_match(text))
+                && !names_military_target(
+                    text,
+                    &s.claimant_span
+                        .into_iter()
+                        .chain(local_agent.or(agent).map(|m| m.span))
+                        .collect::<Vec<_>>(),
+                )
                 && a2
                     .as_deref()
                     .is_none_or(|a| a.starts_with("Military Forces") && actor_country(a, ctx) == cc)

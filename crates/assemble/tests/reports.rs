@@ -2477,3 +2477,31 @@ fn date_first_wire_dateline_is_no_event_date() {
     assert_eq!(ev[0].date.unwrap().to_string(), "2021-03-07");
     assert_eq!(ev[0].fatalities, 3);
 }
+
+#[test]
+fn shelled_towns_and_villages_are_civilians_unless_troops_are_named() {
+    let ev = assemble(
+        "Azerbaijani forces shelled the town of Berd and the village of Chinari with mortars on Tuesday, the Armenian Defence Ministry said.",
+        Some("2020-07-15"),
+    );
+    for place in ["Berd", "Chinari"] {
+        assert_eq!(at(&ev, place).actor2.as_deref(), Some("Civilians (AM)"));
+    }
+    let ev = assemble(
+        "Azerbaijani forces shelled Armenian army positions near the village of Chinari with mortars on Tuesday, the Armenian Defence Ministry said.",
+        Some("2020-07-15"),
+    );
+    assert_eq!(
+        at(&ev, "Chinari").actor2.as_deref(),
+        Some("Military Forces of Armenia")
+    );
+    // The attacker's troops are no military target.
+    let ev = assemble(
+        "Russian troops shelled Vovchansk with artillery throughout the day, Kharkiv governor Oleh Syniehubov said.",
+        Some("2024-05-10"),
+    );
+    assert_eq!(
+        at(&ev, "Vovchansk").actor2.as_deref(),
+        Some("Civilians (UA)")
+    );
+}
