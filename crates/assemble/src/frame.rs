@@ -509,6 +509,8 @@ impl Frame {
 pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
     let mut last_date = ctx.main_date;
+    // The paragraph of the sentence that gave `last_date` (none for the main date).
+    let mut last_date_paragraph: Option<usize> = None;
     let mut near: Vec<(f64, f64)> = Vec::new();
     let mut last_country: Option<String> = None;
     let mut last_frame_sentence: Option<usize> = None;
@@ -563,6 +565,16 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 (Some(a), Some(b)) => Some((a, b, d.precision)),
                 _ => None,
             });
+        // A day before the report's own, told in an earlier paragraph ("The conflict
+        // began on April 28, when ..."), dates no undated paragraph after it: the story
+        // goes back to its own day.
+        if own_date.is_none()
+            && last_date_paragraph.is_some_and(|p| p < s.sentence.paragraph)
+            && matches!((last_date, ctx.main_date), (Some(l), Some(m)) if l.0 < m.0)
+        {
+            last_date = ctx.main_date;
+            last_date_paragraph = None;
+        }
         let date = match own_date {
             Some(d) => d,
             None => last_date,
@@ -572,6 +584,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         if let Some(Some(d)) = own_date {
             if d.2 == DatePrecision::Day && !before_main_date(ctx, Some(d)) {
                 last_date = Some(d);
+                last_date_paragraph = Some(s.sentence.paragraph);
             }
         }
         // "Hezbollah claimed responsibility for the attack": the group is the side that

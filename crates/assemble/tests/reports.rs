@@ -2505,3 +2505,12 @@ fn shelled_towns_and_villages_are_civilians_unless_troops_are_named() {
         Some("Civilians (UA)")
     );
 }
+
+#[test]
+fn undated_paragraph_after_background_day_returns_to_the_story_day() {
+    let text = "Kyrgyz and Tajik border guards exchanged fire near Kok-Tash on Thursday, the Kyrgyz border service said.\n\
+        The dispute flared on April 28, when residents of two border villages threw stones at each other over a water pipe.\n\
+        Residents of Maksat were evacuated after Tajik forces fired mortars at the village in the afternoon, the service said.";
+    let ev = assemble(text, Some("2021-04-29"));
+    assert_eq!(at(&ev, "Maksat").date.unwrap().to_string(), "2021-04-29");
+}
