@@ -2514,3 +2514,32 @@ fn undated_paragraph_after_background_day_returns_to_the_story_day() {
     let ev = assemble(text, Some("2021-04-29"));
     assert_eq!(at(&ev, "Maksat").date.unwrap().to_string(), "2021-04-29");
 }
+
+#[test]
+fn tolls_since_a_weekday_are_no_event() {
+    let text = "Kyrgyz forces shelled the village of Vorukh on Friday, the Tajik border service said. Nineteen Tajik citizens had been killed since Wednesday, officials in Dushanbe said.";
+    let ev = assemble(text, Some("2022-09-17"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, 0);
+}
+
+#[test]
+fn artillery_that_pounded_positions_acts() {
+    let ev = assemble(
+        "Azerbaijani artillery pounded positions near Martakert on Sunday, the Artsakh Defense Ministry said.",
+        Some("2016-04-04"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Azerbaijan")
+    );
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Nagorno-Karabakh Armenian forces")
+    );
+    assert_eq!(
+        ev[0].claimant.as_deref(),
+        Some("Nagorno-Karabakh Defence Army")
+    );
+}

@@ -40,9 +40,11 @@ pub fn is_attributed(s: &str) -> bool {
 
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
     regex(concat!(
-        r"(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior|health|emergenc(?:y|ies)|emergency situations))\s+(?i:ministry)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?))?",
+        // Karabakh's separatist forces and their ministry, before the ministries of
+        // states: "the Artsakh Defense Ministry" is no ministry of Azerbaijan.
+        r"(?P<nk>(?:[Tt]he\s+)?(?:Nagorno-Karabakh|Karabakh|Artsakh)(?:'s|’s)?\s+(?:Defen[cs]e\s+Army|(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military))|(?:[Tt]he\s+)?Defen[cs]e\s+Army\s+of\s+(?:the\s+)?(?:Nagorno-Karabakh|Artsakh|Karabakh)|(?:[Tt]he\s+)?separatist\s+(?i:defen[cs]e\s+ministry|military|army))",
+        r"|(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior|health|emergenc(?:y|ies)|emergency situations))\s+(?i:ministry)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?))?",
         r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs|Health|Emergency Situations|Emergencies)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?))?)",
-        r"|(?P<nk>(?:Karabakh|Artsakh|Nagorno-Karabakh)\s+Defen[cs]e\s+Army)",
         r"|(?P<gs>(?:[Tt]he\s+)?(?:(?P<gsadj>[A-Z][\w-]+)(?:'s|’s)?\s+)?General\s+Staff(?:\s+of\s+the\s+(?:Armed\s+Forces|Army)(?:\s+of\s+(?:the\s+)?(?P<gsof>[A-Z][\w-]+(?:\s+Federation)?))?)?)",
         r"|(?P<idf>(?-u:\b)IDF(?-u:\b)|Israel Defen[cs]e Forces)",
         r"|(?P<bsf>(?-u:\b)BSF(?-u:\b)|Border Security Force)",
@@ -817,6 +819,30 @@ mod tests {
         assert_eq!(
             name("The general said he would phone the governor of Tavush province on Monday."),
             None
+        );
+    }
+
+    #[test]
+    fn karabakh_forces_speak_as_the_defence_army() {
+        let name = |s: &str| claimant(s).and_then(|c| c.0);
+        for source in [
+            "the Artsakh Defense Ministry said",
+            "the separatist defence ministry in Stepanakert said",
+            "according to the Defence Army of Nagorno-Karabakh",
+            "Karabakh's defence ministry reported",
+        ] {
+            assert_eq!(
+                name(&format!(
+                    "Posts near Martakert came under mortar fire, {source}."
+                )),
+                Some("Nagorno-Karabakh Defence Army".to_string()),
+                "{source}"
+            );
+        }
+        // A state's ministry is still its own.
+        assert_eq!(
+            name("Posts near Tovuz came under fire, Azerbaijan's defence ministry said."),
+            Some("Ministry of Defence of Azerbaijan".to_string())
         );
     }
 
