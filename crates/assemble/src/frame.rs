@@ -127,6 +127,29 @@ static SETTLEMENT_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)(?-u:\b)(?:villages|towns|cities|the (?:village|town|city) of)(?-u:\b)")
 });
 
+/// What a source says its unowned craft or troops did: "said fighter jets struck",
+/// "said that troops had returned fire".
+static SAID_CRAFT_ACTED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s+(?:said|says|reported|stated|announced)\s+(?:that\s+)?(?:(?:fighter\s+)?jets|warplanes|aircraft|artillery|troops|soldiers|helicopters|drones|air defen[cs]e (?:units|systems|forces))\s+(?:had\s+|have\s+)?(?:struck|hit|shelled|bombed|targeted|attacked|fired|opened|returned fire|retaliated|shot down|downed|intercepted|destroyed|killed)(?-u:\b)",
+    )
+});
+
+/// True for a source that is an army or a defence ministry (it speaks for the
+/// forces it commands).
+fn is_military_source(name: &str) -> bool {
+    [
+        "Army",
+        "Defence",
+        "Defense",
+        "Forces",
+        "Military",
+        "Inter-Services",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
+}
+
 static USE_VERB: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:used|using|uses|with|employed|from)(?-u:\b)"));
 
@@ -1282,6 +1305,13 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 .claimant_span
                 .and_then(|sp| text.get(sp.end..))
                 .is_some_and(says_it_acted);
+            // "the Israel Defense Forces said fighter jets struck ...": a military
+            // source's unowned craft and troops are its own.
+            let speaker_acted = speaker_acted
+                || s.claimant.as_deref().is_some_and(is_military_source)
+                    && s.claimant_span
+                        .and_then(|sp| text.get(sp.end..))
+                        .is_some_and(|after| SAID_CRAFT_ACTED.is_match(after));
             if a1.is_none() && speaker_acted {
                 a1 = s
                     .claimant
@@ -1366,6 +1396,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 karabakh_forces(ctx, &loc, &mut a1);
                 karabakh_forces(ctx, &loc, &mut a2);
             }
+            crate::sides::armed_group_forces(ctx, &s.actors, &loc, a1.as_deref(), &mut a2);
             // A sentence's figures go to its first place (CODEBOOK §6), unless given per place.
             let fig = match &each {
                 Some((after, f)) if pm.span.start >= *after => vec![f.clone()],

@@ -104,6 +104,35 @@ pub(crate) fn karabakh_forces(ctx: &DocContext<'_>, loc: &Location, actor: &mut 
     }
 }
 
+/// Where a report names an armed group of the place's country (Hezbollah in Lebanon),
+/// that country's forces the sentence does not name itself are the group's: "an
+/// Israeli drone struck a cell near Kfar Kila" hits Hezbollah, not Lebanon's army.
+pub(crate) fn armed_group_forces(
+    ctx: &DocContext<'_>,
+    sentence_actors: &[ActorMention],
+    loc: &Location,
+    other: Option<&str>,
+    actor: &mut Option<String>,
+) {
+    let Some(cc) = loc.country.as_deref() else {
+        return;
+    };
+    if actor.as_deref() != military(ctx, cc).as_deref()
+        || sentence_actors
+            .iter()
+            .any(|m| m.kind != ActorKind::NonState && m.country.as_deref() == Some(cc))
+    {
+        return;
+    }
+    let group = ctx
+        .non_state
+        .iter()
+        .find_map(|n| sitrep_recognise::actors::non_state_group(n).filter(|(_, c)| *c == Some(cc)));
+    if let Some((group, _)) = group.filter(|(g, _)| other != Some(*g)) {
+        *actor = Some(group.to_string());
+    }
+}
+
 /// The side a source speaks for ("Ministry of Defence of Russia" → Russia's forces,
 /// "Hezbollah" → Hezbollah): the actor behind "its forces" in its statement.
 pub(crate) fn speaker_side(claimant: &str, ctx: &DocContext<'_>) -> Option<String> {

@@ -2543,3 +2543,33 @@ fn artillery_that_pounded_positions_acts() {
         Some("Nagorno-Karabakh Defence Army")
     );
 }
+
+#[test]
+fn unnamed_forces_hit_in_lebanon_are_hezbollahs_where_the_report_names_it() {
+    let ev = assemble(
+        "Hezbollah said it fired two anti-tank missiles at an army post near Shtula on Monday. Israeli artillery then shelled the launch site near Ramyeh, the army said.",
+        Some("2024-02-13"),
+    );
+    assert_eq!(at(&ev, "Ramyeh").actor2.as_deref(), Some("Hezbollah"));
+    // The Lebanese army named as hit stays the Lebanese army.
+    let ev = assemble(
+        "Hezbollah said it fired two anti-tank missiles at an army post near Shtula on Monday. Israeli shells hit a Lebanese army post near Ramyeh, wounding two Lebanese soldiers, the army said.",
+        Some("2024-02-13"),
+    );
+    assert_eq!(
+        at(&ev, "Ramyeh").actor2.as_deref(),
+        Some("Military Forces of Lebanon")
+    );
+}
+
+#[test]
+fn a_military_sources_unowned_jets_are_its_own() {
+    let ev = assemble(
+        "The Israel Defense Forces said fighter jets struck Hezbollah sites in Khiam on Sunday.",
+        Some("2024-01-15"),
+    );
+    assert_eq!(
+        at(&ev, "Khiam").actor1.as_deref(),
+        Some("Military Forces of Israel")
+    );
+}
