@@ -333,6 +333,26 @@ pub fn is_name_like(line: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
+/// True for a menu: three or more short items between bars or dots ("Politics |
+/// Society | Karabakh | World", "Home · Jammu · Kashmir").
+pub fn is_menu_line(line: &str) -> bool {
+    let items: Vec<&str> = line
+        .split(['|', '·', '•'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    items.len() >= 3
+        && line
+            .chars()
+            .filter(|c| matches!(c, '|' | '·' | '•'))
+            .count()
+            + 1
+            >= items.len()
+        && items
+            .iter()
+            .all(|i| i.split_whitespace().count() <= 3 && !i.ends_with(['.', '!', '?', ':', ',']))
+}
+
 /// True for a navigation-style line at the top: very short, or upper case.
 pub fn is_nav_like(line: &str) -> bool {
     let words = words_up_to(line, 4);

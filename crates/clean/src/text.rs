@@ -5,8 +5,8 @@ use std::collections::HashSet;
 use crate::dateline::{is_dateline, is_timestamp_line, strip_date_prefix};
 use crate::lines::{
     byline, dedup_key, dominant_script, ends_sentence, is_caption, is_credit_line, is_cut_marker,
-    is_foreign, is_inline_link, is_link_header, is_name_like, is_nav_like, is_paragraph, is_widget,
-    normalize_ws, word_count,
+    is_foreign, is_inline_link, is_link_header, is_menu_line, is_name_like, is_nav_like,
+    is_paragraph, is_widget, normalize_ws, word_count,
 };
 
 /// Main text of a scrape: kept paragraphs, and which one is the title.
@@ -81,7 +81,7 @@ pub fn clean_lines(input: &[String], known_title: bool) -> Cleaned {
             expect_name = name_follows;
             continue;
         }
-        if is_widget(line) || is_inline_link(line) {
+        if is_widget(line) || is_inline_link(line) || is_menu_line(line) {
             continue;
         }
         if is_link_header(line) {

@@ -202,3 +202,19 @@ fn date_marker_prefix() {
     assert!(out.text.starts_with("Two soldiers were wounded"));
     assert_eq!(out.published.unwrap().to_string(), "2023-09-01");
 }
+
+#[test]
+fn menus_between_bars_are_no_title() {
+    let raw = "Northvale Daily\n\
+        Politics | Society | Borderlands | Economy | World | Video\n\
+        EN  RU\n\
+        12.05.2024 | 09:10\n\n\
+        Mortar rounds hit two border villages\n\n\
+        Units of the neighbouring army fired mortar rounds at the villages of Eastbrook and Westford late on May 11, the defence army said.\n\n\
+        No one was hurt, but a barn in Eastbrook was damaged.\n";
+    let c = clean(&doc(raw));
+    let first = c.text.lines().next().unwrap();
+    assert_eq!(first, "Mortar rounds hit two border villages");
+    assert_eq!(c.title.map(|t| &c.text[t.start..t.end]), Some(first));
+    assert!(!c.text.contains("Politics |"), "{}", c.text);
+}
