@@ -64,7 +64,7 @@ pub(crate) static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII letters: Unicode classes under these bounded repeats outgrow the lazy DFA,
     // and the fallback engine then runs on every sentence.
     regex(
-        r"^\s*(?:(?:[A-Z][A-Z .'’/-]{2,40}|[A-Z][a-z]+(?:(?:[ -]|\s?/\s?)[A-Z][a-z]+){0,2}),\s*(?:[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+){0,3},\s*)?(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:]|,\s*[A-Z][A-Za-z.-]{1,20}[.:](?:\s|$))|(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9}),?\s+\d{4}\s*\([^)]{1,30}\)\s*[-–—:]?)",
+        r"^\s*(?:(?:[A-Z][A-Z .'’/-]{2,40}|[A-Z][a-z]+(?:(?:[ -]|\s?/\s?)[A-Z][a-z]+){0,2}),\s*(?:[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+){0,3},\s*)?(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:]|\.(?:\s|$)|,\s*[A-Z][A-Za-z.-]{1,20}(?:[.:](?:\s|$)|\s*$))|(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9}),?\s+\d{4}\s*\([^)]{1,30}\)\s*[-–—:]?)",
     )
 });
 
@@ -338,8 +338,12 @@ fn main_date(
     published: Option<Date>,
 ) -> Option<(Date, Date, DatePrecision)> {
     let lead = &sentences[..sentences.len().min(12)];
+    // A wire dateline's day is when the report was filed, not when its events were.
     lead.iter()
-        .flat_map(|s| &s.dates)
+        .flat_map(|s| {
+            let filed = wire_dateline(&s.text).map_or(0, |m| m.end());
+            s.dates.iter().filter(move |d| d.span.start >= filed)
+        })
         .find_map(|d| day_up_to(d, published))
         .or_else(|| {
             lead.iter()

@@ -2573,3 +2573,14 @@ fn a_military_sources_unowned_jets_are_its_own() {
         Some("Military Forces of Israel")
     );
 }
+
+#[test]
+fn a_wire_datelines_day_is_no_main_date() {
+    // The dateline's day (May 25) is the filing day; the later paragraph's "at about
+    // 19:40" is on the day of the events, May 24.
+    let text = "BAKU, Azerbaijan, May 25. On May 24, from 11:10 to 12:30, units of the Armenian armed forces subjected to fire the positions of the Azerbaijan Army stationed in the direction of the Alibayli settlement of the Tovuz region, the Ministry of Defense said.\n\
+        At about 19:40, units of the Armenian armed forces fired on the positions of the Azerbaijan Army in the direction of the Kokhanebi settlement of the Tovuz region.";
+    let ev = assemble(text, Some("2022-05-25"));
+    assert_eq!(at(&ev, "Alibayli").date.unwrap().to_string(), "2022-05-24");
+    assert_eq!(at(&ev, "Kokhanebi").date.unwrap().to_string(), "2022-05-24");
+}
