@@ -244,7 +244,7 @@ static WIRE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// What follows a wire dateline's date: the agency in brackets or after a comma, then
 /// the separator before the story ("(AFP) -", "(AZERTAC).", ", Asia-Plus:", " -").
 static WIRE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\([^)]{1,30}\)\s*[-–—:.]?|,\s*[A-Z][A-Za-z.+-]{1,25}(?:\s[A-Z][A-Za-z.+-]{1,25})?\s*[-–—:.]|\s[-–—]|:)\s").unwrap()
+    Regex::new(r"^\s*(?:\([^)]{1,30}\)\s*[-–—:.]?|,\s*[A-Z][A-Za-z.+-]{1,25}(?:\s[A-Z][A-Za-z.+-]{1,25})?\s*(?:[-–—]{1,2}|[:.])|\s[-–—]{1,2}|:)\s").unwrap()
 });
 
 /// The date of a wire dateline opening a paragraph, when it gives the year:
@@ -382,6 +382,10 @@ mod tests {
         );
         assert_eq!(
             wire_dateline_date("DUSHANBE, September 17, 2022, Asia-Plus: Shelling resumed."),
+            d("2022-09-17")
+        );
+        assert_eq!(
+            wire_dateline_date("DUSHANBE, September 17, 2022, Asia-Plus -- Shelling resumed."),
             d("2022-09-17")
         );
         assert_eq!(
