@@ -2584,3 +2584,19 @@ fn a_wire_datelines_day_is_no_main_date() {
     assert_eq!(at(&ev, "Alibayli").date.unwrap().to_string(), "2022-05-24");
     assert_eq!(at(&ev, "Kokhanebi").date.unwrap().to_string(), "2022-05-24");
 }
+
+#[test]
+fn what_a_war_is_over_and_a_capitals_region_are_no_places() {
+    let text = "A rocket hit a house in Barda early on Sunday, wounding three people, officials said, hours after a truce was meant to halt the fighting over Nagorno-Karabakh.\n\
+        In Stepanakert, the capital of Nagorno-Karabakh, shelling wounded a woman on Sunday afternoon, the emergency service said.\n\
+        The fighting that began on Sept. 27 has killed hundreds of people.";
+    let ev = assemble(text, Some("2020-10-12"));
+    let places: Vec<&str> = ev
+        .iter()
+        .filter_map(|e| e.location.as_ref().map(|l| l.name.as_str()))
+        .collect();
+    assert!(!places.contains(&"Nagorno-Karabakh"), "{places:?}");
+    assert_eq!(at(&ev, "Barda").injuries, 3);
+    assert_eq!(at(&ev, "Khankendi").injuries, 1);
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+}

@@ -98,6 +98,14 @@ static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What a conflict is over ("the fighting over Nagorno-Karabakh", "the dispute over
+/// the border"): its subject, not where anything happened.
+static TOPIC_OVER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)(?-u:\b)(?:fighting|fight|conflict|war|wars|dispute|disputes|tensions?|talks|negotiations|clashes|hostilities|standoff|row|rivalry|struggle) over (?:the )?$",
+    )
+});
+
 /// A name heading its line ("Rodynske: artillery shelling damaged ..."), a place
 /// when the gazetteer knows it.
 static LINE_HEAD: LazyLock<Regex> =
@@ -274,10 +282,11 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "... Sharur district of the Nakhchivan Autonomous Republic": a higher level of the
-/// address (after a name: "in the community of Shtula" names the place itself).
+/// address (after a name: "in the community of Shtula" names the place itself);
+/// likewise "Stepanakert, the capital of Nagorno-Karabakh".
 static HIGHER_ADMIN: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?-u:\b)\p{Lu}[\w'’-]*\s+(?i:region|district|province|rayon|raion|oblast|marz|governorate|municipality|community)\s+of\s+(?:the\s+)?$",
+        r"(?-u:\b)\p{Lu}[\w'’-]*\s+(?i:region|district|province|rayon|raion|oblast|marz|governorate|municipality|community)\s+of\s+(?:the\s+)?$|\p{Lu}[\w'’-]*,\s+(?:the\s+)?(?:(?:regional|provincial|administrative|de facto|self-declared|separatist)\s+)?capital\s+of\s+(?:the\s+)?$",
     )
 });
 
@@ -1030,6 +1039,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                         .contains("according to")))
             && !HIGHER_ADMIN.is_match(sitrep_core::tail(before, 40))
             && !ADDRESSED.is_match(sitrep_core::tail(before, 30))
+            && !TOPIC_OVER.is_match(sitrep_core::tail(before, 40))
             && !HEAD_OF.is_match(sitrep_core::tail(before, 80))
             && !MOVING_TOWARDS.is_match(sitrep_core::tail(before, 80))
             && !(TREATED.is_match(sitrep_core::tail(before, 100))
