@@ -356,6 +356,9 @@ fn claimant_for(
         let service = c.split_whitespace().any(|w| w == "Service")
             || c.contains("Border Troops")
             || c.contains("Border Guard");
+        if let Some(full) = national_service(ctx, c) {
+            return full;
+        }
         if service && !names_country(ctx, c) {
             let country = side_hit().or_else(|| if own { place_state() } else { None });
             if let Some(country) = country {
@@ -505,6 +508,35 @@ fn police_of(ctx: &DocContext<'_>, place: &Location) -> Option<String> {
     }
     let country = ctx.asm.gazetteer().country(place.country.as_deref()?)?;
     Some(format!("Police of {}", country.name))
+}
+
+/// A border service named with its country ("Border Troops of Tajikistan", "Kyrgyz
+/// Border Service", "the Tajik State Committee for National Security"), under the
+/// service's full name.
+fn national_service(ctx: &DocContext<'_>, name: &str) -> Option<String> {
+    let gaz = ctx.asm.gazetteer();
+    const SERVICES: &[&str] = &[
+        "Border Guard Service",
+        "Border Service",
+        "Border Troops",
+        "Border Guard",
+        "State Committee for National Security",
+    ];
+    SERVICES.iter().find_map(|svc| {
+        let country = name
+            .strip_prefix(svc)
+            .and_then(|r| r.strip_prefix(" of "))
+            .and_then(|c| gaz.country_by_name(c.trim()))
+            .or_else(|| {
+                name.strip_suffix(svc)
+                    .and_then(|d| gaz.country_by_demonym(d.trim()))
+            })?;
+        Some(if *svc == "State Committee for National Security" {
+            format!("{svc} of {}", country.name)
+        } else {
+            sitrep_recognise::claimants::service_of(svc, &country.name, &country.iso2)
+        })
+    })
 }
 
 /// True when a word of `name` names a country or its people ("Kyrgyz Border Service").

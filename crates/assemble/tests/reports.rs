@@ -2600,3 +2600,27 @@ fn what_a_war_is_over_and_a_capitals_region_are_no_places() {
     assert_eq!(at(&ev, "Khankendi").injuries, 1);
     assert_eq!(ev.len(), 2, "{ev:#?}");
 }
+
+#[test]
+fn border_services_named_with_their_country_take_their_full_names() {
+    for (source, full) in [
+        (
+            "the Border Troops of Tajikistan",
+            "Border Troops of the State Committee for National Security of Tajikistan",
+        ),
+        (
+            "the Tajik State Committee for National Security",
+            "State Committee for National Security of Tajikistan",
+        ),
+    ] {
+        let text = format!(
+            "Kyrgyz forces fired mortars at Tajik positions near Vorukh on Friday, {source} said."
+        );
+        let ev = assemble(&text, Some("2022-09-17"));
+        assert_eq!(
+            at(&ev, "Vorukh").claimant.as_deref(),
+            Some(full),
+            "{source}"
+        );
+    }
+}
