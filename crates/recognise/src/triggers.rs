@@ -116,7 +116,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Seize,
-            r"(?-u:\b)(?:seized control|took control|taken control|gained control|took (?:up )?positions on|captured|regained control|(?:has |have |had |was |were )liberated|seized|recaptured|retook|retaken)(?-u:\b)",
+            r"(?-u:\b)(?:seized control|took control|taken control|gained control|took (?:up )?positions on|captured|regained control|(?:has |have |had |was |were )liberated|(?:forces|troops|army|units|soldiers|servicemen|military|fighters|militants|rebels|battalions?|brigades?) (?:have |had |also |reportedly )?liberated|seized|recaptured|retook|retaken)(?-u:\b)",
         ),
         (
             Fortify,
@@ -242,6 +242,14 @@ mod tests {
         assert_eq!(
             kinds("Six saboteurs were detained in the forest."),
             vec![Arrest]
+        );
+        assert_eq!(
+            kinds("Government forces liberated the town of Eastbrook on Saturday."),
+            vec![Seize]
+        );
+        assert_eq!(
+            kinds("Residents of the liberated territories returned home."),
+            vec![]
         );
         assert_eq!(
             kinds("Mortar fire hit the village."),
