@@ -14,7 +14,7 @@
 //! `build.rs`, see `world.rs`). At each token the longest match of either is taken
 //! (a curated one on a tie: curated rows win), then the search goes on after it.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use sitrep_core::Span;
 
@@ -63,7 +63,7 @@ impl Finder {
     /// not only digits).
     pub fn build(places: &[Place], index: &NameIndex) -> Finder {
         let stop: HashSet<String> = STOPLIST.iter().map(|s| normalise(s)).collect();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut keys: Vec<String> = Vec::new();
         for p in places {

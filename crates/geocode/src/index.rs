@@ -1,6 +1,6 @@
 //! Name indexes: normalised key → places, and the country tables.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::normalise::{normalise, skeleton};
 use crate::{Country, Place};

@@ -18,7 +18,7 @@
 //! A world [`Place`] is built on first use and kept (one `OnceLock` per place).
 //! World places get ids after the curated ones.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::normalise::normalise;
@@ -80,10 +80,10 @@ impl World {
             scan,
             admin1,
             cache,
-            hidden: HashSet::new(),
+            hidden: HashSet::default(),
             base: curated.len() as u32,
         };
-        let mut hidden = HashSet::new();
+        let mut hidden = HashSet::default();
         for p in curated {
             let Some(pc) = p.lat.zip(p.lon) else {
                 continue;
@@ -118,7 +118,7 @@ impl World {
     pub fn country_within(&self, country: &str, point: (f64, f64), km: f64) -> Option<bool> {
         static CELLS: OnceLock<CountryCells> = OnceLock::new();
         let cells = CELLS.get_or_init(|| {
-            let mut cells = CountryCells::new();
+            let mut cells = CountryCells::default();
             for ix in 0..data::WORLD_PLACES as u32 {
                 let r = self.record(ix);
                 let (lat, lon) = self.coords(ix);
