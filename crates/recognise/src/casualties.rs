@@ -553,12 +553,31 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
             let lead = DETERMINER.find(window).map_or(0, |m| m.end());
             if let Some((c, victims)) = counts.first() {
                 if c.span.start <= 3.max(lead) {
+                    // "killing a 64-year-old man and a 58-year-old woman": every person
+                    // of the list joined by "and".
+                    let (mut count, mut end, mut civilian) =
+                        (c.value, c.span.end, is_civilian(victims));
+                    let mut at = stop;
+                    while let Some(next) = window.get(at..).and_then(|r| r.strip_prefix(" and ")) {
+                        let from = at + 5;
+                        let seg_end = next.find(" and ").map_or(window.len(), |i| from + i);
+                        let more = person_counts(&window[from..seg_end]);
+                        let Some((m, more_victims)) =
+                            more.first().filter(|(m, _)| m.span.start <= 3)
+                        else {
+                            break;
+                        };
+                        count = count.saturating_add(m.value);
+                        end = from + m.span.end;
+                        civilian |= is_civilian(more_victims);
+                        at = seg_end;
+                    }
                     out.push(Casualty {
-                        span: Span::new(v.start(), v.end() + c.span.end),
+                        span: Span::new(v.start(), v.end() + end),
                         harm,
-                        count: c.value,
+                        count,
                         bound: c.bound,
-                        civilian: is_civilian(victims),
+                        civilian,
                         victims: victims.clone(),
                         revised: false,
                         of_wounded: false,
@@ -738,6 +757,23 @@ mod tests {
         assert_eq!(
             got,
             vec![(5, "Kyrgyz border guards"), (2, "Tajik border guards")]
+        );
+    }
+
+    #[test]
+    fn every_person_of_a_victim_list_counts() {
+        assert_eq!(
+            figs("Shells hit the market, killing a 70-year-old man and a 66-year-old woman."),
+            vec![(Harm::Killed, 2)]
+        );
+        assert_eq!(
+            figs("The strike killed two soldiers and a civilian driver."),
+            vec![(Harm::Killed, 3)]
+        );
+        // A second verb is no second victim.
+        assert_eq!(
+            figs("Sniper fire killed a soldier and wounded two others."),
+            vec![(Harm::Killed, 1), (Harm::Injured, 2)]
         );
     }
 
