@@ -539,6 +539,21 @@ fn national_service(ctx: &DocContext<'_>, name: &str) -> Option<String> {
     })
 }
 
+/// How many lines head the text before its first paragraph of prose, when they are
+/// few (a masthead, a headline, a standfirst): their sentences restate the story.
+/// None (0) when the first prose comes later than the sixth line.
+fn header_lines(text: &str) -> usize {
+    const MOST: usize = 6;
+    text.lines()
+        .take(MOST + 1)
+        .position(|l| {
+            let l = l.trim_end();
+            l.split_whitespace().count() >= 12 && l.ends_with(['.', '”', '"'])
+        })
+        .filter(|&i| i <= MOST)
+        .unwrap_or(0)
+}
+
 /// True when a word of `name` names a country or its people ("Kyrgyz Border Service").
 fn names_country(ctx: &DocContext<'_>, name: &str) -> bool {
     let gaz = ctx.asm.gazetteer();
@@ -570,6 +585,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut last_country: Option<String> = None;
     let mut last_frame_sentence: Option<usize> = None;
     let title = ctx.doc.title;
+    let header_lines = header_lines(&ctx.doc.text);
     let mut placeless: Vec<Frame> = Vec::new();
     // The last sentence that reported no act: the next may take its places.
     let mut carried: Option<usize> = None;
@@ -578,7 +594,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     for (si, s) in ctx.sentences.iter().enumerate() {
         let text = s.text.as_str();
         let headline = title.is_some_and(|t| t.contains(&s.sentence.span))
-            || (title.is_none() && s.sentence.paragraph == 0 && !text.ends_with('.'));
+            || (title.is_none() && s.sentence.paragraph == 0 && !text.ends_with('.'))
+            || header_lines > s.sentence.paragraph && !text.trim_end().ends_with(['.', '”', '"']);
         // The date of this sentence, else the last one seen.
         // A wire dateline's date ("SRINAGAR, Oct 21 (PTI) -") is when the report was
         // filed, not when the event it tells happened.

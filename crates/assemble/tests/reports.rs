@@ -2624,3 +2624,16 @@ fn border_services_named_with_their_country_take_their_full_names() {
         );
     }
 }
+
+#[test]
+fn header_lines_before_the_first_paragraph_restate_the_story() {
+    // A masthead, a tagline and a Title Case headline above the story: the headline
+    // is no event of its own ("As Azerbaijan Shells Border" is no place).
+    let text = "Border Herald\n\
+        News and views from the frontier\n\
+        Dozens Of Soldiers Killed As Azerbaijan Shells Border Towns\n\
+        Azerbaijani forces shelled Armenian positions near Jermuk early on Tuesday, killing at least 15 Armenian soldiers, the Armenian Defence Ministry said.";
+    let ev = assemble(text, Some("2022-09-13"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(at(&ev, "Jermuk").fatalities, 15);
+}
