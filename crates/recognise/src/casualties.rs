@@ -107,9 +107,11 @@ static ELLIPTICAL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Where a clause ends: punctuation (a colon, unless inside a time of day, "17:45")
+/// or a conjunction or reporting verb.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:[;:“”\x22(]|(?-u:\b)(?:that|said|says|after|when|which|while|as|where|adding|but|reported|informed|since)(?-u:\b))",
+        r"(?i)(?:[;“”\x22(]|:(?:[^0-9]|$)|(?-u:\b)(?:that|said|says|after|when|which|while|as|where|adding|but|reported|informed|since)(?-u:\b))",
     )
 });
 
@@ -769,6 +771,11 @@ mod tests {
         assert_eq!(
             figs("The strike killed two soldiers and a civilian driver."),
             vec![(Harm::Killed, 3)]
+        );
+        // The minutes of a time of day are no victims.
+        assert_eq!(
+            figs("At around 17:45, a soldier of the army, Private Aram Petrosyan, was killed."),
+            vec![(Harm::Killed, 1)]
         );
         // A second verb is no second victim.
         assert_eq!(

@@ -225,6 +225,18 @@ pub fn find_counts(text: &str) -> Vec<Count> {
             if is_date_part(text, whole.start(), whole.end(), value) {
                 return None;
             }
+            // "at around 17:45": a time of day.
+            let num = c.get(2)?;
+            if text[..num.start()].ends_with([':', '.'])
+                && text[..num.start()]
+                    .trim_end_matches([':', '.'])
+                    .ends_with(|ch: char| ch.is_ascii_digit())
+                || text[num.end()..]
+                    .strip_prefix([':', '.'])
+                    .is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit()))
+            {
+                return None;
+            }
             // "Elvin Mammadov, 34, was wounded", "aged 24": an age.
             if is_age_after_name(text, whole.start(), whole.end()) {
                 return None;
@@ -281,6 +293,20 @@ mod tests {
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].value, 144);
         assert_eq!(parse_number("99999999999999999999999"), None);
+    }
+
+    #[test]
+    fn times_of_day_are_not_counts() {
+        let values = |t: &str| find_counts(t).iter().map(|c| c.value).collect::<Vec<_>>();
+        assert_eq!(
+            values("At around 17:45, a serviceman was killed."),
+            Vec::<u64>::new()
+        );
+        assert_eq!(
+            values("From 22.10 to 23.40 posts came under fire."),
+            Vec::<u64>::new()
+        );
+        assert_eq!(values("At 05:10, 3 soldiers were wounded."), vec![3]);
     }
 
     #[test]
