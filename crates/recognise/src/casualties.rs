@@ -50,13 +50,13 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|reservists?|deminers?|sappers?|operatives?|commanders?|drivers?|passengers?|riders?|motorcyclists?|pensioners?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|fisherm[ae]n|vigilantes?|hunters?|herders?|herdsm[ae]n|traders?|miners?|teachers?|nurses?|worshippers?|pilgrims?|relatives|daughters?|sons|family members|peacekeepers?|gendarmes?|jihadists?|suspects?|detainees|prisoners|refugees|protesters?|demonstrators?|labou?rers?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))",
+        r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|reservists?|deminers?|sappers?|operatives?|commanders?|drivers?|passengers?|riders?|motorcyclists?|pensioners?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|fisherm[ae]n|vigilantes?|hunters?|herders?|herdsm[ae]n|traders?|miners?|teachers?|nurses?|worshippers?|pilgrims?|relatives|daughters?|sons|family members|peacekeepers?|gendarmes?|jihadists?|suspects?|detainees|prisoners|refugees|protesters?|demonstrators?|labou?rers?|porters?|photographers?|camera(?:m[ae]n|operators?)|reporters?|correspondents?|rescuers?|firefighters?|electricians?|engineers?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))",
     )
 });
 
 static ARTICLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|constable|resident|villager|journalist|sergeant|conscript|reservist|deminer|sapper|shepherd|farmer|driver|rider|motorcyclist|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker|fisherman|vigilante|herder|herdsman|trader|teacher|nurse|peacekeeper|gendarme|suspect|protester|militant|insurgent|rebel|gunman|infiltrator))(?-u:\b)",
+        r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|constable|resident|villager|journalist|sergeant|conscript|reservist|deminer|sapper|shepherd|farmer|driver|rider|motorcyclist|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker|fisherman|vigilante|herder|herdsman|trader|teacher|nurse|peacekeeper|gendarme|suspect|protester|militant|insurgent|rebel|gunman|infiltrator|porter|photographer|cameraman|reporter|correspondent|rescuer|firefighter|electrician|engineer|paramedic|medic|doctor|volunteer|student))(?-u:\b)",
     )
 });
 
@@ -160,6 +160,13 @@ pub fn is_civilian(words: &str) -> bool {
         "boy",
         "girl",
         "journalist",
+        "photographer",
+        "cameram",
+        "reporter",
+        "correspondent",
+        "rescuer",
+        "firefighter",
+        "paramedic",
         "employee",
         "people",
         "person",
@@ -771,6 +778,11 @@ mod tests {
         assert_eq!(
             figs("The strike killed two soldiers and a civilian driver."),
             vec![(Harm::Killed, 3)]
+        );
+        // Trades and crafts are people too.
+        assert_eq!(
+            figs("An army porter was killed and a photographer was wounded in the blast."),
+            vec![(Harm::Killed, 1), (Harm::Injured, 1)]
         );
         // The minutes of a time of day are no victims.
         assert_eq!(
