@@ -2637,3 +2637,14 @@ fn header_lines_before_the_first_paragraph_restate_the_story() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(at(&ev, "Jermuk").fatalities, 15);
 }
+
+#[test]
+fn a_past_wars_toll_told_in_a_relative_clause_is_no_figure() {
+    let text = "The Azerbaijani Defence Ministry said Armenian units had fired on its positions in the Kalbajar and Lachin directions, and that 12 Azerbaijani servicemen were killed.\n\
+        Moscow said a truce was to take effect at noon, but shelling went on in the afternoon.\n\
+        The 2020 war, in which more than 6,500 people were killed, ended with a ceasefire brokered by Moscow.";
+    let ev = assemble(text, Some("2022-09-14"));
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    let dead: u32 = ev.iter().map(|e| e.fatalities).sum();
+    assert_eq!(dead, 12, "{ev:#?}");
+}
