@@ -40,7 +40,19 @@ pub(crate) fn resolve(
         };
         return resolve(asm, ctx, &place, near, last_country);
     }
-    let names = std::iter::once(pm.name.as_str()).chain(pm.alt_names.iter().map(String::as_str));
+    // "the Kyrgyz Kulundu border outpost": the demonym qualifies the name.
+    let undemonymed = pm
+        .name
+        .split_once(' ')
+        .filter(|(first, rest)| {
+            !rest.is_empty()
+                && gaz.country_by_demonym(first).is_some()
+                && gaz.resolve(&pm.name, &hints).is_none()
+        })
+        .map(|(_, rest)| rest);
+    let names = std::iter::once(pm.name.as_str())
+        .chain(undemonymed)
+        .chain(pm.alt_names.iter().map(String::as_str));
     for name in names {
         if let Some(c) = gaz.resolve(name, &hints) {
             if c.place.kind == sitrep_geocode::Kind::Country {

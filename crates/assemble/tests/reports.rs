@@ -2648,3 +2648,15 @@ fn a_past_wars_toll_told_in_a_relative_clause_is_no_figure() {
     let dead: u32 = ev.iter().map(|e| e.fatalities).sum();
     assert_eq!(dead, 12, "{ev:#?}");
 }
+
+#[test]
+fn a_demonym_before_a_place_name_only_qualifies_it() {
+    let ev = assemble(
+        "Tajik forces fired mortars at the Kyrgyz Kulundu border outpost on Wednesday, the Kyrgyz border service said.",
+        Some("2022-09-15"),
+    );
+    let e = at(&ev, "Kulundu");
+    let loc = e.location.as_ref().unwrap();
+    assert_eq!(loc.country.as_deref(), Some("KG"));
+    assert!(loc.lat.is_some(), "{loc:?}");
+}
