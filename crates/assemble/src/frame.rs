@@ -150,6 +150,13 @@ fn is_military_source(name: &str) -> bool {
     .any(|w| name.contains(w))
 }
 
+/// A sentence told as coming after the one before: "later", "then", "in the morning".
+static LATER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)(?-u:\b)(?:later|afterwards|subsequently|in the (?:morning|afternoon)|this morning|at (?:dawn|daybreak|noon))(?-u:\b)",
+    )
+});
+
 static USE_VERB: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:used|using|uses|with|employed|from)(?-u:\b)"));
 
@@ -649,7 +656,12 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         }
         let date = match own_date {
             Some(d) => d,
-            None => last_date,
+            // "Overnight, a drone fell near X. Jets later struck Y": what came later than
+            // a night is on its last day.
+            None => last_date.map(|d| match d {
+                (a, b, p) if b > a && LATER.is_match(text) => (b, b, p),
+                d => d,
+            }),
         };
         // A background day ("last month, on October 17") is no anchor for the undated
         // sentences after it: they go back to the report's own events.

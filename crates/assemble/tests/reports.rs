@@ -2660,3 +2660,16 @@ fn a_demonym_before_a_place_name_only_qualifies_it() {
     assert_eq!(loc.country.as_deref(), Some("KG"));
     assert!(loc.lat.is_some(), "{loc:?}");
 }
+
+#[test]
+fn what_came_later_than_a_night_is_on_its_last_day() {
+    let text = "Overnight, an explosive-laden drone launched from Lebanon fell in an open area near Shtula, the IDF said.\n\
+        IDF fighter jets later struck Hezbollah sites in Aitaroun, the army said.";
+    let ev = assemble(text, Some("2024-05-21"));
+    let night = at(&ev, "Shtula");
+    assert_eq!(night.date.unwrap().to_string(), "2024-05-20");
+    let later = at(&ev, "Aitaroun");
+    assert_eq!(later.date.unwrap().to_string(), "2024-05-21");
+    assert_eq!(later.date_end.unwrap().to_string(), "2024-05-21");
+    assert_eq!(later.actor1.as_deref(), Some("Military Forces of Israel"));
+}
