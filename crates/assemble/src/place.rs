@@ -40,15 +40,12 @@ pub(crate) fn resolve(
         };
         return resolve(asm, ctx, &place, near, last_country);
     }
-    // "the Kyrgyz Kulundu border outpost": the demonym qualifies the name.
+    // "the Kyrgyz Kulundu border outpost": the demonym qualifies the name (tried only
+    // when the whole name does not resolve: the first name that does wins).
     let undemonymed = pm
         .name
         .split_once(' ')
-        .filter(|(first, rest)| {
-            !rest.is_empty()
-                && gaz.country_by_demonym(first).is_some()
-                && gaz.resolve(&pm.name, &hints).is_none()
-        })
+        .filter(|(first, rest)| !rest.is_empty() && gaz.country_by_demonym(first).is_some())
         .map(|(_, rest)| rest);
     let names = std::iter::once(pm.name.as_str())
         .chain(undemonymed)

@@ -336,20 +336,18 @@ pub fn is_name_like(line: &str) -> bool {
 /// True for a menu: three or more short items between bars or dots ("Politics |
 /// Society | Karabakh | World", "Home · Jammu · Kashmir").
 pub fn is_menu_line(line: &str) -> bool {
-    let items: Vec<&str> = line
-        .split(['|', '·', '•'])
-        .map(str::trim)
-        .filter(|i| !i.is_empty())
-        .collect();
-    items.len() >= 3
+    const BARS: [char; 3] = ['|', '·', '•'];
+    // Most lines hold no bar: leave them before splitting.
+    line.matches(BARS).nth(1).is_some()
         && line
-            .chars()
-            .filter(|c| matches!(c, '|' | '·' | '•'))
+            .split(BARS)
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
             .count()
-            + 1
-            >= items.len()
-        && items
-            .iter()
+            >= 3
+        && line
+            .split(BARS)
+            .map(str::trim)
             .all(|i| i.split_whitespace().count() <= 3 && !i.ends_with(['.', '!', '?', ':', ',']))
 }
 
