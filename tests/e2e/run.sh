@@ -32,9 +32,12 @@ fi
 command -v node >/dev/null 2>&1 || skip "no node"
 command -v curl >/dev/null 2>&1 || skip "no curl"
 
-echo "e2e: building sitrep"
-cargo build --release --quiet
-bin="$root/target/release/sitrep"
+# The profile to build and run: debug by default, which `cargo test` has already built
+# (CI runs this after the test step); SITREP_PROFILE=release for the optimised binary.
+profile="${SITREP_PROFILE:-debug}"
+echo "e2e: building sitrep ($profile)"
+if [[ "$profile" == release ]]; then cargo build --release --quiet; else cargo build --quiet; fi
+bin="$root/target/$profile/sitrep"
 
 tmp=$(mktemp -d)
 server_pid=""
