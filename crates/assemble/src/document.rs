@@ -119,6 +119,14 @@ pub struct DocContext<'a> {
     pub non_state: Vec<String>,
 }
 
+/// A sentence whose subject is a pronoun for the last source, denier or not ("It
+/// claimed instead that ...", "He added that ...").
+static PRONOUN_SAYS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^\s*(?:It|He|She|They)\s+(?:(?:also|further|later|then|instead)\s+)?(?:said|says|claimed|claims|added|stated|states|reported|alleged|insisted|noted|wrote|accused|announced)(?-u:\b)",
+    )
+});
+
 static STATEMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)(?:said|says|stated|statement|reported|announced|informed|told \S+|report|message|press release)(?:\s+(?:issued|released|published))?(?:\s+(?:in|on)\s+a\s+\w+)?\s*$",
@@ -150,6 +158,10 @@ impl<'a> DocContext<'a> {
         let mut sentences = Vec::new();
         let mut last_named: Option<String> = None;
         let mut last_source: Option<(Source, usize)> = None;
+        // The last source of any stance, and the last spokesperson's: "It claimed
+        // instead" after a denial, "the spokesman added".
+        let mut last_any: Option<Source> = None;
+        let mut last_spokes: Option<Source> = None;
         let mut by_head: HashMap<&'static str, String> = HashMap::new();
         let mut default_claimant = None;
         let mut country_count: HashMap<String, usize> = HashMap::new();
@@ -238,14 +250,28 @@ impl<'a> DocContext<'a> {
                             )
                         {
                             unnamed_office = Some(c.head);
-                        } else if claimant.is_none() {
+                        } else if claimant.is_none() && c.head != "spokesman" {
                             claimant = last_named.clone();
                         }
                     }
                 }
             }
+            // "the spokesman added": the spokesperson who spoke last.
+            let spokes_anaphor = claimant.is_none()
+                && unnamed_office.is_none()
+                && claimant_span.is_some_and(|sp| sp.slice(&stext).contains("spokes"));
+            if spokes_anaphor {
+                match &last_spokes {
+                    Some(Source::Named(n)) => claimant = Some(n.clone()),
+                    Some(Source::Office(o)) => unnamed_office = Some(o),
+                    None => {}
+                }
+            }
             // In the paragraph of the last source, or where "he said" refers back.
+            let pronoun =
+                claimant.is_none() && unnamed_office.is_none() && PRONOUN_SAYS.is_match(&stext);
             let carried = match &last_source {
+                _ if pronoun => last_any.clone(),
                 Some((source, paragraph))
                     if claimant.is_none()
                         && unnamed_office.is_none()
@@ -256,6 +282,19 @@ impl<'a> DocContext<'a> {
                 }
                 _ => None,
             };
+            let source = claimant
+                .clone()
+                .map(Source::Named)
+                .or(unnamed_office.map(Source::Office));
+            if source.is_some() {
+                last_any = source.clone();
+                if claimant_span.is_some_and(|sp| {
+                    let t = sp.slice(&stext);
+                    t.contains("spokes") || t.contains("PRO")
+                }) {
+                    last_spokes = source;
+                }
+            }
             // Denials are no source for what follows.
             if stance == sitrep_core::Stance::Asserts {
                 if let Some(c) = &claimant {

@@ -1,27 +1,10 @@
 //! End-to-end assembly on report texts written for these tests, in the genre of
 //! defence-ministry statements and wire reports.
 
-use sitrep_assemble::Assembler;
-use sitrep_core::{CleanDoc, Event, EventType, SubEventType};
+mod common;
 
-fn assemble(text: &str, published: Option<&str>) -> Vec<Event> {
-    let doc = CleanDoc {
-        id: "t".into(),
-        text: text.into(),
-        title: None,
-        published: published.map(|p| p.parse().expect("date")),
-        outlet: None,
-        url: None,
-    };
-    Assembler::embedded().assemble(&doc)
-}
-
-fn at<'a>(events: &'a [Event], place: &str) -> &'a Event {
-    events
-        .iter()
-        .find(|e| e.location.as_ref().is_some_and(|l| l.name == place))
-        .unwrap_or_else(|| panic!("no event at {place}: {events:#?}"))
-}
+use common::{assemble, at};
+use sitrep_core::{Event, EventType, SubEventType};
 
 #[test]
 fn ministry_statement_gives_one_event_per_target_with_origin() {

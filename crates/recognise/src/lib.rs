@@ -20,6 +20,7 @@ pub mod claimants;
 pub mod countries;
 pub mod dates;
 pub mod numbers;
+pub mod officials;
 pub mod pattern;
 pub mod places;
 pub mod sentences;

@@ -1,0 +1,69 @@
+//! Who states each event: officials, ombudsmen, spokespersons and pronouns that
+//! refer back, on report texts written for these tests.
+
+mod common;
+
+use common::{assemble, at};
+
+fn claimant_at(text: &str, published: &str, place: &str) -> Option<String> {
+    at(&assemble(text, Some(published)), place).claimant.clone()
+}
+
+#[test]
+fn a_head_of_state_speaks_for_the_presidency() {
+    let text = "Two Armenian servicemen who crossed the state border near Yellija in the Kalbajar district were detained on Wednesday, President Ilham Aliyev said.";
+    assert_eq!(
+        claimant_at(text, "2022-11-24", "Yellija").as_deref(),
+        Some("President of Azerbaijan")
+    );
+}
+
+#[test]
+fn an_ombudsman_named_by_title() {
+    let text = "A resident of Kut was wounded by Azerbaijani sniper fire on Sunday, Armenia's Human Rights Defender said in a statement.";
+    assert_eq!(
+        claimant_at(text, "2021-12-13", "Kut").as_deref(),
+        Some("Human Rights Defender of Armenia")
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_denial_is_the_denier() {
+    let text = "The Armenian Defence Ministry said a soldier was wounded near Davit Bek on Monday night.\n\nThe Azerbaijani Defence Ministry denied opening fire near Davit Bek. It claimed instead that Armenian forces had fired at Azerbaijani positions in the direction of the Zangilan region on Monday evening.";
+    let ev = assemble(text, Some("2023-05-23"));
+    assert_eq!(
+        at(&ev, "Davit Bek").claimant.as_deref(),
+        Some("Ministry of Defence of Armenia")
+    );
+    let zangilan = ev
+        .iter()
+        .find(|e| {
+            e.location
+                .as_ref()
+                .is_some_and(|l| l.name.starts_with("Zangilan"))
+        })
+        .unwrap_or_else(|| panic!("no Zangilan event: {ev:#?}"));
+    assert_eq!(
+        zangilan.claimant.as_deref(),
+        Some("Ministry of Defence of Azerbaijan")
+    );
+}
+
+#[test]
+fn the_spokesman_is_the_one_who_spoke_before() {
+    let text = "JAMMU: Pakistani troops opened fire on Indian posts in the Kirni sector of Poonch district on Sunday, a defence spokesman said.\n\nA woman was injured when a mortar shell exploded near her house in Shahpur village, a police officer said.\n\nOn Saturday evening, Pakistani troops had also fired at Indian posts in the Krishna Ghati sector, the spokesman added.";
+    let ev = assemble(text, Some("2019-10-28"));
+    assert_eq!(
+        at(&ev, "Krishna Ghati").claimant.as_deref(),
+        Some("Indian Army")
+    );
+}
+
+#[test]
+fn a_side_named_after_claimed_it_was_is_no_source() {
+    let text = "In Srinagar, an Indian army spokesman, Colonel Rajesh Kalia, claimed it was the Pakistani side that had opened fire first in the Uri sector on Friday, and said one Indian soldier had been injured.";
+    assert_eq!(
+        claimant_at(text, "2020-03-07", "Uri").as_deref(),
+        Some("Indian Army")
+    );
+}
