@@ -508,10 +508,12 @@ fn official_region(claimant: &str) -> Option<&str> {
 /// The police of an event's place: "Jammu and Kashmir Police" (a state force, as it
 /// names itself), else "Police of <country>".
 fn police_of(ctx: &DocContext<'_>, place: &Location) -> Option<String> {
-    if place.country.as_deref() == Some("IN")
-        && place.admin1.as_deref() == Some("Jammu and Kashmir")
-    {
-        return Some("Jammu and Kashmir Police".into());
+    // India's and Pakistan's police forces are their states' and provinces': the
+    // Jammu and Kashmir Police, the Azad Jammu and Kashmir Police, the Punjab Police.
+    if matches!(place.country.as_deref(), Some("IN" | "PK")) {
+        if let Some(state) = place.admin1.as_deref() {
+            return Some(format!("{state} Police"));
+        }
     }
     let country = ctx.asm.gazetteer().country(place.country.as_deref()?)?;
     Some(format!("Police of {}", country.name))

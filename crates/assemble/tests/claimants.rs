@@ -67,3 +67,26 @@ fn a_side_named_after_claimed_it_was_is_no_source() {
         Some("Indian Army")
     );
 }
+
+#[test]
+fn a_foreign_office_is_the_foreign_ministry() {
+    let text = "In Islamabad, Pakistan's Foreign Office said Indian forces fired in the Charwa sector of Sialkot on Monday night, killing a woman.";
+    assert_eq!(
+        claimant_at(text, "2020-09-22", "Charwa").as_deref(),
+        Some("Ministry of Foreign Affairs of Pakistan")
+    );
+}
+
+#[test]
+fn police_in_kashmir_are_the_state_s_police() {
+    let text = "In Kel, a 70-year-old man was killed when his house came under Indian fire late on Friday night, the SP said.";
+    assert_eq!(
+        claimant_at(text, "2020-10-24", "Kel").as_deref(),
+        Some("Azad Jammu and Kashmir Police")
+    );
+    let text = "Two houses were damaged when mortar shells landed in Uri on Monday, police said.";
+    assert_eq!(
+        claimant_at(text, "2020-09-22", "Uri").as_deref(),
+        Some("Jammu and Kashmir Police")
+    );
+}

@@ -44,7 +44,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         // Karabakh's separatist forces and their ministry, before the ministries of
         // states: "the Artsakh Defense Ministry" is no ministry of Azerbaijan.
         r"(?P<nk>(?:[Tt]he\s+)?(?:Nagorno-Karabakh|Karabakh|Artsakh)(?:'s|’s)?\s+(?:Defen[cs]e\s+Army|(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military))|(?:[Tt]he\s+)?Defen[cs]e\s+Army\s+of\s+(?:the\s+)?(?:Nagorno-Karabakh|Artsakh|Karabakh)|(?:[Tt]he\s+)?separatist\s+(?i:defen[cs]e\s+ministry|military|army))",
-        r"|(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior|health|emergenc(?:y|ies)|emergency situations))\s+(?i:ministry)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?)|\s+in\s+(?P<mcap>[A-Z][\w-]+))?",
+        r"|(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior|health|emergenc(?:y|ies)|emergency situations))\s+(?:(?i:ministry)|(?-i:Office))(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?)|\s+in\s+(?P<mcap>[A-Z][\w-]+))?",
         r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs|Health|Emergency Situations|Emergencies)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?)|\s+in\s+(?P<mcap2>[A-Z][\w-]+))?)",
         r"|(?P<gs>(?:[Tt]he\s+)?(?:(?P<gsadj>[A-Z][\w-]+)(?:'s|’s)?\s+)?General\s+Staff(?:\s+of\s+the\s+(?:Armed\s+Forces|Army)(?:\s+of\s+(?:the\s+)?(?P<gsof>[A-Z][\w-]+(?:\s+Federation)?))?)?)",
         // Ombudsmen: "Armenia's Human Rights Defender Arman Tatoyan", "the Ombudsman".
@@ -70,6 +70,8 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<governor>(?P<gplace>[A-Z][\w-]+)\s+(?:[Rr]egional\s+|[Rr]egion\s+|[Oo]blast\s+)?[Gg]overnor(?-u:\b)(?:\s+[A-Z][\w-]+){0,3})",
         r"|(?P<gnamed>(?-u:\b)(?:[Aa]cting\s+)?(?:[Rr]egional\s+)?[Gg]overnor\s+[A-Z][\w-]+\s+[A-Z][\w-]+)",
         r"|(?P<vhead>(?:[Tt]he\s+)?(?:(?P<vplace>[A-Z][\w-]+)\s+)?(?:village|community|municipality)\s+(?:head|chief|mayor|administrator)|(?:[Tt]he\s+)?head\s+of\s+the\s+(?P<vplace2>[A-Z][\w-]+)\s+(?:village|community|municipality|hromada)(?-u:\b))",
+        // Police officers by rank: "the SP said", "the SSP told reporters".
+        r"|(?P<police_rank>(?-u:\b)(?:[Tt]he\s+)?(?:S?SP|DIG|IGP)(?-u:\b))",
         r"|(?P<police>(?-u:\b)(?:[Tt]he\s+)?(?:local\s+)?(?:(?P<poladj>[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?)\s+)?[Pp]olice(?:\s+of\s+(?:the\s+)?(?P<polof>[A-Z][\w-]+))?)(?-u:\b)",
         r"|(?P<spokes>(?-u:\b)[Ss]pokes(?:man|person|woman)\s+[A-Z][\w-]+\s+[A-Z][\w-]+)",
         r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z](?:[a-z]+|[A-Z]{1,5})(?:-[A-Z]?[a-z]+)?)\s+(?:has\s+|had\s+)?(?:also\s+|further\s+|later\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
@@ -298,6 +300,10 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                     .and_then(|x| countries.by_capital(x.as_str()))
             });
             let kind = kind.to_lowercase();
+            // "Foreign Office" is a foreign ministry; a "Health Office" is no ministry.
+            if m.as_str().ends_with("Office") && !kind.starts_with("foreign") {
+                continue;
+            }
             let head = if kind.starts_with("foreign") {
                 "foreign ministry"
             } else if kind.starts_with("interior") || kind.starts_with("internal") {
@@ -476,6 +482,8 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 Some(cr.iso2),
                 "government",
             )
+        } else if c.name("police_rank").is_some() {
+            (None, None, "police")
         } else if c.name("police").is_some() {
             // "the Police of Armenia", "the Jammu and Kashmir Police", "the Artsakh
             // police" as each names itself; bare "police said": the police of the
