@@ -124,6 +124,8 @@ fn the_area_a_place_lies_in_is_no_event_of_its_own() {
         ("Indian troops fired mortar shells near Kel in the Neelum valley on Monday, injuring a shopkeeper.", "Kel"),
         ("Gunmen from across the border raided the Basunda locality of the al-Fashaga area on Monday and killed three farmers.", "Basunda"),
         ("Azerbaijani units fired on a border post near Tegh in Syunik in March 2023, killing a soldier.", "Tegh"),
+        ("In the Zolochiv community, a 56-year-old man was killed on Monday after stepping on a Russian mine near the village of Udy, the regional administration said.", "Udy"),
+        ("Kyrgyz forces fired mortars at the village of Khoja Alo in the Vorukh jamoat on Monday, the statement said.", "Khoja Alo"),
     ] {
         let ev = assemble(text, Some("2024-06-04"));
         assert_eq!(ev.len(), 1, "{text}: {ev:#?}");
@@ -2655,4 +2657,16 @@ fn what_came_later_than_a_night_is_on_its_last_day() {
     assert_eq!(later.date.unwrap().to_string(), "2024-05-21");
     assert_eq!(later.date_end.unwrap().to_string(), "2024-05-21");
     assert_eq!(later.actor1.as_deref(), Some("Military Forces of Israel"));
+}
+
+#[test]
+fn a_village_in_a_named_unit_is_in_that_unit_s_country() {
+    // Kyrgyz forces are the report's first country, and Kyrgyzstan has a border post
+    // of the same name 4 km from Vorukh; the village in the Vorukh jamoat is Tajik.
+    let ev = assemble(
+        "Kyrgyz forces fired mortars at the village of Khoja Alo in the Vorukh jamoat on Monday, the statement said.",
+        Some("2022-09-13"),
+    );
+    let loc = at(&ev, "Khoja Alo").location.as_ref().expect("location");
+    assert_eq!(loc.country.as_deref(), Some("TJ"));
 }

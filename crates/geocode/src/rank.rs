@@ -183,14 +183,18 @@ impl<'a> AdminHint<'a> {
             if let (Some(a), Some(b)) = (coords(c), coords(p)) {
                 let d = distance_km(a, b);
                 if d <= 30.0 {
+                    // A place in the unit named ("Khoja Alo in the Vorukh jamoat") lies
+                    // in that unit's country: a namesake across the border is only near.
+                    let same_country = c.country == p.country;
                     consider(
-                        3.5,
+                        if same_country { 5.0 } else { 3.5 },
                         why(explain, || {
                             format!(
-                                "{} km from the hinted {} ({:?})",
+                                "{} km from the hinted {} ({:?}){}",
                                 round(d),
                                 p.name,
-                                self.text
+                                self.text,
+                                if same_country { ", same country" } else { "" }
                             )
                         }),
                     );
@@ -391,10 +395,13 @@ pub(crate) fn rank<'a>(
             }
             _ => {}
         }
+        // A place the text puts in a named unit of its country (admin1 or 5 points
+        // for a same-country unit nearby) needs no country hint of the report.
+        let contained = admin_score.as_ref().is_some_and(|(s, _)| *s >= 4.0);
         if let Some((s, r)) = admin_score {
             add(s, &|| r.clone());
         }
-        if !codes.is_empty() {
+        if !codes.is_empty() && (!contained || codes.contains(&p.country)) {
             match codes.iter().position(|k| *k == p.country) {
                 Some(i) => add(round(2.0 / (i as f64 + 1.0) * 100.0) / 100.0, &|| {
                     format!("country {} is hint #{}", p.country, i + 1)

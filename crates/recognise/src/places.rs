@@ -124,8 +124,16 @@ static LIST_SPLIT: LazyLock<Regex> = LazyLock::new(|| regex(r",\s+|,?\s+and\s+")
 
 static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|governorate|state|sector|area|valley|zone|people['’]s republic|caza|qada|kaza)(?-u:\b)"
+        r"^(?:\s+\([^)]{{1,60}}\))?\s+(?:{NOUN})?\s*(?:of|in)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?P<admin>{NAME})(?:\s+\([^)]{{1,60}}\))?\s+(?i:region|district|province|marz|oblast|rayon|raion|governorate|state|sector|area|valley|zone|people['’]s republic|caza|qada|kaza|jamoat|hromada|community|municipality|tehsil)(?-u:\b)"
     ))
+});
+
+/// After a region's name that opens a sentence: its kind and a comma ("In the
+/// Zolochiv community, ...").
+static REGION_OPENS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^\s+(?i:community|hromada|district|region|raion|rayon|jamoat|municipality|oblast|province|sector|area|valley)\s*,",
+    )
 });
 
 /// "Kostiantynivka, Donetsk region, ...": a region set off by commas after the name.
@@ -931,6 +939,25 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         {
             cands[i].admin = Some(cands[i - 1].name.clone());
             admin_spans.push(cands[i - 1].span);
+        }
+    }
+    // "In the Zolochiv community, a man was killed ... near the village of Udy": a
+    // region that opens the sentence is the region of the places after it.
+    if let Some(first) = cands.first() {
+        let opens = s[..first.span.start]
+            .trim()
+            .trim_end_matches("the")
+            .trim()
+            .eq_ignore_ascii_case("in");
+        let later: Vec<usize> = (1..cands.len())
+            .filter(|&j| cands[j].hint != PlaceHint::Region)
+            .collect();
+        if opens && REGION_OPENS.is_match(&s[first.span.end..]) && !later.is_empty() {
+            let (span, name) = (first.span, first.name.clone());
+            for j in later {
+                cands[j].admin.get_or_insert_with(|| name.clone());
+            }
+            admin_spans.push(span);
         }
     }
     cands.retain(|c| !admin_spans.iter().any(|a| a.overlaps(&c.span)));
