@@ -2670,3 +2670,15 @@ fn a_village_in_a_named_unit_is_in_that_unit_s_country() {
     let loc = at(&ev, "Khoja Alo").location.as_ref().expect("location");
     assert_eq!(loc.country.as_deref(), Some("TJ"));
 }
+
+#[test]
+fn tolls_since_a_day_or_of_a_war_that_ended_are_no_events() {
+    for (text, published) in [
+        ("Azerbaijan said four of its soldiers were killed in clashes near Hadrut on Friday. More than 6,000 people were killed in the fighting that ended Nov. 10.", "2020-12-14"),
+        ("An Israeli drone struck a car in Hebbariyeh on Tuesday, killing two people. Since Oct. 8, more than 340 people have been killed in Lebanon by Israeli fire.", "2024-01-10"),
+    ] {
+        let ev = assemble(text, Some(published));
+        assert_eq!(ev.len(), 1, "{text}: {ev:#?}");
+        assert!(ev[0].fatalities <= 4, "{ev:#?}");
+    }
+}
