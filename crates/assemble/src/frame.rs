@@ -283,6 +283,40 @@ fn split_each(
     (figures.to_vec(), Some((m.get(0).expect("m").end(), each)))
 }
 
+/// Clause breaks within a sentence: ", while", ", whereas", "; ".
+static CLAUSE_BREAK_FIG: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i),?\s+(?:while|whereas)\s+|;\s+"));
+
+/// For a sentence whose places lie in two clauses or more, the place (index into
+/// `place_starts`, the first of its clause) each figure's clause names; `None` for a
+/// figure in a clause without a place. `None` when the places share one clause.
+fn figures_by_clause(
+    text: &str,
+    figure_starts: &[usize],
+    place_starts: &[usize],
+) -> Option<Vec<Option<usize>>> {
+    let breaks: Vec<usize> = CLAUSE_BREAK_FIG.find_iter(text).map(|m| m.end()).collect();
+    if breaks.is_empty() || figure_starts.is_empty() {
+        return None;
+    }
+    let clause = |at: usize| breaks.iter().filter(|&&b| b <= at).count();
+    let place_clauses: Vec<usize> = place_starts.iter().map(|&p| clause(p)).collect();
+    let mut distinct = place_clauses.clone();
+    distinct.dedup();
+    if distinct.len() < 2 {
+        return None;
+    }
+    Some(
+        figure_starts
+            .iter()
+            .map(|&f| {
+                let c = clause(f);
+                place_clauses.iter().position(|&pc| pc == c)
+            })
+            .collect(),
+    )
+}
+
 /// The triggers that govern a place: those between the previous target group and it,
 /// else all of the sentence's.
 fn triggers_for(triggers: &[Trigger], floor: usize, place_start: usize) -> Vec<Trigger> {
@@ -863,15 +897,32 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         let uses_weapons = sub.is_some() || USE_VERB.is_match(text);
         // "Another soldier received a gunshot wound near Kut": figures told with a
         // place of their own belong to the event there.
-        let own_at = if sub.is_none() && !figures.is_empty() && s.stance == Stance::Asserts {
-            sentence_places(s, &roles)
-                .into_iter()
-                // Not a place inside a quote ("martyred on the road to Jerusalem").
-                .find(|p| p.role == PlaceRole::Target && !inside_quote(text, p.span.start))
-                .and_then(|p| resolve(asm, ctx, &p, &near, last_country.as_deref()))
-                .filter(|(_, key, regional)| key.contains('@') && !regional)
-        } else {
-            None
+        let own_places: Vec<(usize, Location, String)> =
+            if sub.is_none() && !figures.is_empty() && s.stance == Stance::Asserts {
+                sentence_places(s, &roles)
+                    .into_iter()
+                    // Not a place inside a quote ("martyred on the road to Jerusalem").
+                    .filter(|p| p.role == PlaceRole::Target && !inside_quote(text, p.span.start))
+                    .filter_map(|p| {
+                        resolve(asm, ctx, &p, &near, last_country.as_deref())
+                            .filter(|(_, key, regional)| key.contains('@') && !regional)
+                            .map(|(loc, key, _)| (p.span.start, loc, key))
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+        let own_at = own_places
+            .first()
+            .map(|(_, loc, key)| (loc.clone(), key.clone(), false));
+        // "X was killed in Keran, while the two injured, posted in Machil, ...": each
+        // clause's figures go to the event at the place it names.
+        let own_by_clause = {
+            let starts: Vec<usize> = own_places.iter().map(|(at, ..)| *at).collect();
+            let figure_starts: Vec<usize> = casualties.iter().map(|c| c.span.start).collect();
+            (figures.len() == casualties.len())
+                .then(|| figures_by_clause(text, &figure_starts, &starts))
+                .flatten()
         };
         let attach = |frames: &mut Vec<Frame>| {
             let Some(last) = frames.last() else {
@@ -938,13 +989,35 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     None => {}
                 }
             }
+            // Per clause, the frame of the place it names (all of them in this group).
+            let clause_frames: Option<Vec<Option<usize>>> = own_by_clause.as_ref().and_then(|to| {
+                let frame_of = |place: usize| {
+                    group
+                        .iter()
+                        .copied()
+                        .find(|&i| frames[i].place_key == own_places[place].2)
+                };
+                let mapped: Vec<Option<usize>> = to.iter().map(|t| t.and_then(frame_of)).collect();
+                to.iter()
+                    .zip(&mapped)
+                    .all(|(t, m)| t.is_none() || m.is_some())
+                    .then_some(mapped)
+            });
             for &i in &group {
                 let f = &mut frames[i];
                 if adds {
                     f.evidence.push(s.sentence.span);
                 }
-                if Some(i) == figures_to {
-                    f.figures.extend(figures.iter().cloned());
+                match &clause_frames {
+                    Some(to) => f.figures.extend(
+                        figures
+                            .iter()
+                            .zip(to)
+                            .filter(|(_, t)| **t == Some(i) || t.is_none() && Some(i) == figures_to)
+                            .map(|(fig, _)| fig.clone()),
+                    ),
+                    None if Some(i) == figures_to => f.figures.extend(figures.iter().cloned()),
+                    None => {}
                 }
                 if uses_weapons {
                     for w in &weapons {
@@ -1105,10 +1178,17 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             g.dedup();
             g.len()
         };
+        // "A woman was killed in Bilozerka, while three people were injured in
+        // Beryslav": each clause's figures go to the place it names.
+        let target_starts: Vec<usize> = targets.iter().map(|t| t.span.start).collect();
+        let casualty_starts: Vec<usize> = casualties.iter().map(|c| c.span.start).collect();
+        let by_clause = (each.is_none() && sentence_figs.len() == casualties.len())
+            .then(|| figures_by_clause(text, &casualty_starts, &target_starts))
+            .flatten();
         let mut floor = 0;
         let mut prev_group = None;
         let mut first_place = true;
-        for pm in &targets {
+        for (ti, pm) in targets.iter().enumerate() {
             if prev_group != Some(pm.group) {
                 if let Some(prev) = targets.iter().rev().find(|t| Some(t.group) == prev_group) {
                     floor = prev.span.end;
@@ -1461,8 +1541,15 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             }
             crate::sides::armed_group_forces(ctx, &s.actors, &loc, a1.as_deref(), &mut a2);
             // A sentence's figures go to its first place (CODEBOOK §6), unless given per place.
-            let fig = match &each {
-                Some((after, f)) if pm.span.start >= *after => vec![f.clone()],
+            let fig = match (&each, &by_clause) {
+                (Some((after, f)), _) if pm.span.start >= *after => vec![f.clone()],
+                // Figures of a clause with no place go to the first place.
+                (_, Some(to)) => sentence_figs
+                    .iter()
+                    .zip(to)
+                    .filter(|(_, t)| **t == Some(ti) || first_place && t.is_none())
+                    .map(|(f, _)| f.clone())
+                    .collect(),
                 _ if first_place => sentence_figs.clone(),
                 _ => Vec::new(),
             };

@@ -2682,3 +2682,25 @@ fn tolls_since_a_day_or_of_a_war_that_ended_are_no_events() {
         assert!(ev[0].fatalities <= 4, "{ev:#?}");
     }
 }
+
+#[test]
+fn each_clause_s_figures_go_to_the_place_it_names() {
+    let ev = assemble(
+        "According to the governor, a 71-year-old woman was killed by Russian artillery fire in Bilozerka late on July 17, while three people were injured when a guided aerial bomb hit Beryslav.",
+        Some("2024-07-18"),
+    );
+    let b = at(&ev, "Bilozerka");
+    assert_eq!((b.fatalities, b.injuries), (1, 0), "{ev:#?}");
+    let b = at(&ev, "Beryslav");
+    assert_eq!((b.fatalities, b.injuries), (0, 3), "{ev:#?}");
+}
+
+#[test]
+fn a_follow_up_sentence_s_figures_go_clause_by_clause() {
+    let ev = assemble(
+        "Azerbaijani forces shelled Sotk and Kut on Tuesday, the Armenian Defence Ministry said. A soldier was wounded in Sotk, while two civilians were injured in Kut.",
+        Some("2022-09-14"),
+    );
+    assert_eq!(at(&ev, "Sotk").injuries, 1, "{ev:#?}");
+    assert_eq!(at(&ev, "Kut").injuries, 2, "{ev:#?}");
+}
