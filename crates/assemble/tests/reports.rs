@@ -2704,3 +2704,21 @@ fn a_follow_up_sentence_s_figures_go_clause_by_clause() {
     assert_eq!(at(&ev, "Sotk").injuries, 1, "{ev:#?}");
     assert_eq!(at(&ev, "Kut").injuries, 2, "{ev:#?}");
 }
+
+#[test]
+fn nights_between_two_days_span_both() {
+    let ev = assemble(
+        "A soldier was killed as the Pakistan army shelled forward posts in the Keran sector on the intervening night of Saturday and Sunday, army officials said.",
+        Some("2020-04-12"),
+    );
+    let e = at(&ev, "Keran");
+    assert_eq!(e.date.unwrap().to_string(), "2020-04-11");
+    assert_eq!(e.date_end.unwrap().to_string(), "2020-04-12");
+    let ev = assemble(
+        "Late on June 9 and into the early hours of June 10, Armenian units fired at Azerbaijani positions in Keshdak, the Defence Ministry of Azerbaijan said.",
+        Some("2021-06-11"),
+    );
+    let e = at(&ev, "Keshdak");
+    assert_eq!(e.date.unwrap().to_string(), "2021-06-09");
+    assert_eq!(e.date_end.unwrap().to_string(), "2021-06-10");
+}

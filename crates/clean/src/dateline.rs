@@ -87,10 +87,11 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// `September 1, 2023`, `Sept. 1st 2023`.
+/// `September 1, 2023`, `Sept. 1st 2023`, `March 4/2021` (the Ethiopian News
+/// Agency's form).
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+        r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+|/)(\d{{4}})\b",
         month_alternation()
     ))
     .unwrap()
@@ -391,6 +392,10 @@ mod tests {
         assert_eq!(
             wire_dateline_date("KHARTOUM, May 18, 2021 - Gunmen attacked farmers."),
             d("2021-05-18")
+        );
+        assert_eq!(
+            wire_dateline_date("ADDIS ABABA, March 4/2021 (ENA) - Troops crossed the border."),
+            d("2021-03-04")
         );
         // A date inside the story is no dateline.
         assert_eq!(

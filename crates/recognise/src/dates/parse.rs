@@ -245,8 +245,12 @@ impl<'a> Parser<'a> {
     /// A range connector at `i`: dash, to, till, until, through; "and" only
     /// after "between".
     fn connector(&self, i: usize, between: bool) -> Option<usize> {
-        if self.dash(i) || self.any(i, &["to", "till", "until", "through", "по"]) {
+        if self.dash(i) || self.any(i, &["to", "till", "until", "through", "into", "по"]) {
             return Some(i + 1);
+        }
+        // "late on June 9 and into the early hours of June 10"
+        if self.word(i, "and") && self.any(i + 1, &["into", "until", "till"]) {
+            return Some(i + 2);
         }
         if between && self.any(i, &["and", "и"]) {
             return Some(i + 1);
@@ -578,8 +582,12 @@ impl<'a> Parser<'a> {
             return Some((e, raw));
         }
         let mut to = None;
-        if (self.dash(k) || self.any(k, &["to", "into"])) && self.tok(k + 1).is_some() {
-            if let Some(w2) = weekday_of(&self.t[k + 1]) {
+        // "the (intervening) night of Saturday and Sunday": the night between them.
+        let night_of = i >= 2 && self.word(i - 1, "of") && self.word(i - 2, "night");
+        let and_next = night_of && self.word(k, "and");
+        if (self.dash(k) || self.any(k, &["to", "into"]) || and_next) && self.tok(k + 1).is_some() {
+            if let Some(w2) = weekday_of(&self.t[k + 1]).filter(|w2| !and_next || *w2 == wd.next())
+            {
                 to = Some(w2);
                 k += 2;
             }
