@@ -2722,3 +2722,17 @@ fn nights_between_two_days_span_both() {
     assert_eq!(e.date.unwrap().to_string(), "2021-06-09");
     assert_eq!(e.date_end.unwrap().to_string(), "2021-06-10");
 }
+
+#[test]
+fn a_name_in_brackets_before_direction_is_the_place() {
+    let ev = assemble(
+        "Azerbaijani forces fired on positions in the eastern (Martuni) direction on Wednesday, the Defence Army of Nagorno-Karabakh said.",
+        Some("2023-06-29"),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let loc = ev[0].location.as_ref().expect("location");
+    assert!(
+        loc.name.contains("Martuni") || loc.name.contains("Khojavend"),
+        "{loc:?}"
+    );
+}

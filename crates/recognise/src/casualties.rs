@@ -50,7 +50,7 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]n|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|reservists?|deminers?|sappers?|operatives?|commanders?|drivers?|passengers?|riders?|motorcyclists?|pensioners?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|fisherm[ae]n|vigilantes?|hunters?|herders?|herdsm[ae]n|traders?|miners?|teachers?|nurses?|worshippers?|pilgrims?|relatives|daughters?|sons|family members|peacekeepers?|gendarmes?|jihadists?|suspects?|detainees|prisoners|refugees|protesters?|demonstrators?|labou?rers?|porters?|photographers?|camera(?:m[ae]n|operators?)|reporters?|correspondents?|rescuers?|firefighters?|electricians?|engineers?|[A-Z]\w+(?:ians|ians|anis|is|ese)(?-u:\b))",
+        r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]ns?|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|reservists?|deminers?|sappers?|operatives?|commanders?|drivers?|passengers?|riders?|motorcyclists?|pensioners?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|fisherm[ae]n|vigilantes?|hunters?|herders?|herdsm[ae]n|traders?|miners?|teachers?|nurses?|worshippers?|pilgrims?|relatives|daughters?|sons|family members|peacekeepers?|gendarmes?|jihadists?|suspects?|detainees|prisoners|refugees|protesters?|demonstrators?|labou?rers?|porters?|photographers?|camera(?:m[ae]n|operators?)|reporters?|correspondents?|rescuers?|firefighters?|electricians?|engineers?|(?-i:[A-Z])\w+(?:ians|anis|is|ese))(?-u:\b)",
     )
 });
 
@@ -1041,6 +1041,19 @@ mod tests {
         assert_eq!(
             figs("Seven soldiers, including an officer and two sergeants, and three civilians were wounded."),
             vec![(Harm::Injured, 10)]
+        );
+    }
+
+    #[test]
+    fn a_time_of_day_after_the_verb_is_no_victim() {
+        // "this" is no demonym ("Azerbaijanis"), so "killed this morning" is passive.
+        assert_eq!(
+            figs("Four servicemen were killed this morning when a drone struck their position."),
+            vec![(Harm::Killed, 4)]
+        );
+        assert_eq!(
+            figs("Two Pakistanis were killed near the border."),
+            vec![(Harm::Killed, 2)]
         );
     }
 

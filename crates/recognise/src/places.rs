@@ -68,6 +68,14 @@ static NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "in the eastern (Martuni) direction": a name in brackets after a lowercase word
+/// and before its place word.
+static BRACKETED_NAME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?-u:\b)[a-z][a-z-]+\s+\((?P<name>{NAME})\)\s+(?P<noun>{NOUN})(?-u:\b)"
+    ))
+});
+
 static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
         r"(?-u:\b)(?P<noun>villages?|towns?|city|settlements?|communit(?:y|ies)|kibbutz|moshav|hamlets?|areas?|regions?|vicinity|outskirts|suburbs|directions?|heights|sectors?|territor(?:y|ies)|environs|department|province|governorate) of (?:the )?(?P<name>{NAME})"
@@ -680,6 +688,20 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             false,
             &mut cands,
         );
+    }
+    for m in BRACKETED_NAME_NOUN.captures_iter(s) {
+        let nm = m.name("name").expect("name");
+        if cap_words_ok(nm.as_str()) {
+            let noun = m.name("noun").map_or("", |x| x.as_str());
+            add(
+                Span::new(nm.start(), nm.end()),
+                nm.as_str(),
+                hint_of(noun),
+                None,
+                false,
+                &mut cands,
+            );
+        }
     }
     for m in NOUN_OF_NAME
         .captures_iter(s)
