@@ -113,6 +113,10 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
                     !o.regional
                         && o.date.map(|d| d.0) == r.date.map(|d| d.0)
                         && family(o.sub) == family(r.sub)
+                        // Another attacker's act is another event: one side's account
+                        // of fire on its positions in a district does not restate the
+                        // other side's report of fire on a village there.
+                        && (o.agent.is_none() || r.agent.is_none() || o.agent == r.agent)
                         && (r.along_line && o.location.country == r.location.country
                             || o.sentence == r.sentence && inside_told_with(o, r)
                             || o.location

@@ -90,3 +90,20 @@ fn police_in_kashmir_are_the_state_s_police() {
         Some("Jammu and Kashmir Police")
     );
 }
+
+#[test]
+fn the_other_side_s_account_in_the_district_is_its_own_event() {
+    let text = "A resident of Chartar in the Martuni region of Nagorno-Karabakh was wounded yesterday when Azerbaijani servicemen fired at him in a field, the police of Nagorno-Karabakh said.\n\nThe Azerbaijani Defence Ministry called the report a lie. In a statement on Monday evening, the ministry said instead that illegal Armenian armed detachments had opened fire on Azerbaijani army positions in the Khojavend direction.";
+    let ev = assemble(text, Some("2023-08-15"));
+    let chartar = at(&ev, "Chartar");
+    assert_eq!(chartar.claimant.as_deref(), Some("Nagorno-Karabakh Police"));
+    assert_eq!(chartar.injuries, 1);
+    let account = ev
+        .iter()
+        .find(|e| e.claimant.as_deref() == Some("Ministry of Defence of Azerbaijan"))
+        .unwrap_or_else(|| panic!("no event of the ministry's account: {ev:#?}"));
+    assert_eq!(
+        account.actor1.as_deref(),
+        Some("Nagorno-Karabakh Armenian forces")
+    );
+}

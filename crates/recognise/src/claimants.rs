@@ -43,7 +43,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
     regex(concat!(
         // Karabakh's separatist forces and their ministry, before the ministries of
         // states: "the Artsakh Defense Ministry" is no ministry of Azerbaijan.
-        r"(?P<nk>(?:[Tt]he\s+)?(?:Nagorno-Karabakh|Karabakh|Artsakh)(?:'s|’s)?\s+(?:Defen[cs]e\s+Army|(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military))|(?:[Tt]he\s+)?Defen[cs]e\s+Army\s+of\s+(?:the\s+)?(?:Nagorno-Karabakh|Artsakh|Karabakh)|(?:[Tt]he\s+)?separatist\s+(?i:defen[cs]e\s+ministry|military|army))",
+        r"(?P<nk>(?:[Tt]he\s+)?(?:Nagorno-Karabakh|Karabakh|Artsakh)(?:'s|’s)?\s+(?:Defen[cs]e\s+Army|(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military))|(?:[Tt]he\s+)?Defen[cs]e\s+Army\s+of\s+(?:the\s+)?(?:Nagorno-Karabakh|Artsakh|Karabakh)|(?:[Tt]he\s+)?separatist\s+(?i:defen[cs]e\s+ministry|military|army)|(?:[Tt]he\s+)?Defen[cs]e\s+Army(?-u:\b))",
         r"|(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior|health|emergenc(?:y|ies)|emergency situations))\s+(?:(?i:ministry)|(?-i:Office))(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?)|\s+in\s+(?P<mcap>[A-Z][\w-]+))?",
         r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs|Health|Emergency Situations|Emergencies)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?)|\s+in\s+(?P<mcap2>[A-Z][\w-]+))?)",
         r"|(?P<gs>(?:[Tt]he\s+)?(?:(?P<gsadj>[A-Z][\w-]+)(?:'s|’s)?\s+)?General\s+Staff(?:\s+of\s+the\s+(?:Armed\s+Forces|Army)(?:\s+of\s+(?:the\s+)?(?P<gsof>[A-Z][\w-]+(?:\s+Federation)?))?)?)",
@@ -495,6 +495,12 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 .filter(|n| !WEEKDAYS.contains(n));
             match named {
                 None => (None, None, "police"),
+                // "the Artsakh police", "the police of Nagorno-Karabakh"
+                Some("Artsakh" | "Karabakh" | "Nagorno-Karabakh") => (
+                    Some("Nagorno-Karabakh Police".to_string()),
+                    Some("AZ".to_string()),
+                    "police",
+                ),
                 Some(n) => match country_of(countries, Some(n)) {
                     Some(cr) => (
                         Some(format!("Police of {}", cr.name)),
@@ -931,6 +937,23 @@ mod tests {
     }
 
     #[test]
+    fn karabakh_s_army_and_police() {
+        let name = |s: &str| claimant(s).and_then(|c| c.0);
+        assert_eq!(
+            name("Two servicemen were wounded near Martuni, the Defence Army said."),
+            Some("Nagorno-Karabakh Defence Army".to_string())
+        );
+        assert_eq!(
+            name("A farmer was wounded by sniper fire near Chartar, the police of Nagorno-Karabakh said."),
+            Some("Nagorno-Karabakh Police".to_string())
+        );
+        assert_eq!(
+            name("A house was hit in Shushi, the Artsakh police reported."),
+            Some("Nagorno-Karabakh Police".to_string())
+        );
+    }
+
+    #[test]
     fn a_ministry_named_by_its_capital() {
         assert_eq!(
             claimant("A soldier was killed near Tegh late on Monday, the Defense Ministry in Yerevan said."),
@@ -1112,7 +1135,7 @@ mod tests {
         );
         assert_eq!(
             name("A farmer was wounded near the village, the Artsakh police said."),
-            Some("Artsakh Police".to_string())
+            Some("Nagorno-Karabakh Police".to_string())
         );
         // Unnamed offices, named per event from its place.
         let head = |s: &str| {
