@@ -131,7 +131,15 @@ static SETTLEMENT_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 /// "said that troops had returned fire".
 static SAID_CRAFT_ACTED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^\s+(?:said|says|reported|stated|announced)\s+(?:that\s+)?(?:(?:fighter\s+)?jets|warplanes|aircraft|artillery|troops|soldiers|helicopters|drones|air defen[cs]e (?:units|systems|forces))\s+(?:had\s+|have\s+)?(?:struck|hit|shelled|bombed|targeted|attacked|fired|opened|returned fire|retaliated|shot down|downed|intercepted|destroyed|killed)(?-u:\b)",
+        r"(?i)^\s+(?:said|says|reported|stated|announced)\s+(?:that\s+)?(?:(?:an?|its|the)\s+)?(?:(?:fighter\s+)?jets?|warplanes?|aircraft|artillery|troops|soldiers|helicopters?|drones?|air defen[cs]e (?:units|systems|forces))\s+(?:had\s+|have\s+|has\s+)?(?:later\s+|then\s+|also\s+)?(?:struck|hit|shelled|bombed|targeted|attacked|fired|opened|returned fire|retaliated|shot down|downed|intercepted|destroyed|killed)(?-u:\b)",
+    )
+});
+
+/// A sentence that opens on unowned craft acting, told by its source at the end:
+/// "Fighter jets then struck a cell near Maroun al-Ras, the military said."
+static CRAFT_ACTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:(?:an?|the)\s+)?(?:(?:fighter\s+)?jets?|warplanes?|aircraft|artillery|helicopters?)\s+(?:had\s+|have\s+|has\s+)?(?:later\s+|then\s+|also\s+)?(?:struck|hit|shelled|bombed|targeted|attacked|fired)(?-u:\b)",
     )
 });
 
@@ -1452,9 +1460,12 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             // source's unowned craft and troops are its own.
             let speaker_acted = speaker_acted
                 || s.claimant.as_deref().is_some_and(is_military_source)
-                    && s.claimant_span
+                    && (s
+                        .claimant_span
                         .and_then(|sp| text.get(sp.end..))
-                        .is_some_and(|after| SAID_CRAFT_ACTED.is_match(after));
+                        .is_some_and(|after| SAID_CRAFT_ACTED.is_match(after))
+                        || s.claimant_span.is_some_and(|sp| sp.start > 0)
+                            && CRAFT_ACTED_FIRST.is_match(text));
             if a1.is_none() && speaker_acted {
                 a1 = s
                     .claimant

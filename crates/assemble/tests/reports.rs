@@ -2736,3 +2736,22 @@ fn a_name_in_brackets_before_direction_is_the_place() {
         "{loc:?}"
     );
 }
+
+#[test]
+fn unowned_jets_told_by_a_military_source_are_its_own() {
+    let ev = assemble(
+        "The IDF said rockets were fired from Lebanon at Shlomi on Tuesday. Fighter jets then struck a Hezbollah cell in the area of Maroun al-Ras, the military said.",
+        Some("2024-01-10"),
+    );
+    let e = at(&ev, "Maroun al-Ras");
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Israel"));
+    assert_eq!(e.actor2.as_deref(), Some("Hezbollah"));
+    let ev = assemble(
+        "The IDF said an aircraft later struck the cell near Ramyeh on Tuesday.",
+        Some("2024-01-10"),
+    );
+    assert_eq!(
+        at(&ev, "Ramyeh").actor1.as_deref(),
+        Some("Military Forces of Israel")
+    );
+}
