@@ -45,6 +45,9 @@ pub struct SentenceInfo {
     /// For a sentence that names no source: the source of the last sentence that
     /// named one (a named body or an unnamed office), which "he said" continues.
     pub carried: Option<Source>,
+    /// True when the source named is the news agency that publishes the report ("NNA's
+    /// correspondent reported" in an NNA dispatch): the outlet's own voice.
+    pub own_voice: bool,
 }
 
 /// A source a sentence names.
@@ -54,6 +57,20 @@ pub enum Source {
     Named(String),
     /// An office named without its body ("the governor said"); its head.
     Office(&'static str),
+}
+
+/// Whether a source's name and an outlet's name are one agency ("National News
+/// Agency" and "National News Agency - Lebanon").
+fn same_outlet(name: &str, outlet: &str) -> bool {
+    let key = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (n, o) = (key(name), key(outlet));
+    n.len() >= 3 && (o.contains(&n) || n.contains(&o) && o.len() >= 3)
 }
 
 /// A wire dateline at a sentence's start: place (in capitals or title case), its
@@ -164,6 +181,7 @@ impl<'a> DocContext<'a> {
         let mut last_spokes: Option<Source> = None;
         let mut by_head: HashMap<&'static str, String> = HashMap::new();
         let mut default_claimant = None;
+        let mut outlet_first = false;
         let mut country_count: HashMap<String, usize> = HashMap::new();
         let mut party_count: HashMap<String, usize> = HashMap::new();
         let mut non_state: Vec<String> = Vec::new();
@@ -211,7 +229,17 @@ impl<'a> DocContext<'a> {
             let mut claimant_span = None;
             let mut unnamed_office = None;
             let mut stance = sitrep_core::Stance::Asserts;
-            if let Some(c) = find_claimant(&stext, &countries_api) {
+            // A news agency naming itself speaks in the outlet's own voice.
+            let found = find_claimant(&stext, &countries_api);
+            let own_voice = found.as_ref().is_some_and(|c| {
+                c.head == "agency"
+                    && c.name
+                        .as_deref()
+                        .zip(doc.outlet.as_deref())
+                        .is_some_and(|(n, o)| same_outlet(n, o))
+            });
+            outlet_first |= own_voice && default_claimant.is_none();
+            if let Some(c) = found.filter(|_| !own_voice) {
                 stance = c.stance;
                 // A national source speaks mostly of its own country's ground.
                 if let Some(cc) = &c.country {
@@ -227,7 +255,9 @@ impl<'a> DocContext<'a> {
                         }
                         last_named = Some(n.clone());
                         // A source that only denies is no default for what others assert.
-                        if stance == sitrep_core::Stance::Asserts {
+                        // An agency that first speaks in its own name keeps the report
+                        // in the outlet's voice.
+                        if stance == sitrep_core::Stance::Asserts && !outlet_first {
                             default_claimant.get_or_insert_with(|| n.clone());
                         }
                         claimant = Some(n);
@@ -303,8 +333,12 @@ impl<'a> DocContext<'a> {
                     last_source = Some((Source::Office(o), sentence.paragraph));
                 }
             }
+            if own_voice {
+                last_source = None;
+            }
             sentences.push(SentenceInfo {
-                carried,
+                own_voice,
+                carried: carried.filter(|_| !own_voice),
                 unnamed_office,
                 claimant_span,
                 sentence,

@@ -389,6 +389,9 @@ fn claimant_for(
     place: &Location,
     context: bool,
 ) -> Option<String> {
+    if s.own_voice {
+        return None;
+    }
     let place_country = place.country.as_deref();
     let side_hit = || {
         patient

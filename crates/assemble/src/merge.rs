@@ -55,6 +55,15 @@ fn clash_and_massacre(a: &Frame, b: &Frame) -> bool {
         && civilians(attack) == Some(true)
 }
 
+/// The country or body a claimant speaks for: what follows its last " of "
+/// ("Ministry of Defence of Azerbaijan", "Government of Azerbaijan": "Azerbaijan"), else
+/// its whole name ("Nagorno-Karabakh Police").
+fn speaks_for(claimant: &Option<String>) -> Option<&str> {
+    claimant
+        .as_deref()
+        .map(|c| c.rsplit_once(" of ").map_or(c, |(_, country)| country))
+}
+
 /// Merges frames of one event and drops region-level frames covered by a
 /// settlement-level frame of the same day inside that region.
 pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
@@ -113,10 +122,14 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
                     !o.regional
                         && o.date.map(|d| d.0) == r.date.map(|d| d.0)
                         && family(o.sub) == family(r.sub)
-                        // Another attacker's act is another event: one side's account
-                        // of fire on its positions in a district does not restate the
-                        // other side's report of fire on a village there.
-                        && (o.agent.is_none() || r.agent.is_none() || o.agent == r.agent)
+                        // Another attacker's act told by the other side is another
+                        // event: one side's account of fire on its positions in a
+                        // district does not restate the other side's report of fire on a
+                        // village there (a source's own retaliation still does).
+                        && (o.agent.is_none()
+                            || r.agent.is_none()
+                            || o.agent == r.agent
+                            || speaks_for(&o.claimant) == speaks_for(&r.claimant))
                         && (r.along_line && o.location.country == r.location.country
                             || o.sentence == r.sentence && inside_told_with(o, r)
                             || o.location

@@ -4,6 +4,8 @@
 mod common;
 
 use common::{assemble, at};
+use sitrep_assemble::Assembler;
+use sitrep_core::CleanDoc;
 
 fn claimant_at(text: &str, published: &str, place: &str) -> Option<String> {
     at(&assemble(text, Some(published)), place).claimant.clone()
@@ -106,4 +108,19 @@ fn the_other_side_s_account_in_the_district_is_its_own_event() {
         account.actor1.as_deref(),
         Some("Nagorno-Karabakh Armenian forces")
     );
+}
+
+#[test]
+fn an_agency_citing_its_own_correspondent_speaks_in_its_own_voice() {
+    let doc = CleanDoc {
+        id: "nna".into(),
+        text: "NNA - An Israeli drone struck a car near Kfar Kila at noon today, killing its driver, NNA's correspondent reported.\n\nIn the afternoon, Israeli artillery shelled the outskirts of Markaba.\n\nThe Israeli army later said it had struck a Hezbollah position in southern Lebanon.".into(),
+        title: None,
+        published: Some("2024-01-16".parse().expect("date")),
+        outlet: Some("National News Agency".into()),
+        url: None,
+    };
+    let ev = Assembler::embedded().assemble(&doc);
+    assert_eq!(at(&ev, "Kfar Kila").claimant, None, "{ev:#?}");
+    assert_eq!(at(&ev, "Markaba").claimant, None, "{ev:#?}");
 }
