@@ -130,6 +130,9 @@ pub struct DocContext<'a> {
     pub main_date: Option<(Date, Date, DatePrecision)>,
     /// The first named claimant, the default for unattributed sentences.
     pub default_claimant: Option<String>,
+    /// True when the report's first source is the news agency that publishes it: what
+    /// no source states is in the outlet's own voice.
+    pub outlet_voice: bool,
     /// The first ministry or army that speaks in the report without being named.
     pub unnamed_office: Option<&'static str>,
     /// Canonical names of the non-state groups the report names.
@@ -374,6 +377,7 @@ impl<'a> DocContext<'a> {
             countries,
             main_date,
             default_claimant,
+            outlet_voice: outlet_first,
             unnamed_office,
             non_state,
         }

@@ -50,6 +50,8 @@ pub struct Frame {
     pub figures: Vec<Figure>,
     /// Who states it.
     pub claimant: Option<String>,
+    /// True when the outlet states it in its own voice: no later source takes it over.
+    pub own_voice: bool,
     /// Other sides' versions.
     pub claims: Vec<Claim>,
     /// Background incident.
@@ -1144,7 +1146,12 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     origin: None,
                     weapons: weapons.iter().map(|w| w.to_string()).collect(),
                     figures: figures.clone(),
-                    claimant: s.claimant.clone().or(ctx.default_claimant.clone()),
+                    claimant: if s.own_voice {
+                        None
+                    } else {
+                        s.claimant.clone().or(ctx.default_claimant.clone())
+                    },
+                    own_voice: s.own_voice,
                     claims: Vec::new(),
                     context: false,
                     evidence: vec![s.sentence.span],
@@ -1676,6 +1683,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 origin: origin.clone(),
                 weapons,
                 figures: fig,
+                own_voice: claimant.is_none()
+                    && (s.own_voice || ctx.outlet_voice && s.claimant.is_none()),
                 claimant,
                 claims: Vec::new(),
                 context,

@@ -100,7 +100,13 @@ pub fn merge_frames(frames: Vec<Frame>) -> Vec<Frame> {
                 o.origin = o.origin.take().or(f.origin);
                 o.agent = o.agent.take().or(f.agent);
                 o.patient = o.patient.take().or(f.patient);
-                o.claimant = o.claimant.take().or(f.claimant);
+                // What the outlet told in its own voice keeps it.
+                if o.claimant.is_none() && f.own_voice {
+                    o.own_voice = true;
+                }
+                if !o.own_voice {
+                    o.claimant = o.claimant.take().or(f.claimant);
+                }
             }
             None => out.push(f),
         }

@@ -114,7 +114,7 @@ fn the_other_side_s_account_in_the_district_is_its_own_event() {
 fn an_agency_citing_its_own_correspondent_speaks_in_its_own_voice() {
     let doc = CleanDoc {
         id: "nna".into(),
-        text: "NNA - An Israeli drone struck a car near Kfar Kila at noon today, killing its driver, NNA's correspondent reported.\n\nIn the afternoon, Israeli artillery shelled the outskirts of Markaba.\n\nThe Israeli army later said it had struck a Hezbollah position in southern Lebanon.".into(),
+        text: "NNA - An Israeli drone struck a car near Kfar Kila at noon today, killing its driver, NNA's correspondent reported.\n\nIn the afternoon, Israeli artillery shelled the outskirts of Markaba.\n\nThe Israeli army later said its aircraft had struck a Hezbollah position near Kfar Kila and artillery had hit targets near Markaba.".into(),
         title: None,
         published: Some("2024-01-16".parse().expect("date")),
         outlet: Some("National News Agency".into()),
