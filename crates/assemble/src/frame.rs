@@ -910,32 +910,37 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         let uses_weapons = sub.is_some() || USE_VERB.is_match(text);
         // "Another soldier received a gunshot wound near Kut": figures told with a
         // place of their own belong to the event there.
-        let own_places: Vec<(usize, Location, String)> =
+        let own_targets: Vec<PlaceMention> =
             if sub.is_none() && !figures.is_empty() && s.stance == Stance::Asserts {
                 sentence_places(s, &roles)
                     .into_iter()
                     // Not a place inside a quote ("martyred on the road to Jerusalem").
                     .filter(|p| p.role == PlaceRole::Target && !inside_quote(text, p.span.start))
-                    .filter_map(|p| {
-                        resolve(asm, ctx, &p, &near, last_country.as_deref())
-                            .filter(|(_, key, regional)| key.contains('@') && !regional)
-                            .map(|(loc, key, _)| (p.span.start, loc, key))
-                    })
                     .collect()
             } else {
                 Vec::new()
             };
-        let own_at = own_places
-            .first()
-            .map(|(_, loc, key)| (loc.clone(), key.clone(), false));
+        let own_resolve = |p: &PlaceMention| {
+            resolve(asm, ctx, p, &near, last_country.as_deref())
+                .filter(|(_, key, regional)| key.contains('@') && !regional)
+        };
+        let own_at = own_targets.first().and_then(own_resolve);
         // "X was killed in Keran, while the two injured, posted in Machil, ...": each
-        // clause's figures go to the event at the place it names.
+        // clause's figures go to the event at the place it names (the places' keys are
+        // resolved only then).
         let own_by_clause = {
-            let starts: Vec<usize> = own_places.iter().map(|(at, ..)| *at).collect();
+            let starts: Vec<usize> = own_targets.iter().map(|p| p.span.start).collect();
             let figure_starts: Vec<usize> = casualties.iter().map(|c| c.span.start).collect();
             (figures.len() == casualties.len())
                 .then(|| figures_by_clause(text, &figure_starts, &starts))
                 .flatten()
+                .map(|to| {
+                    let keys: Vec<Option<String>> = own_targets
+                        .iter()
+                        .map(|p| own_resolve(p).map(|(_, key, _)| key))
+                        .collect();
+                    (to, keys)
+                })
         };
         let attach = |frames: &mut Vec<Frame>| {
             let Some(last) = frames.last() else {
@@ -1003,19 +1008,19 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 }
             }
             // Per clause, the frame of the place it names (all of them in this group).
-            let clause_frames: Option<Vec<Option<usize>>> = own_by_clause.as_ref().and_then(|to| {
-                let frame_of = |place: usize| {
-                    group
-                        .iter()
-                        .copied()
-                        .find(|&i| frames[i].place_key == own_places[place].2)
-                };
-                let mapped: Vec<Option<usize>> = to.iter().map(|t| t.and_then(frame_of)).collect();
-                to.iter()
-                    .zip(&mapped)
-                    .all(|(t, m)| t.is_none() || m.is_some())
-                    .then_some(mapped)
-            });
+            let clause_frames: Option<Vec<Option<usize>>> =
+                own_by_clause.as_ref().and_then(|(to, keys)| {
+                    let frame_of = |place: usize| {
+                        let key = keys[place].as_ref()?;
+                        group.iter().copied().find(|&i| frames[i].place_key == *key)
+                    };
+                    let mapped: Vec<Option<usize>> =
+                        to.iter().map(|t| t.and_then(frame_of)).collect();
+                    to.iter()
+                        .zip(&mapped)
+                        .all(|(t, m)| t.is_none() || m.is_some())
+                        .then_some(mapped)
+                });
             for &i in &group {
                 let f = &mut frames[i];
                 if adds {

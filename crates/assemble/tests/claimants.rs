@@ -3,9 +3,7 @@
 
 mod common;
 
-use common::{assemble, at};
-use sitrep_assemble::Assembler;
-use sitrep_core::CleanDoc;
+use common::{assemble, assemble_from, at};
 
 fn claimant_at(text: &str, published: &str, place: &str) -> Option<String> {
     at(&assemble(text, Some(published)), place).claimant.clone()
@@ -112,15 +110,11 @@ fn the_other_side_s_account_in_the_district_is_its_own_event() {
 
 #[test]
 fn an_agency_citing_its_own_correspondent_speaks_in_its_own_voice() {
-    let doc = CleanDoc {
-        id: "nna".into(),
-        text: "NNA - An Israeli drone struck a car near Kfar Kila at noon today, killing its driver, NNA's correspondent reported.\n\nIn the afternoon, Israeli artillery shelled the outskirts of Markaba.\n\nThe Israeli army later said its aircraft had struck a Hezbollah position near Kfar Kila and artillery had hit targets near Markaba.".into(),
-        title: None,
-        published: Some("2024-01-16".parse().expect("date")),
-        outlet: Some("National News Agency".into()),
-        url: None,
-    };
-    let ev = Assembler::embedded().assemble(&doc);
+    let ev = assemble_from(
+        "NNA - An Israeli drone struck a car near Kfar Kila at noon today, killing its driver, NNA's correspondent reported.\n\nIn the afternoon, Israeli artillery shelled the outskirts of Markaba.\n\nThe Israeli army later said its aircraft had struck a Hezbollah position near Kfar Kila and artillery had hit targets near Markaba.",
+        Some("2024-01-16"),
+        Some("National News Agency"),
+    );
     assert_eq!(at(&ev, "Kfar Kila").claimant, None, "{ev:#?}");
     assert_eq!(at(&ev, "Markaba").claimant, None, "{ev:#?}");
 }

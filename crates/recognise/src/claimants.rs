@@ -203,6 +203,26 @@ pub fn service_of(svc: &str, country: &str, iso2: &str) -> String {
     }
 }
 
+/// "Pashinyan said": the office the named official speaks for, as (name, country,
+/// head).
+fn official_source(name: &str) -> Option<(Option<String>, Option<String>, &'static str)> {
+    officials::official(name).map(|o| {
+        (
+            Some(o.speaks_for.to_string()),
+            Some(o.country.to_string()),
+            "person",
+        )
+    })
+}
+
+/// Karabakh's own words for itself and its authorities ("Artsakh", "separatist").
+fn names_karabakh(word: &str) -> bool {
+    matches!(
+        strip_possessive(word),
+        "Artsakh" | "Karabakh" | "Nagorno-Karabakh" | "separatist"
+    )
+}
+
 /// Karabakh's own words ("Artsakh", "separatist") name the Nagorno-Karabakh
 /// authorities; else the country named in group `of` or `adj`, as (name, ISO2).
 fn nk_or_country(
@@ -211,14 +231,7 @@ fn nk_or_country(
     of: &str,
     adj: &str,
 ) -> Option<(String, String)> {
-    let nk = |g: &str| {
-        c.name(g).is_some_and(|w| {
-            matches!(
-                strip_possessive(w.as_str()),
-                "Artsakh" | "Karabakh" | "Nagorno-Karabakh" | "separatist"
-            )
-        })
-    };
+    let nk = |g: &str| c.name(g).is_some_and(|w| names_karabakh(w.as_str()));
     if nk(of) || nk(adj) {
         return Some(("Nagorno-Karabakh".to_string(), "AZ".to_string()));
     }
@@ -252,9 +265,12 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
         })
         // "the alleged attack" reports nothing; "alleged that" does.
         .filter(|v| {
-            !v.as_str().to_ascii_lowercase().starts_with("alleg")
-                || s[v.end()..].trim_start().starts_with("that")
-                || s[v.end()..].trim_start().is_empty()
+            let after = s[v.end()..].trim_start();
+            !v.as_str()
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("alleg"))
+                || after.starts_with("that")
+                || after.is_empty()
         })
         // "The army and UNIFIL were informed": told, not telling.
         .filter(|v| {
@@ -450,12 +466,8 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 // said": the office the official holds.
                 None => match crate::actors::non_state_group(cap.as_str()) {
                     Some((group, cc)) => (Some(group.to_string()), cc.map(str::to_string), "group"),
-                    None => match officials::official(cap.as_str()) {
-                        Some(o) => (
-                            Some(o.speaks_for.to_string()),
-                            Some(o.country.to_string()),
-                            "person",
-                        ),
+                    None => match official_source(cap.as_str()) {
+                        Some(source) => source,
                         None => continue,
                     },
                 },
@@ -464,12 +476,8 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
             // "The paramilitary Rapid Support Forces said": a group of several words.
             match crate::actors::non_state_group(grp.as_str()) {
                 Some((group, cc)) => (Some(group.to_string()), cc.map(str::to_string), "group"),
-                None => match officials::official(grp.as_str()) {
-                    Some(o) => (
-                        Some(o.speaks_for.to_string()),
-                        Some(o.country.to_string()),
-                        "person",
-                    ),
+                None => match official_source(grp.as_str()) {
+                    Some(source) => source,
                     None => continue,
                 },
             }
@@ -496,7 +504,7 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
             match named {
                 None => (None, None, "police"),
                 // "the Artsakh police", "the police of Nagorno-Karabakh"
-                Some("Artsakh" | "Karabakh" | "Nagorno-Karabakh") => (
+                Some(n) if names_karabakh(n) => (
                     Some("Nagorno-Karabakh Police".to_string()),
                     Some("AZ".to_string()),
                     "police",

@@ -7,12 +7,17 @@ use sitrep_core::{CleanDoc, Event};
 
 /// Assembles `text` as a report published on `published` (YYYY-MM-DD).
 pub fn assemble(text: &str, published: Option<&str>) -> Vec<Event> {
+    assemble_from(text, published, None)
+}
+
+/// Assembles `text` as a report of `outlet` published on `published` (YYYY-MM-DD).
+pub fn assemble_from(text: &str, published: Option<&str>, outlet: Option<&str>) -> Vec<Event> {
     let doc = CleanDoc {
         id: "t".into(),
         text: text.into(),
         title: None,
         published: published.map(|p| p.parse().expect("date")),
-        outlet: None,
+        outlet: outlet.map(str::to_string),
         url: None,
     };
     Assembler::embedded().assemble(&doc)
