@@ -188,10 +188,26 @@ impl<'a> DocContext<'a> {
         let mut country_count: HashMap<String, usize> = HashMap::new();
         let mut party_count: HashMap<String, usize> = HashMap::new();
         let mut non_state: Vec<String> = Vec::new();
-        for sentence in split_sentences(text) {
+        // Each recogniser over every sentence before the next: interleaved, their
+        // automata evict each other from the CPU caches.
+        let split = split_sentences(text);
+        let texts: Vec<String> = split
+            .iter()
+            .map(|s| s.span.slice(text).to_string())
+            .collect();
+        let found_actors: Vec<Vec<ActorMention>> =
+            texts.iter().map(|t| asm.actors.find(t)).collect();
+        let found_claimants: Vec<_> = texts
+            .iter()
+            .map(|t| find_claimant(t, &countries_api))
+            .collect();
+        for (((sentence, stext), actors), found) in split
+            .into_iter()
+            .zip(texts)
+            .zip(found_actors)
+            .zip(found_claimants)
+        {
             let span = sentence.span;
-            let stext = span.slice(text).to_string();
-            let actors = asm.actors.find(&stext);
             for a in &actors {
                 if let Some(c) = &a.country {
                     *country_count.entry(c.clone()).or_default() += 1;
@@ -233,7 +249,6 @@ impl<'a> DocContext<'a> {
             let mut unnamed_office = None;
             let mut stance = sitrep_core::Stance::Asserts;
             // A news agency naming itself speaks in the outlet's own voice.
-            let found = find_claimant(&stext, &countries_api);
             let own_voice = found.as_ref().is_some_and(|c| {
                 c.head == "agency"
                     && c.name

@@ -5,17 +5,17 @@ use std::sync::LazyLock;
 use regex::Regex;
 use sitrep_core::{Claim, Date, DatePrecision, Event, Location, Span, Stance, SubEventType};
 use sitrep_recognise::actors::{says_it_acted, ActorKind};
-use sitrep_recognise::casualties::{find_casualties, names_troops, Harm};
+use sitrep_recognise::casualties::{names_troops, Harm};
 use sitrep_recognise::claimants::institution;
 use sitrep_recognise::pattern::regex;
 use sitrep_recognise::places::{find_places, PlaceHint, PlaceMention, PlaceRole};
-use sitrep_recognise::triggers::{find_triggers, Trigger, TriggerKind};
-use sitrep_recognise::weapons::weapon_names;
+use sitrep_recognise::triggers::{Trigger, TriggerKind};
 
 use crate::document::{DocContext, SentenceInfo};
 use crate::figures::{totals, Figure};
 use crate::place::resolve;
 use crate::roles::{role_of, Role};
+use crate::scan::{in_aside, scan_sentences};
 use crate::sides::{
     actor_country, actor_name, karabakh_forces, military, side_country, speaker_side,
 };
@@ -69,42 +69,6 @@ pub struct Frame {
     pub named_region: bool,
     /// Byte offset of the place's name in its sentence.
     pub mention: usize,
-}
-
-/// Habits, not events: "the ministry regularly accuses ...", "shelled almost daily"
-/// (only in a sentence with no day of its own).
-static HABITUAL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)(?-u:\b)(?:regularly|routinely|frequently|constantly|habitually|often) (?:accuses?|accused|reports?|reported|claims?|claimed|denies|denied|fires?|fired|shells?|shelled|violates?|violated|says|said)(?-u:\b)|(?-u:\b)(?:almost|nearly) (?:daily|every day)(?-u:\b)|(?-u:\b)on a (?:daily|regular) basis(?-u:\b)",
-    )
-});
-
-static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)(?-u:\b)since (?:the )?(?:\d{4}|ceasefire|war|signing|start|beginning|early)|(?-u:\b)(?:\d+)-day war(?-u:\b)|(?-u:\b)since the (?:end|collapse)|(?-u:\b)in the (?:fall|spring|summer|winter) of \d{4}|(?-u:\b)back in \d{4}|(?-u:\b)have been common(?-u:\b)|(?-u:\b)over the years(?-u:\b)|(?-u:\b)first (?:war|conflict)(?-u:\b)|(?-u:\b)since (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)|(?-u:\b)(?:have|has|had) been (?:killed|wounded|injured|martyred)(?-u:\b)[^.;]{0,100}?(?-u:\b)since(?-u:\b)|(?-u:\b)(?:killed|wounded|injured|dead|died|deaths)(?-u:\b)[^.;]{0,80}?(?-u:\b)since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last (?:week|month))(?-u:\b)|(?-u:\b)since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last (?:week|month))(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:killed|wounded|injured|dead|died)(?-u:\b)|^\s*(?:in|during) (?:that|those) (?:fighting|war|escalation|clashes|offensive|hostilities|battles?)(?-u:\b)|(?-u:\b)(?:a|one|two|three|four|five|six|\d+) (?:years?|decades?) (?:after|since)(?-u:\b)|(?-u:\b)anniversary of(?-u:\b)|(?-u:\b)the (?:\d{4}|\d+-day) (?:war|conflict)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:in which|which|that)(?-u:\b)|(?-u:\b)(?:fighting|war|conflict|clashes|hostilities|offensive|escalation) (?:that|which) (?:began|started|broke out|erupted) on(?-u:\b)|(?-u:\b)(?:fighting|war|conflict|hostilities|offensive) (?:that|which) ended(?-u:\b)",
-    )
-});
-
-/// A relative clause or bracket set off from the sentence ("Vovchansk, which has been
-/// shelled since May, came under fire on Sunday"): background told in passing.
-static ASIDE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r",\s+(?:which|where|who|whose)(?-u:\b)[^,;.()]*,|\([^()]*\)"));
-
-/// True when the bytes `start..end` lie inside one of `asides`.
-fn in_aside(asides: &[(usize, usize)], start: usize, end: usize) -> bool {
-    asides.iter().any(|&(a, b)| a <= start && end <= b)
-}
-
-/// True when `re` matches `text` outside its `asides`: a history or habit told in a
-/// relative clause does not make the whole sentence background, nor does "since the
-/// start of the day".
-fn outside_asides(re: &Regex, text: &str, asides: &[(usize, usize)]) -> bool {
-    re.find_iter(text).any(|m| {
-        let today = ["of the day", "of today", "of this day"]
-            .iter()
-            .any(|w| text[m.end()..].trim_start().starts_with(w));
-        !today && !in_aside(asides, m.start(), m.end())
-    })
 }
 
 /// The forces of country `cc`, unless they are `other` (one side is not both).
@@ -647,7 +611,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     let mut carried: Option<usize> = None;
     // The weapons of the last sentence that named some, and its paragraph.
     let mut scene_weapons: Option<(usize, Vec<&'static str>)> = None;
-    for (si, s) in ctx.sentences.iter().enumerate() {
+    let scans = scan_sentences(&ctx.sentences);
+    for ((si, s), scan) in ctx.sentences.iter().enumerate().zip(&scans) {
         let text = s.text.as_str();
         let headline = title.is_some_and(|t| t.contains(&s.sentence.span))
             || (title.is_none() && s.sentence.paragraph == 0 && !text.ends_with('.'))
@@ -663,13 +628,10 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             .collect();
         // "Vovchansk, where troops have fought since May, came under fire on Sunday":
         // a date inside an aside dates no event of the sentence.
-        let asides: Vec<(usize, usize)> = ASIDE
-            .find_iter(text)
-            .map(|a| (a.start(), a.end()))
-            .collect();
+        let asides = &scan.asides;
         let usable: Vec<&sitrep_recognise::dates::DateMention> = usable
             .into_iter()
-            .filter(|d| !in_aside(&asides, d.span.start, d.span.end))
+            .filter(|d| !in_aside(asides, d.span.start, d.span.end))
             .collect();
         // "Earlier this month, on April 2, ...": a day inside the period named first
         // is the date.
@@ -740,23 +702,13 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 }
             }
         }
-        if outside_asides(&HISTORY, text, &asides)
-            || (s.dates.iter().any(|d| d.historical) || outside_asides(&HABITUAL, text, &asides))
-                && own_date.is_none()
+        if scan.history
+            || (s.dates.iter().any(|d| d.historical) || scan.habitual) && own_date.is_none()
         {
             continue;
         }
-        let mut triggers: Vec<Trigger> = find_triggers(text)
-            .into_iter()
-            .filter(|t| !t.negated)
-            .collect();
-        // What an aside says happened before ("where troops have been fighting since
-        // May") gives way to what the sentence itself reports.
-        let told_aside = |t: &Trigger| in_aside(&asides, t.span.start, t.span.end);
-        if triggers.iter().any(|t| !told_aside(t)) {
-            triggers.retain(|t| !told_aside(t));
-        }
-        let casualties = find_casualties(text);
+        let triggers = &scan.triggers;
+        let casualties = &scan.casualties;
         // "The NNA initially reported two killed; the ministry later said one": figures
         // after the correction stand.
         let superseded_until = SUPERSEDED.find(text).map(|m| {
@@ -764,7 +716,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 .find(&text[m.end()..])
                 .map_or(text.len(), |c| m.end() + c.start())
         });
-        let weapons = weapon_names(text);
+        let weapons = &scan.weapons;
         // "Russian forces struck the district with artillery. Two communities came under
         // fire.": fire on towns told without weapons is of the ones just named.
         if !weapons.is_empty() {
@@ -784,11 +736,11 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 && !lower.contains("position")
                 && !lower.contains("military facilit");
         let sub = classify(
-            &triggers,
+            triggers,
             if civilian_hit && weapons.is_empty() {
                 scene
             } else {
-                &weapons
+                weapons
             },
             text,
             civilian_hit,
@@ -866,7 +818,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 last_side = side.clone();
                 side
             })
-            .zip(&casualties)
+            .zip(casualties)
             .map(|(side, c)| Figure {
                 claimant: s.claimant.clone().or(ctx.default_claimant.clone()),
                 side,
@@ -1038,7 +990,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                     None => {}
                 }
                 if uses_weapons {
-                    for w in &weapons {
+                    for w in weapons {
                         if !f.weapons.iter().any(|x| x == w) {
                             f.weapons.push(w.to_string());
                         }
@@ -1301,8 +1253,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             }
             let sub = if distinct_groups > 1 {
                 classify(
-                    &triggers_for(&triggers, floor, pm.span.start),
-                    &weapons,
+                    &triggers_for(triggers, floor, pm.span.start),
+                    weapons,
                     text,
                     civilian_hit,
                 )

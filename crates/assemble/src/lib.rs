@@ -32,6 +32,7 @@ mod frame;
 mod merge;
 mod place;
 mod roles;
+mod scan;
 mod sides;
 
 use std::sync::OnceLock;
