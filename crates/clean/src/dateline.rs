@@ -63,14 +63,14 @@ const MONTHS: &[(&str, i8)] = &[
     ("декабря", 12),
 ];
 
-fn month_alternation() -> String {
+pub(crate) fn month_alternation() -> String {
     let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
     // Longest first so that "sept" wins over "sep".
     names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
     names.join("|")
 }
 
-fn month_number(name: &str) -> Option<i8> {
+pub(crate) fn month_number(name: &str) -> Option<i8> {
     let lower = name.to_lowercase();
     MONTHS.iter().find(|(n, _)| *n == lower).map(|(_, m)| *m)
 }
@@ -313,6 +313,11 @@ pub(crate) fn date_in_header(text: &str) -> Option<CoreDate> {
             return date_in_line(line).map(|(d, _)| d);
         }
         if let Some(date) = wire_dateline_date(line) {
+            return Some(date);
+        }
+        if let Some(date) = crate::partial_date::short_year_date(line, text)
+            .or_else(|| crate::partial_date::yearless_wire_date(line, text))
+        {
             return Some(date);
         }
         if looks_like_prose(line) && !crate::lines::is_caption(line) {

@@ -218,6 +218,9 @@ static TIME_DATES: LazyLock<Vec<Selector>> = LazyLock::new(|| {
     .collect()
 });
 
+/// `<time>` elements of the article's own content, read by their text.
+static TIME_TEXT: Css = Css::new(|| selector("article time, main time"));
+
 /// Text of every `<p>` outside navigation, asides and footers: the fallback body.
 fn paragraph_lines(html: &Html) -> Vec<String> {
     let Some(p) = P.get() else {
@@ -303,7 +306,12 @@ fn meta_date_in(html: &Html) -> Option<Date> {
             return Some(date);
         }
     }
-    None
+    // A live page's entries are stamped in words only ("<time>Oct. 3, 2024, 9:40
+    // AM</time>"), the newest first.
+    let sel = TIME_TEXT.get()?;
+    html.select(sel)
+        .map(|el| el.text().collect::<String>())
+        .find_map(|t| parse_timestamp(&t))
 }
 
 /// `datePublished` anywhere in the page's JSON-LD blocks.

@@ -35,6 +35,7 @@
 mod dateline;
 mod html;
 mod lines;
+mod partial_date;
 mod text;
 
 pub use dateline::find_publication_date;

@@ -86,6 +86,21 @@ fn dates_from_html_metadata() {
 }
 
 #[test]
+fn live_pages_are_dated_by_their_newest_entry_stamp() {
+    let live = "<html><body><nav><time>Jan. 2, 2020</time></nav><main><h1>War latest</h1>\
+        <div class=\"promo\">Support independent journalism and get our newsletter, events and more.</div>\
+        <p>Key developments on May 4-5. This page is updated throughout the day.</p>\
+        <section><time>May 5, 2023, 9:40 AM</time><h2>Drone hits bus</h2>\
+        <p>A drone struck a bus on Thursday, injuring the driver, the governor said.</p></section>\
+        <section><time>May 4, 2023, 6:30 PM</time><h2>Shelling in the north</h2>\
+        <p>Shelling damaged two houses, officials said.</p></section></main></body></html>";
+    assert_eq!(
+        find_publication_date(live).unwrap().to_string(),
+        "2023-05-05"
+    );
+}
+
+#[test]
 fn broken_markup_and_empty_pages() {
     for raw in [
         "",
