@@ -37,6 +37,11 @@ const TWIN_KM: f64 = 15.0;
 
 /// Cities this large need no country named with them.
 const WELL_KNOWN_POPULATION: u64 = 100_000;
+/// A village smaller than this that bears its region's name yields the name to the
+/// region.
+const REGION_NAMESAKE_POPULATION: u64 = 10_000;
+/// How far from its region's point a namesake village lies to be no capital.
+const REGION_CENTRE_KM: f64 = 5.0;
 
 /// Great-circle distance in km.
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -462,6 +467,36 @@ pub(crate) fn rank<'a>(
             }
             let s = round(s * 100.0) / 100.0;
             add(s, &|| format!("population {pop}"));
+        }
+    }
+    // A village named like the province or district it lies in, away from its centre
+    // ("Tavush", a village of Tavush Province): a bare name means the region. (A
+    // region's capital at its centre keeps the name.)
+    let region_namesake: Vec<bool> = out
+        .iter()
+        .map(|c| {
+            let p = c.place;
+            p.kind == Kind::Settlement
+                && p.population.unwrap_or(0) < REGION_NAMESAKE_POPULATION
+                && coords(p).is_some_and(|pc| {
+                    out.iter().any(|r| {
+                        r.place.kind.is_admin()
+                            && r.place.country == p.country
+                            && r.place.admin1.is_some()
+                            && r.place.admin1 == p.admin1
+                            && coords(r.place)
+                                .is_some_and(|rc| distance_km(pc, rc) > REGION_CENTRE_KM)
+                    })
+                })
+        })
+        .collect();
+    for (c, namesake) in out.iter_mut().zip(region_namesake) {
+        if namesake && generic.is_none() {
+            c.score -= 1.0;
+            if explain {
+                c.reasons
+                    .push("a village named like the region it lies in (-1)".into());
+            }
         }
     }
     // One town recorded twice a few km apart (GeoNames' "L’gov" the town and

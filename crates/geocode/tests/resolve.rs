@@ -135,6 +135,21 @@ fn district_mention_resolves_to_the_district_row() {
 }
 
 #[test]
+fn a_village_named_like_its_region_yields_the_bare_name() {
+    let g = gaz();
+    let province = id_of(&g, "Tavush", Kind::Province, "Tavush");
+    let village = id_of(&g, "Tavush", Kind::Settlement, "Tavush");
+    // The village lies 22 km from the province's point: no capital.
+    assert_eq!(best(&g, "Tavush", &Hints::new()), province);
+    assert_eq!(best(&g, "Tavush village", &Hints::new()), village);
+    // A capital at its region's point keeps the bare name.
+    assert_eq!(
+        best(&g, "Kalbajar", &Hints::new()),
+        id_of(&g, "Kalbajar", Kind::City, "Kalbajar")
+    );
+}
+
+#[test]
 fn near_points_pick_the_close_namesake() {
     let g = gaz();
     let zk = id_of(&g, "Zeylik", Kind::Settlement, "Kalbajar");

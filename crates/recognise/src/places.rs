@@ -235,6 +235,14 @@ static ADMIN_OF: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A place word after a region's name: "(the Syunik) villages of", "(the Tavush)
+/// border village of".
+static REGION_BEFORE_PLACE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s+(?:(?:border|frontline|front-line|frontier|bordering)\s+)?(?:villages?|settlements?|towns?|hamlets?|communities)\s+of\s",
+    )
+});
+
 /// "the Machil sector of Kupwara", "the Barakat Noreen area of Al-Fashaga", "the
 /// Al-Thawra neighbourhood of Omdurman": a place word in the singular, then the
 /// region or town the place lies in.
@@ -876,6 +884,26 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         .filter(|c| c.hint == PlaceHint::Region)
         .map(|c| (c.span, c.name.clone()))
         .collect();
+    // (Not "the Kut village of Gegharkunik province", "the Yellija settlement of the
+    // Kalbajar district": there the region comes after "of".)
+    let region_before_word: Vec<Span> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            s[..c.span.start]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        })
+        .filter_map(|(i, c)| {
+            let m = REGION_BEFORE_PLACE_WORD.find(&s[c.span.end..])?;
+            let after = c.span.end + m.end();
+            let next = cands.get(i + 1).filter(|n| n.span.start == after)?;
+            (next.hint != PlaceHint::Region).then_some(c.span)
+        })
+        .collect();
+    let mut regions_before: Vec<(Span, String)> = Vec::new();
     for cand in cands.iter_mut() {
         let end = cand.span.end;
         // "X villages of Y" makes Y the region of a known X; after an adjective
@@ -899,6 +927,14 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                         | "western"
                 )
             });
+        // "the Syunik villages of Khnatsakh and Tegh", "the Tavush border village of
+        // Movses": the name between "the" and the place word is the region of the places
+        // after "of".
+        if region_before_word.contains(&cand.span) {
+            regions_before.push((cand.span, cand.name.clone()));
+            admin_spans.push(cand.span);
+            continue;
+        }
         let admin_of = || {
             if cand.known && !compass_before {
                 captures_found(&ADMIN_OF, rest)
@@ -949,6 +985,19 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
                 cand.admin = Some(admin_name.to_string());
             }
             admin_spans.push(admin);
+        }
+    }
+    for (span, name) in regions_before {
+        let Some(first) = cands.iter().position(|c| c.span.start >= span.end) else {
+            continue;
+        };
+        cands[first].admin.get_or_insert_with(|| name.clone());
+        for j in first + 1..cands.len() {
+            let gap = s.get(cands[j - 1].span.end..cands[j].span.start);
+            if !gap.is_some_and(|g| LIST_GAP.is_match(g)) {
+                break;
+            }
+            cands[j].admin.get_or_insert_with(|| name.clone());
         }
     }
     // "Jammu and Kashmir's Poonch district": the possessor is the region of a
@@ -1386,6 +1435,33 @@ mod tests {
         let named: Vec<(&str, Option<&str>)> =
             p.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
         assert!(named.contains(&("Papa Quebec", None)), "{named:?}");
+    }
+
+    #[test]
+    fn a_region_before_the_place_word_qualifies_the_places_after_of() {
+        let p = places("Troops fired at houses in the Oscar villages of Kilo and Lima overnight.");
+        assert_eq!(
+            p.iter()
+                .map(|x| (x.0.as_str(), x.2.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![("Kilo", Some("Oscar")), ("Lima", Some("Oscar"))]
+        );
+        let s = "Troops fired at the Oscar border village of Kilo.";
+        let p = find_places(s, &[Span::new(20, 25), Span::new(44, 48)], &[]);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(
+            (p[0].name.as_str(), p[0].admin.as_deref()),
+            ("Kilo", Some("Oscar"))
+        );
+        // The region after "of": "the Kilo village of the Oscar region".
+        let s = "Troops fired at the Kilo village of the Oscar region.";
+        let known = [Span::new(20, 24), Span::new(40, 45)];
+        let p = find_places(s, &known, &[]);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(
+            (p[0].name.as_str(), p[0].admin.as_deref()),
+            ("Kilo", Some("Oscar"))
+        );
     }
 
     #[test]
