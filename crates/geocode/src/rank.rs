@@ -259,6 +259,16 @@ pub(crate) fn rank<'a>(
     if key.is_empty() {
         return Vec::new();
     }
+    // "Mount Mets Ishkhanasar": a height known without the word.
+    let (key, generic) = match key
+        .strip_prefix("mount ")
+        .or_else(|| key.strip_prefix("mt "))
+    {
+        Some(rest) if g.index.exact(&key).is_empty() && g.world_exact(&key).is_empty() => {
+            (rest.to_string(), Some(Generic::Height))
+        }
+        _ => (key, generic),
+    };
     let mut out: Vec<Candidate<'a>> = Vec::new();
     for &(id, via) in g.index.exact(&key) {
         let p = g.place(id);

@@ -150,6 +150,20 @@ fn a_village_named_like_its_region_yields_the_bare_name() {
 }
 
 #[test]
+fn a_height_is_found_with_the_word_mount_before_it() {
+    let g = gaz();
+    let height = id_of(&g, "Mets Ishkhanasar", Kind::Height, "Syunik");
+    for s in [
+        "Mount Mets Ishkhanasar",
+        "Mt. Boyuk Ishigli",
+        "Mets Ishkhanasar",
+    ] {
+        assert_eq!(best(&g, s, &Hints::new()), height, "{s}");
+    }
+    assert!(g.resolve("Mount Nowhere", &Hints::new()).is_none());
+}
+
+#[test]
 fn near_points_pick_the_close_namesake() {
     let g = gaz();
     let zk = id_of(&g, "Zeylik", Kind::Settlement, "Kalbajar");
