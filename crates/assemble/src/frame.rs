@@ -1238,7 +1238,7 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
                 || loc.name.to_lowercase().contains("contact line")
                 || key.ends_with("@river");
             let (loc, key, regional) = if along_line {
-                match crate::place::admin_region(asm, pm) {
+                match crate::place::admin_region(asm, ctx, pm) {
                     Some(r) => r,
                     None => continue,
                 }

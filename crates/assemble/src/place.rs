@@ -93,7 +93,7 @@ pub(crate) fn resolve(
     let admin = pm
         .admin
         .as_ref()
-        .and_then(|a| gaz.resolve(a, &Hints::new().region()));
+        .and_then(|a| gaz.resolve(a, &region_hints(ctx)));
     let mut loc = Location {
         name: pm.name.clone(),
         country: admin
@@ -116,13 +116,27 @@ pub(crate) fn resolve(
     Some((loc, sitrep_geocode::normalise(&pm.name), false))
 }
 
+/// Hints for a region named with a place: a region is wanted, in the countries of the
+/// report ("along the LoC in Kashmir" is not Cashmere, Washington).
+fn region_hints(ctx: &DocContext<'_>) -> Hints {
+    let mut hints = Hints::new().region();
+    for c in ctx.countries.iter().take(8) {
+        hints = hints.country(c.clone());
+    }
+    hints
+}
+
 /// The region named with a place ("... in Kupwara district"), as a region-level
 /// location (precision 3), or the sector named with it ("along the LoC in the
 /// Keran sector", "in Uri sector": precision 2, at the sector or its town), when
 /// the gazetteer knows it.
-pub(crate) fn admin_region(asm: &Assembler, pm: &PlaceMention) -> Option<(Location, String, bool)> {
+pub(crate) fn admin_region(
+    asm: &Assembler,
+    ctx: &DocContext<'_>,
+    pm: &PlaceMention,
+) -> Option<(Location, String, bool)> {
     let admin = pm.admin.as_ref()?;
-    let c = asm.gazetteer().resolve(admin, &Hints::new().region())?;
+    let c = asm.gazetteer().resolve(admin, &region_hints(ctx))?;
     let regional = c.place.kind.is_admin();
     if c.place.kind == sitrep_geocode::Kind::Country {
         return None;

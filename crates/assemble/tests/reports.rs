@@ -2755,3 +2755,49 @@ fn unowned_jets_told_by_a_military_source_are_its_own() {
         Some("Military Forces of Israel")
     );
 }
+
+#[test]
+fn a_region_named_with_the_line_is_sought_in_the_reports_countries() {
+    // GeoNames lists "Kashmir" as an alias of Cashmere, Washington.
+    let events = assemble(
+        "SRINAGAR, June 20 (PTI) - Pakistani troops violated the ceasefire in Uri on Friday, \
+         the army said. Two infiltrators were killed along the LoC in Kashmir on Friday.",
+        Some("2020-06-20"),
+    );
+    assert!(
+        events.iter().all(|e| e
+            .location
+            .as_ref()
+            .is_some_and(|l| l.country.as_deref() != Some("US"))),
+        "{events:#?}"
+    );
+    assert_eq!(
+        at(&events, "Uri").actor1.as_deref(),
+        Some("Military Forces of Pakistan")
+    );
+}
+
+#[test]
+fn a_province_before_village_words_is_the_region_of_the_villages() {
+    let events = assemble(
+        "YEREVAN, November 3. Azerbaijani forces fired at houses in the Syunik villages of \
+         Khnatsakh and Tegh on Tuesday night, the Human Rights Defender said. Separately, \
+         Azerbaijani troops fired at the Tavush border village of Movses, damaging a barn.",
+        Some("2021-11-03"),
+    );
+    let mut places: Vec<&str> = events
+        .iter()
+        .filter_map(|e| e.location.as_ref().map(|l| l.name.as_str()))
+        .collect();
+    places.sort();
+    assert_eq!(places, ["Khnatsakh", "Movses", "Tegh"], "{events:#?}");
+    assert_eq!(
+        at(&events, "Khnatsakh")
+            .location
+            .as_ref()
+            .unwrap()
+            .country
+            .as_deref(),
+        Some("AM")
+    );
+}
