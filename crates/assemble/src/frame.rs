@@ -1132,9 +1132,17 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
         if habitual && figures.is_empty() && own_date.is_none() {
             continue;
         }
-        let origin = origin_pm
-            .and_then(|o| resolve(asm, ctx, o, &near, last_country.as_deref()))
-            .map(|r| r.0);
+        // Where fire came from is sought near where it went ("units near Chinarli fired
+        // at our positions near Alibeyli": Chinari in Tavush, not Chinarli in Khojavend).
+        let origin = origin_pm.and_then(|o| {
+            let mut around = near.clone();
+            let target_at = targets
+                .first()
+                .and_then(|t| resolve(asm, ctx, t, &near, last_country.as_deref()))
+                .and_then(|(loc, _, _)| loc.lat.zip(loc.lon));
+            around.extend(target_at);
+            resolve(asm, ctx, o, &around, last_country.as_deref()).map(|r| r.0)
+        });
         let mut agent = None;
         let mut patient = None;
         for (i, r) in &roles {

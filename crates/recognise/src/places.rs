@@ -1062,6 +1062,15 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         let prev_end = if i > 0 { cands[i - 1].span.end } else { 0 };
         let before = &s[prev_end..cands[i].span.start];
         cands[i].role = role_of(before, &s[..cands[i].span.start], prev_end, agents);
+        // "units stationed near P (of the R region) and near Q opened fire": Q is where
+        // the same units stand.
+        if i > 0
+            && cands[i - 1].role == PlaceRole::Origin
+            && ORIGIN_CONTINUES.is_match(before)
+            && !FIRE_BETWEEN.is_match(before)
+        {
+            cands[i].role = PlaceRole::Origin;
+        }
         cands[i].approximate = APPROX_CUE.is_match(sitrep_core::tail(before, 80));
     }
     // A plural noun after a list sets the hint of the whole list.
@@ -1186,11 +1195,27 @@ static FROM_POSITIONS_AT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// After a place where fire came from, another joined to it: "(near P) and near",
+/// "(from P) as well as from".
+static ORIGIN_CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^[^;]{0,80}?(?:,\s*|\s)(?:and|as well as)\s+(?:also\s+)?(?:near|around|from|close to)\s+(?:the\s+)?(?:(?:villages?|settlements?)\s+(?:of\s+)?)?$",
+    )
+});
+
+/// Words of firing or of a target between two places: the second is no longer where
+/// the fire came from.
+static FIRE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)(?-u:\b)(?:fire|fired|firing|shell(?:ed|ing)?|struck|attack(?:ed)?|hit|on|at|toward|towards|against|positions?|posts?)(?-u:\b)",
+    )
+});
+
 /// "Armenian units positioned near P (opened fire ...)": where the acting side stands
 /// (not "positions located near P", the side hit).
 static POSITIONED_AT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)(?:army|forces|troops|military|side),?\s+(?:which|that|who)\s+(?:has|have|had|holds?|held|maintains?|maintained)\s+(?:its\s+|their\s+)?positions\s+(?:around|near|in|at|close to)\s+(?:the\s+)?$|(?-u:\b)(?:units|forces|troops|formations|detachments|subdivisions|servicemen|soldiers|gangs|militants|fighters|army)\s+(?:(?:that\s+were|which\s+were|who\s+were)\s+)?(?:positioned|stationed|deployed|entrenched|located|based)\s+(?:across the border\s+|on the other side of the border\s+)?(?:near|in|at|around|close to)\s+(?:the\s+)?(?:(?:occupied|nearby|[A-Za-z]+-(?:held|occupied|controlled))\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$",
+        r"(?i)(?-u:\b)(?:army|forces|troops|military|side),?\s+(?:which|that|who)\s+(?:has|have|had|holds?|held|maintains?|maintained)\s+(?:its\s+|their\s+)?positions\s+(?:around|near|in|at|close to)\s+(?:the\s+)?$|(?-u:\b)(?:units|forces|troops|formations|detachments|subdivisions|servicemen|soldiers|gangs|militants|fighters|army)\s+(?:(?:(?:that\s+were|which\s+were|who\s+were)\s+)?(?:positioned|stationed|deployed|entrenched|located|based)\s+(?:across the border\s+|on the other side of the border\s+)?(?:near|in|at|around|close to)|(?:near|around|close to))\s+(?:the\s+)?(?:(?:occupied|nearby|[A-Za-z]+-(?:held|occupied|controlled))\s+)?(?:(?:villages?|towns?|settlements?|city)\s+of\s+(?:the\s+)?)?$",
     )
 });
 
@@ -1202,10 +1227,11 @@ static AGENT_DIRECTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Right before a force noun, words that make those forces the ones hit.
+/// Right before a force noun, words that make those forces the ones hit ("a gathering
+/// of enemy soldiers", "brought down by troops").
 static UNITS_HIT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:(?-u:\b)(?:on|at|against|toward|towards|targeting|targeted|hit|shelled|attacked|struck)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}|(?-u:\b)(?:positions?|posts?|outposts?|trenches)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$",
+        r"(?i)(?:(?-u:\b)(?:on|at|against|toward|towards|targeting|targeted|hit|shelled|attacked|struck)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}|(?-u:\b)(?:positions?|posts?|outposts?|trenches)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?-u:\b)(?:(?:gatherings?|concentrations?|groups?|columns?|convoys?|clusters?|movements?)\s+of|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3})$",
     )
 });
 
@@ -1245,6 +1271,13 @@ fn role_of(before: &str, upto: &str, offset: usize, agents: &[Span]) -> PlaceRol
         (Some(o), Some((t, _))) if o > t => PlaceRole::Origin,
         (Some(o), Some((t, word)))
             if word.starts_with("position") && before[o..t].split_whitespace().count() <= 2 =>
+        {
+            PlaceRole::Origin
+        }
+        // "firing from near P", "from the area of P".
+        (Some(o), Some((t, word)))
+            if matches!(word.as_str(), "near" | "area" | "areas")
+                && before[o..t].split_whitespace().count() <= 2 =>
         {
             PlaceRole::Origin
         }
@@ -1501,6 +1534,32 @@ mod tests {
         assert_eq!(p[1].2.as_deref(), Some("Echo"));
         assert_eq!(p[2].2.as_deref(), Some("Echo"));
         assert!(p.iter().all(|x| x.1 == PlaceRole::Target));
+    }
+
+    #[test]
+    fn where_the_firing_units_stand_is_where_fire_came_from() {
+        let roles = |s: &str| -> Vec<(String, PlaceRole)> {
+            places(s).into_iter().map(|p| (p.0, p.1)).collect()
+        };
+        let o = PlaceRole::Origin;
+        let t = PlaceRole::Target;
+        assert_eq!(
+            roles("Units stationed near Foxtrot village of the Golf region and near Hotel opened fire on our positions in the direction of the Kilo settlement."),
+            [("Foxtrot".into(), o), ("Hotel".into(), o), ("Kilo".into(), t)]
+        );
+        assert_eq!(
+            roles("Army units, firing from near the Foxtrot settlement, fired at our positions in the direction of the Kilo settlement."),
+            [("Foxtrot".into(), o), ("Kilo".into(), t)]
+        );
+        assert_eq!(
+            roles("In addition, enemy units near the Foxtrot settlement fired at our positions near Kilo."),
+            [("Foxtrot".into(), o), ("Kilo".into(), t)]
+        );
+        // The troops hit: "a gathering of soldiers near P", "a drone downed by troops near P".
+        assert_eq!(
+            roles("Fighters targeted a gathering of enemy soldiers near the Foxtrot settlement with shells."),
+            [("Foxtrot".into(), t)]
+        );
     }
 
     #[test]
