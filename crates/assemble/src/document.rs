@@ -183,7 +183,13 @@ impl<'a> DocContext<'a> {
         let mut last_any: Option<Source> = None;
         let mut last_spokes: Option<Source> = None;
         let mut by_head: HashMap<&'static str, String> = HashMap::new();
-        let mut default_claimant = None;
+        // An institution's own channel (the IDF's press page, a regional military
+        // administration's Telegram) speaks for it where no one else is named.
+        let outlet_party = doc
+            .outlet
+            .as_deref()
+            .and_then(|o| outlet_party(o, &countries_api));
+        let mut default_claimant = outlet_party.clone();
         let mut outlet_first = false;
         let mut country_count: HashMap<String, usize> = HashMap::new();
         let mut party_count: HashMap<String, usize> = HashMap::new();
@@ -402,6 +408,20 @@ impl<'a> DocContext<'a> {
     pub fn other_party(&self, iso2: &str) -> Option<&str> {
         self.parties.iter().map(String::as_str).find(|p| *p != iso2)
     }
+}
+
+/// The institution an outlet is, when it is one ("Sumy Regional Military
+/// Administration (Telegram)", "IDF Spokesperson's Unit"), not a news agency or a
+/// broadcaster named with its country ("Al-Manar TV Lebanon").
+fn outlet_party(outlet: &str, countries: &GazetteerCountries) -> Option<String> {
+    let name = outlet.split(" (").next().unwrap_or(outlet).trim();
+    if name.is_empty() || name.len() > 80 {
+        return None;
+    }
+    let found = find_claimant(&format!("Shells fell, the {name} said."), countries)?;
+    (!matches!(found.head, "agency" | "government"))
+        .then_some(found.name)
+        .flatten()
 }
 
 /// "Governor of Belgorod" is the governor of the region of that name ("Governor of

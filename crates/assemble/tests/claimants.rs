@@ -118,3 +118,36 @@ fn an_agency_citing_its_own_correspondent_speaks_in_its_own_voice() {
     assert_eq!(at(&ev, "Kfar Kila").claimant, None, "{ev:#?}");
     assert_eq!(at(&ev, "Markaba").claimant, None, "{ev:#?}");
 }
+
+#[test]
+fn an_institution_s_own_channel_speaks_for_it() {
+    let text = "Over the past day, the Russians shelled the border communities of the region.\n\n\
+                Khotin community: mortar shelling (5 explosions), a barn was damaged.";
+    let events = assemble_from(
+        text,
+        Some("2024-05-10"),
+        Some("Sumy Regional Military Administration (Telegram)"),
+    );
+    assert!(!events.is_empty());
+    for e in &events {
+        assert_eq!(
+            e.claimant.as_deref(),
+            Some("Sumy Regional Military Administration"),
+            "{events:#?}"
+        );
+    }
+    // A news agency, or a broadcaster named with its country, is the outlet's own voice.
+    for outlet in [
+        "Ukrinform",
+        "Al-Manar TV Lebanon",
+        "National News Agency - Lebanon",
+    ] {
+        let events = assemble_from(
+            "A drone hit a house in Metula on Monday, wounding a man.",
+            Some("2024-05-20"),
+            Some(outlet),
+        );
+        assert_eq!(events.len(), 1, "{outlet}");
+        assert_eq!(events[0].claimant, None, "{outlet}");
+    }
+}
