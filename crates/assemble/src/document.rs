@@ -168,7 +168,7 @@ impl<'a> DocContext<'a> {
         // "POONCH, Mar 12: ... this evening": a wire dateline's day, up to a week before
         // publication, is what the story's relative dates count from.
         let anchor = dateline_day(text, doc.published).or(doc.published);
-        let (mut all_dates, mut all_times) = find_dates_and_times(text, anchor);
+        let (mut all_dates, mut all_times) = crate::entries::dates_by_entry(text, anchor);
         let mut names = asm.gazetteer.find_names(text);
         // Sorted by start, so each sentence finds its own mentions by binary search
         // (a linear scan per sentence is quadratic on a long document).

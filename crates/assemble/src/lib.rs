@@ -27,6 +27,7 @@
 mod classify;
 mod countries;
 mod document;
+mod entries;
 mod figures;
 mod frame;
 mod merge;
