@@ -76,12 +76,13 @@ fn same_outlet(name: &str, outlet: &str) -> bool {
 /// A wire dateline at a sentence's start: place (in capitals or title case), its
 /// country when given ("GOMA, Democratic Republic of Congo, Feb 10"), date, then
 /// "(AGENCY)", a dash, or ", Agency." ("Baku, December 2, Trend."); or the date first
-/// with the place in brackets ("May 18, 2021 (KHARTOUM) -").
+/// with the place in brackets ("May 18, 2021 (KHARTOUM) -"); the date may be written
+/// in figures ("Bishkek, 17.09.2022 (Kabar) -").
 pub(crate) static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII letters: Unicode classes under these bounded repeats outgrow the lazy DFA,
     // and the fallback engine then runs on every sentence.
     regex(
-        r"^\s*(?:(?:[A-Z][A-Z .'’/-]{2,40}|[A-Z][a-z]+(?:(?:[ -]|\s?/\s?)[A-Z][a-z]+){0,2}),\s*(?:[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+){0,3},\s*)?(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9})(?:,?\s+\d{4}|/\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:]|\.(?:\s|$)|,\s*[A-Z][A-Za-z.-]{1,20}(?:[.:](?:\s|$)|\s*[-–—]{1,2}\s|\s*$))|(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9}),?\s+\d{4}\s*\([^)]{1,30}\)\s*[-–—:]?)",
+        r"^\s*(?:(?:[A-Z][A-Z .'’/-]{2,40}|[A-Z][a-z]+(?:(?:[ -]|\s?/\s?)[A-Z][a-z]+){0,2}),\s*(?:[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+){0,3},\s*)?(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9}|\d{1,2}\.\d{1,2}\.\d{4})(?:,?\s+\d{4}|/\d{4})?\s*(?:\([^)]{1,30}\)\s*[-–—:]?|[-–—:]|\.(?:\s|$)|,\s*[A-Z][A-Za-z.-]{1,20}(?:[.:](?:\s|$)|\s*[-–—]{1,2}\s|\s*$))|(?:[A-Z][A-Za-z.]{2,9}\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z.]{2,9}),?\s+\d{4}\s*\([^)]{1,30}\)\s*[-–—:]?)",
     )
 });
 

@@ -71,6 +71,14 @@ pub struct Frame {
     pub mention: usize,
 }
 
+/// An item of a list headed by its place: "Kok-Tash village:", "Maksat village (Leilek
+/// district):", "- In the area of Yaroun:", "Krasnopillia community:".
+static LIST_ITEM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^\s*(?:[-–—•*]\s*)?(?:in the area of\s+|(?:the\s+)?(?:village|town|settlement|community) of\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}(?:\s+(?:village|town|city|settlement|community|hromada|district|area))?(?:\s*\([^)]{1,40}\))?\s*:\s",
+    )
+});
+
 /// The forces of country `cc`, unless they are `other` (one side is not both).
 fn military_other_than(
     ctx: &DocContext<'_>,
@@ -612,6 +620,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
     // The weapons of the last sentence that named some, and its paragraph.
     let mut scene_weapons: Option<(usize, Vec<&'static str>)> = None;
     let scans = scan_sentences(&ctx.sentences);
+    // The act a lead ending in a colon tells, which the list after it itemises by place.
+    let mut list_lead: Option<SubEventType> = None;
     for ((si, s), scan) in ctx.sentences.iter().enumerate().zip(&scans) {
         let text = s.text.as_str();
         let headline = title.is_some_and(|t| t.contains(&s.sentence.span))
@@ -745,6 +755,17 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             text,
             civilian_hit,
         );
+        // "As a result of shelling on September 16, the following damage was recorded:"
+        // then "Kok-Tash village: 4 houses damaged, one resident wounded;": each item
+        // headed by its place tells the lead's act there.
+        let list_item = LIST_ITEM_HEAD.is_match(text);
+        let from_lead = sub.is_none() && list_item && list_lead.is_some();
+        let sub = if from_lead { list_lead } else { sub };
+        list_lead = match sub {
+            Some(lead) if text.trim_end().ends_with(':') => Some(lead),
+            _ if list_item => list_lead,
+            _ => None,
+        };
         // "abducted a shepherd", "detained two farmers": the people taken are civilians.
         let civilian_hit = civilian_hit
             || matches!(
@@ -1124,11 +1145,12 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             continue;
         }
         // Habitual plurals ("provocations", "attacks") with no day and no toll are no event.
-        let habitual = triggers.iter().all(|t| {
-            let w = t.span.slice(text).to_lowercase();
-            matches!(t.kind, TriggerKind::Attack | TriggerKind::Mobilise)
-                && (w.ends_with('s') || w == "sabotage")
-        });
+        let habitual = !from_lead
+            && triggers.iter().all(|t| {
+                let w = t.span.slice(text).to_lowercase();
+                matches!(t.kind, TriggerKind::Attack | TriggerKind::Mobilise)
+                    && (w.ends_with('s') || w == "sabotage")
+            });
         if habitual && figures.is_empty() && own_date.is_none() {
             continue;
         }

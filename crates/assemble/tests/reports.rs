@@ -2801,3 +2801,31 @@ fn a_province_before_village_words_is_the_region_of_the_villages() {
         Some("AM")
     );
 }
+
+#[test]
+fn a_list_after_a_lead_ending_in_a_colon_tells_the_lead_s_act_at_each_place() {
+    let text = "Batken officials list damage\n\n\
+                Bishkek, 15.09.2022 (Kabar) - As a result of shelling by the Tajik side on \
+                September 14, the following damage has been recorded in Batken region, the \
+                regional administration reports:\n\
+                Kok-Tash village: 3 houses damaged, one resident wounded;\n\
+                Maksat village (Leilek district): a barn and the school were hit;\n\
+                Ak-Sai village: a shop burned down.\n\n\
+                Commissions are assessing the damage.";
+    // The cleaner dates the report by its wire dateline.
+    let events = assemble(text, Some("2022-09-15"));
+    for place in ["Kok-Tash", "Maksat", "Ak-Sai"] {
+        let e = at(&events, place);
+        assert_eq!(e.sub_event_type, SubEventType::Shelling, "{place}");
+        assert_eq!(e.date.unwrap().to_string(), "2022-09-14", "{place}");
+    }
+    assert_eq!(at(&events, "Kok-Tash").injuries, 1);
+    // The district in brackets is Maksat's region, not an event of its own.
+    assert!(
+        events.iter().all(|e| e
+            .location
+            .as_ref()
+            .is_none_or(|l| !l.name.starts_with("Leilek"))),
+        "{events:#?}"
+    );
+}

@@ -50,7 +50,7 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]ns?|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents|villagers|journalists|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|reservists?|deminers?|sappers?|operatives?|commanders?|drivers?|passengers?|riders?|motorcyclists?|pensioners?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|fisherm[ae]n|vigilantes?|hunters?|herders?|herdsm[ae]n|traders?|miners?|teachers?|nurses?|worshippers?|pilgrims?|relatives|daughters?|sons|family members|peacekeepers?|gendarmes?|jihadists?|suspects?|detainees|prisoners|refugees|protesters?|demonstrators?|labou?rers?|porters?|photographers?|camera(?:m[ae]n|operators?)|reporters?|correspondents?|rescuers?|firefighters?|electricians?|engineers?|(?-i:[A-Z])\w+(?:ians|anis|is|ese))(?-u:\b)",
+        r"(?i)^(?:[\w’'-]+\s+){0,3}?(?:soldiers?|servicem[ae]ns?|service ?members?|troops|people|persons?|civilians?|officers?|officials?|privates?|guards?|border guards?|employees|others?|members|representatives|personnel|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|fighters|militants|policem[ae]n|police officers|constables?|head constables?|residents?|villagers?|journalists?|sergeants?|conscripts|contract soldiers|militiam[ae]n|crew|pilots?|farmers?|shepherds?|workers?|reservists?|deminers?|sappers?|operatives?|commanders?|drivers?|passengers?|riders?|motorcyclists?|pensioners?|jawans?|militants?|sepoys?|students?|doctors?|medics?|paramedics?|volunteers?|citizens?|terrorists?|insurgents?|rebels?|gunm[ae]n|infiltrators?|intruders?|attackers?|combatants?|fisherm[ae]n|vigilantes?|hunters?|herders?|herdsm[ae]n|traders?|miners?|teachers?|nurses?|worshippers?|pilgrims?|relatives|daughters?|sons|family members|peacekeepers?|gendarmes?|jihadists?|suspects?|detainees|prisoners|refugees|protesters?|demonstrators?|labou?rers?|porters?|photographers?|camera(?:m[ae]n|operators?)|reporters?|correspondents?|rescuers?|firefighters?|electricians?|engineers?|(?-i:[A-Z])\w+(?:ians|anis|is|ese))(?-u:\b)",
     )
 });
 
@@ -793,6 +793,15 @@ mod tests {
         assert_eq!(
             figs("Sniper fire killed a soldier and wounded two others."),
             vec![(Harm::Killed, 1), (Harm::Injured, 2)]
+        );
+        // "one resident", "one villager": a count before the singular.
+        assert_eq!(
+            figs("Kilo village: 4 houses damaged, one resident wounded;"),
+            vec![(Harm::Injured, 1)]
+        );
+        assert_eq!(
+            figs("One villager was killed when the shell hit."),
+            vec![(Harm::Killed, 1)]
         );
     }
 

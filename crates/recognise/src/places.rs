@@ -136,6 +136,14 @@ static ADMIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// The region in brackets after a place: "Maksat village (Leilek district)",
+/// "Ak-Sai (Batken district)".
+static ADMIN_BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^(?:\s+(?:village|town|settlement|community|city|hromada))?\s*\((?P<admin>{NAME})\s+(?i:region|district|province|oblast|rayon|raion|marz|municipality|jamoat|hromada|community|tehsil)\)"
+    ))
+});
+
 /// After a region's name that opens a sentence: its kind and a comma ("In the
 /// Zolochiv community, ...").
 static REGION_OPENS: LazyLock<Regex> = LazyLock::new(|| {
@@ -950,6 +958,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
             }
         };
         if let Some(m) = captures_found(&ADMIN_AFTER, rest)
+            .or_else(|| captures_found(&ADMIN_BRACKETED, rest))
             .or_else(|| captures_found(&ADMIN_APPOSED, rest))
             .or_else(|| captures_found(&ADMIN_IN, rest))
             .or_else(admin_of)
