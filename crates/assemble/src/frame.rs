@@ -713,7 +713,8 @@ pub fn build_frames(asm: &Assembler, ctx: &DocContext<'_>) -> Vec<Frame> {
             }
         }
         if scan.history
-            || (s.dates.iter().any(|d| d.historical) || scan.habitual) && own_date.is_none()
+            || (s.dates.iter().any(|d| d.historical) || scan.habitual || scan.cumulative)
+                && own_date.is_none()
         {
             continue;
         }

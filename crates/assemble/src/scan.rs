@@ -51,6 +51,14 @@ fn outside_asides(re: &Regex, text: &str, asides: &[(usize, usize)]) -> bool {
     })
 }
 
+/// A running total, not an act ("so far this year", "according to an AFP tally",
+/// "In total, 24 citizens have died as a result of the aggression").
+static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)(?-u:\b)(?:so far|to date|tally|since the (?:start|beginning|outbreak))(?-u:\b)|(?-u:\b)(?:in total|a total of|overall|altogether)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:have|has)\s+(?:died|been killed|been injured|been wounded)(?-u:\b)",
+    )
+});
+
 /// One sentence's own findings.
 #[derive(Debug, Default)]
 pub(crate) struct SentenceScan {
@@ -60,6 +68,8 @@ pub(crate) struct SentenceScan {
     pub history: bool,
     /// True when it tells a habit outside its asides ("shelled almost daily").
     pub habitual: bool,
+    /// True when it tells a running total ("so far this year", "an AFP tally").
+    pub cumulative: bool,
     /// Its triggers that are not negated, those in asides dropped when others remain.
     pub triggers: Vec<Trigger>,
     /// Its casualty figures.
@@ -85,6 +95,9 @@ pub(crate) fn scan_sentences(sentences: &[SentenceInfo]) -> Vec<SentenceScan> {
     }
     for (scan, s) in scans.iter_mut().zip(sentences) {
         scan.habitual = outside_asides(&HABITUAL, &s.text, &scan.asides);
+    }
+    for (scan, s) in scans.iter_mut().zip(sentences) {
+        scan.cumulative = CUMULATIVE.is_match(&s.text);
     }
     for (scan, s) in scans.iter_mut().zip(sentences) {
         let mut triggers: Vec<Trigger> = find_triggers(&s.text)

@@ -2829,3 +2829,21 @@ fn a_list_after_a_lead_ending_in_a_colon_tells_the_lead_s_act_at_each_place() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_running_total_is_no_figure_of_the_event_before_it() {
+    let events = assemble(
+        "An anti-tank missile struck a house in Metula this evening, wounding a man. On the \
+         Lebanese side, more than 200 people have been killed, according to a news agency tally.",
+        Some("2024-02-20"),
+    );
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!((events[0].fatalities, events[0].injuries), (0, 1));
+    let events = assemble(
+        "Shelling hit a house in Batken on Friday, wounding a child. In total, 19 citizens have \
+         died and 70 have been injured as a result of the aggression, the health ministry said.",
+        Some("2022-09-17"),
+    );
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!((events[0].fatalities, events[0].injuries), (0, 1));
+}
