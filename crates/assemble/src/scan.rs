@@ -55,7 +55,7 @@ fn outside_asides(re: &Regex, text: &str, asides: &[(usize, usize)]) -> bool {
 /// "In total, 24 citizens have died as a result of the aggression").
 static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)(?:so far|to date|tally|since the (?:start|beginning|outbreak))(?-u:\b)|(?-u:\b)(?:in total|a total of|overall|altogether)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:have|has)\s+(?:died|been killed|been injured|been wounded)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:so far|to date|tally)(?-u:\b)|(?-u:\b)(?:in total|a total of|overall|altogether)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:have|has)\s+(?:died|been killed|been injured|been wounded)(?-u:\b)",
     )
 });
 
