@@ -455,7 +455,9 @@ fn main_date(
     lead.iter()
         .flat_map(|s| {
             let filed = wire_dateline(&s.text).map_or(0, |m| m.end());
-            s.dates.iter().filter(move |d| d.span.start >= filed)
+            s.dates
+                .iter()
+                .filter(move |d| d.span.start >= filed && !is_byline(&s.text, d.span))
         })
         .find_map(|d| day_up_to(d, published))
         .or_else(|| {
@@ -464,6 +466,23 @@ fn main_date(
                 .find_map(|d| day_up_to(d, published))
         })
         .or_else(|| published.map(|p| (p, p, DatePrecision::Day)))
+}
+
+/// A byline or stamp line: a date with a name or a few words and no sentence ("Ani
+/// Mejlumyan Apr 12, 2023", "Updated 14:05, 12 April 2023"). Its day is when the report
+/// was written.
+fn is_byline(text: &str, date: Span) -> bool {
+    let text = text.trim_end();
+    if text.len() > 80 || text.ends_with(['.', '!', '?', '"', '”']) {
+        return false;
+    }
+    let words = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+    };
+    let (start, end) = (date.start.min(text.len()), date.end.min(text.len()));
+    words(&text[..start]) + words(&text[end..]) <= 5
 }
 
 /// The day `d` names when it is no background date and falls in the week up to

@@ -2847,3 +2847,17 @@ fn a_running_total_is_no_figure_of_the_event_before_it() {
     assert_eq!(events.len(), 1, "{events:#?}");
     assert_eq!((events[0].fatalities, events[0].injuries), (0, 1));
 }
+
+#[test]
+fn a_byline_s_day_is_when_the_report_was_written_not_its_main_day() {
+    let text = "Shootout near Tegh leaves soldiers wounded\n\
+                Anna Petrosyan Apr 12, 2023\n\
+                A firefight near the village of Tegh on April 11 left soldiers wounded on both \
+                sides, officials said.\n\
+                Armenia's defense ministry said two of its servicemen were wounded when \
+                Azerbaijani troops opened fire on soldiers near Tegh.";
+    let events = assemble(text, Some("2023-04-12"));
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].date.unwrap().to_string(), "2023-04-11");
+    assert_eq!(events[0].injuries, 2);
+}
