@@ -264,7 +264,10 @@ impl<'a> DocContext<'a> {
                         .is_some_and(|(n, o)| same_outlet(n, o))
             });
             outlet_first |= own_voice && default_claimant.is_none();
-            if let Some(c) = found.filter(|_| !own_voice) {
+            // "residents told OC Media": people on the spot, no institution's claim and no
+            // earlier source's.
+            let witness = found.as_ref().is_some_and(|c| c.head == "witness");
+            if let Some(c) = found.filter(|_| !own_voice && !witness) {
                 stance = c.stance;
                 // A national source speaks mostly of its own country's ground.
                 if let Some(cc) = &c.country {
@@ -326,6 +329,7 @@ impl<'a> DocContext<'a> {
             let pronoun =
                 claimant.is_none() && unnamed_office.is_none() && PRONOUN_SAYS.is_match(&stext);
             let carried = match &last_source {
+                _ if witness => None,
                 _ if pronoun => last_any.clone(),
                 Some((source, paragraph))
                     if claimant.is_none()

@@ -43,7 +43,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
     regex(concat!(
         // Karabakh's separatist forces and their ministry, before the ministries of
         // states: "the Artsakh Defense Ministry" is no ministry of Azerbaijan.
-        r"(?P<nk>(?:[Tt]he\s+)?(?:Nagorno-Karabakh|Karabakh|Artsakh)(?:'s|’s)?\s+(?:Defen[cs]e\s+Army|(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military))|(?:[Tt]he\s+)?Defen[cs]e\s+Army\s+of\s+(?:the\s+)?(?:Nagorno-Karabakh|Artsakh|Karabakh)|(?:[Tt]he\s+)?separatist\s+(?i:defen[cs]e\s+ministry|military|army)|(?:[Tt]he\s+)?Defen[cs]e\s+Army(?-u:\b))",
+        r"(?P<nk>(?:[Tt]he\s+)?(?:Nagorno-Karabakh|Karabakh|Artsakh)(?:'s|’s)?\s+(?:(?i:defen[cs]e\s+army)|(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military))|(?:[Tt]he\s+)?Defen[cs]e\s+Army\s+of\s+(?:the\s+)?(?:Nagorno-Karabakh|Artsakh|Karabakh)|(?:[Tt]he\s+)?separatist\s+(?i:defen[cs]e\s+ministry|military|army)|(?:[Tt]he\s+)?Defen[cs]e\s+Army(?-u:\b))",
         r"|(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior|health|emergenc(?:y|ies)|emergency situations))\s+(?:(?i:ministry)|(?-i:Office))(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?)|\s+in\s+(?P<mcap>[A-Z][\w-]+))?",
         r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs|Health|Emergency Situations|Emergencies)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?)|\s+in\s+(?P<mcap2>[A-Z][\w-]+))?)",
         r"|(?P<gs>(?:[Tt]he\s+)?(?:(?P<gsadj>[A-Z][\w-]+)(?:'s|’s)?\s+)?General\s+Staff(?:\s+of\s+the\s+(?:Armed\s+Forces|Army)(?:\s+of\s+(?:the\s+)?(?P<gsof>[A-Z][\w-]+(?:\s+Federation)?))?)?)",
@@ -74,7 +74,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<police_rank>(?-u:\b)(?:[Tt]he\s+)?(?:S?SP|DIG|IGP)(?-u:\b))",
         r"|(?P<police>(?-u:\b)(?:[Tt]he\s+)?(?:local\s+)?(?:(?P<poladj>[A-Z][\w-]+(?:\s+and\s+[A-Z][\w-]+)?)\s+)?[Pp]olice(?:\s+of\s+(?:the\s+)?(?P<polof>[A-Z][\w-]+))?)(?-u:\b)",
         r"|(?P<spokes>(?-u:\b)[Ss]pokes(?:man|person|woman)\s+[A-Z][\w-]+\s+[A-Z][\w-]+)",
-        r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z](?:[a-z]+|[A-Z]{1,5})(?:-[A-Z]?[a-z]+)?)\s+(?:has\s+|had\s+)?(?:also\s+|further\s+|later\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
+        r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z](?:[a-z]+|[A-Z]{1,5})(?:-[A-Z]?[a-z]+)?)(?:,\s+(?:in\s+turn|for\s+its\s+part|however|meanwhile|in\s+response),)?\s+(?:has\s+|had\s+)?(?:also\s+|further\s+|later\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side|(?:[Tt]he\s+)?(?P<sadj2>[A-Z][\w-]+)\s+(?:authorities|government)(?-u:\b))",
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
         r"|(?P<service>(?:[Tt]he\s+)?(?:(?P<svcadj>[A-Z][\w-]+)(?:'s|’s)\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service|Border Troops|Border Guard)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))",
@@ -84,6 +84,8 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<army>(?:[Tt]he\s+)?(?P<aadj>[A-Z][\w-]+)(?:'s|’s)?\s+(?:[Aa]rmy|military|(?i:armed forces))(?-u:\b))",
         r"|(?P<local>(?-u:\b)(?:[Tt]he\s+)(?:regional|city|oblast|local)\s+(?:military\s+|state\s+)?administration(?-u:\b))",
         r"|(?P<ana>(?-u:\b)(?:[Tt]he\s+)(?i:ministry|defen[cs]e ministry|statement|military|army|message|department|agency|spokes(?:man|person|woman))(?-u:\b))",
+        // People on the spot: "residents of Sotk told OC Media", "witnesses said".
+        r"|(?P<folk>(?-u:\b)(?:[Ll]ocal\s+)?(?:[Rr]esidents|[Vv]illagers|[Ww]itnesses|[Ee]yewitnesses|[Ll]ocals)(?:\s+of\s+[A-Z][\w-]+)?\s+(?:told|said|say|says|reported|described)(?-u:\b))",
         r"|(?P<grpsay>(?-u:\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|claimed|claims|announced|reported|stated)(?-u:\b)",
     ))
 });
@@ -225,6 +227,19 @@ fn names_karabakh(word: &str) -> bool {
 
 /// Karabakh's own words ("Artsakh", "separatist") name the Nagorno-Karabakh
 /// authorities; else the country named in group `of` or `adj`, as (name, ISO2).
+/// The country that "its" refers to just before an institution: the last country,
+/// capital or demonym named in the same clause ("Baku's version differed sharply:
+/// its").
+fn its_country(before: &str, countries: &dyn Countries) -> Option<crate::countries::CountryRef> {
+    let lead = before.trim_end().strip_suffix("its")?;
+    let clause = lead.rsplit(['.', ';']).next().unwrap_or(lead);
+    clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| countries.any(w))
+        .last()
+}
+
 fn nk_or_country(
     countries: &dyn Countries,
     c: &regex::Captures<'_>,
@@ -314,7 +329,10 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 c.name("mcap")
                     .or(c.name("mcap2"))
                     .and_then(|x| countries.by_capital(x.as_str()))
-            });
+            })
+            // "Baku's version differed: its defense ministry said": the country the
+            // clause names before "its".
+            .or_else(|| its_country(&s[..m.start()], countries));
             let kind = kind.to_lowercase();
             // "Foreign Office" is a foreign ministry; a "Health Office" is no ministry.
             if m.as_str().ends_with("Office") && !kind.starts_with("foreign") {
@@ -441,6 +459,9 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
                 Some((office, iso2)) => (Some(office), Some(iso2), officials::head_of(title)),
                 None => continue,
             }
+        } else if c.name("folk").is_some() {
+            // Their words are the outlet's report, no institution's claim.
+            (None, None, "witness")
         } else if c.name("idf").is_some() {
             (
                 Some("Israel Defense Forces".to_string()),
@@ -840,6 +861,30 @@ mod tests {
 
     fn claimant(s: &str) -> Option<(Option<String>, Stance)> {
         find_claimant(s, &StaticCountries::sample()).map(|c| (c.name, c.stance))
+    }
+
+    #[test]
+    fn the_other_side_named_by_its_capital() {
+        let name = |s: &str| claimant(s).and_then(|c| c.0);
+        assert_eq!(
+            name("Baku, in turn, claimed that Armenian units had fired first."),
+            Some("Government of Azerbaijan".to_string())
+        );
+        assert_eq!(
+            name("Baku's version differed sharply: its defense ministry said Armenian forces attacked."),
+            Some("Ministry of Defence of Azerbaijan".to_string())
+        );
+        assert_eq!(
+            name("Separately, the Nagorno-Karabakh defense army said one serviceman was wounded."),
+            Some("Nagorno-Karabakh Defence Army".to_string())
+        );
+        // People on the spot speak for no institution.
+        let c = find_claimant(
+            "Separately, residents of Sotk told a reporter that a shell hit the school.",
+            &StaticCountries::sample(),
+        )
+        .unwrap();
+        assert_eq!((c.name, c.head), (None, "witness"));
     }
 
     #[test]
