@@ -2861,3 +2861,28 @@ fn a_byline_s_day_is_when_the_report_was_written_not_its_main_day() {
     assert_eq!(events[0].date.unwrap().to_string(), "2023-04-11");
     assert_eq!(events[0].injuries, 2);
 }
+
+#[test]
+fn a_partisan_name_for_a_state_s_forces_is_those_forces() {
+    for (text, place) in [
+        (
+            "The Israeli enemy's artillery shelled the outskirts of Kfarchouba on Tuesday.",
+            "Kfarchouba",
+        ),
+        (
+            "Zionist warplanes launched two raids on the outskirts of Naqoura on Tuesday.",
+            "Naqoura",
+        ),
+        (
+            "The Israeli enemy targeted a house in Houla on Tuesday, wounding two people.",
+            "Houla",
+        ),
+    ] {
+        let events = assemble(text, Some("2024-01-17"));
+        assert_eq!(
+            at(&events, place).actor1.as_deref(),
+            Some("Military Forces of Israel"),
+            "{text}"
+        );
+    }
+}
