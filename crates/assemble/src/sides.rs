@@ -19,6 +19,7 @@ pub(crate) fn actor_name(
         ActorKind::Enemy => {
             let own = location_cc.unwrap_or("");
             ctx.other_party(own)
+                .or_else(|| adversary(own))
                 .and_then(|p| ctx.asm.gazetteer().country(p))
                 .map(|c| format!("Military Forces of {}", c.name))
         }
@@ -152,4 +153,25 @@ pub(crate) fn speaker_side(claimant: &str, ctx: &DocContext<'_>) -> Option<Strin
             (claimant == "Inter-Services Public Relations").then(|| gaz.country("PK"))?
         })?;
     military(ctx, &country.iso2)
+}
+
+/// The state across the line from `iso2` in the border conflicts the reports cover,
+/// for "the enemy" in a report that names no other side: Armenia and Azerbaijan, India
+/// and Pakistan, Kyrgyzstan and Tajikistan, Ukraine and Russia, Sudan and Ethiopia, and
+/// Israel as Lebanon's (Israel's enemy in Lebanon is a group, not a state).
+pub(crate) fn adversary(iso2: &str) -> Option<&'static str> {
+    const DYADS: &[(&str, &str)] = &[
+        ("AM", "AZ"),
+        ("AZ", "AM"),
+        ("IN", "PK"),
+        ("PK", "IN"),
+        ("KG", "TJ"),
+        ("TJ", "KG"),
+        ("UA", "RU"),
+        ("RU", "UA"),
+        ("SD", "ET"),
+        ("ET", "SD"),
+        ("LB", "IL"),
+    ];
+    DYADS.iter().find(|(a, _)| *a == iso2).map(|(_, b)| *b)
 }

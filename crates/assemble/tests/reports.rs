@@ -2886,3 +2886,14 @@ fn a_partisan_name_for_a_state_s_forces_is_those_forces() {
         );
     }
 }
+
+#[test]
+fn the_enemy_of_a_one_sided_statement_is_the_state_across_the_line() {
+    let events = assemble(
+        "The enemy shelled our positions near Kut on Tuesday, the Armenian defence ministry said.",
+        Some("2024-01-17"),
+    );
+    let e = at(&events, "Kut");
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Azerbaijan"));
+    assert_eq!(e.actor2.as_deref(), Some("Military Forces of Armenia"));
+}
