@@ -35,7 +35,7 @@ fn attack_told_twice(a: &Frame, b: &Frame) -> bool {
         })
     };
     let same_side =
-        fits(&a.patient, &b.patient) || of_place(a) && of_place(b) && a.agent == b.agent;
+        fits(&a.patient, &b.patient) || of_place(a) && of_place(b) && fits(&a.agent, &b.agent);
     pair && fits(&a.agent, &b.agent) && same_side
 }
 
