@@ -172,11 +172,12 @@ fn country_of(
 
 /// The canonical name of a country's institution of kind `head` ("ministry" of
 /// defence, "foreign ministry", "interior ministry", "army"): "Ministry of Defence of
-/// Azerbaijan", "Indian Army", "Military Forces of Pakistan".
+/// Azerbaijan", "Indian Army", "Inter-Services Public Relations" (Pakistan's).
 pub fn institution(head: &str, country: &str, iso2: &str) -> String {
     match head {
         "army" if iso2 == "IN" => "Indian Army".to_string(),
-        "army" if iso2 == "PK" => "Pakistan Army".to_string(),
+        // Pakistan's military speaks through its media wing, as reports name it.
+        "army" if iso2 == "PK" => "Inter-Services Public Relations".to_string(),
         "army" if iso2 == "SD" => "Sudanese Armed Forces".to_string(),
         "army" if iso2 == "IL" => "Israel Defense Forces".to_string(),
         "army" if iso2 == "LB" => "Lebanese Armed Forces".to_string(),
@@ -1112,7 +1113,7 @@ mod tests {
         );
         assert_eq!(
             name("Positions were shelled, the Pakistani Armed Forces said."),
-            Some("Pakistan Army".to_string())
+            Some("Inter-Services Public Relations".to_string())
         );
         // Lowercase office words, as wires write them.
         assert_eq!(
@@ -1351,7 +1352,10 @@ mod tests {
         // The speaker, not the army it quotes.
         assert_eq!(
             claimant("Pakistan’s army said that groups of the Indian army attacked its posts."),
-            Some((Some("Pakistan Army".to_string()), Stance::Asserts))
+            Some((
+                Some("Inter-Services Public Relations".to_string()),
+                Stance::Asserts
+            ))
         );
         // The speaker, not the army it names.
         assert_eq!(
