@@ -77,7 +77,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<gov>(?-u:\b)(?:[Oo]fficial\s+)?(?P<cap>[A-Z](?:[a-z]+|[A-Z]{1,5})(?:-[A-Z]?[a-z]+)?)(?:,\s+(?:in\s+turn|for\s+its\s+part|however|meanwhile|in\s+response),)?\s+(?:has\s+|had\s+)?(?:also\s+|further\s+|later\s+)?(?:said|says|denied|denies|accused|accuses|reported|reports|claimed|claims|stated|states|blamed|blames))",
         r"|(?P<side>[Tt]he\s+(?P<sadj>[A-Z][\w-]+)\s+side|(?:[Tt]he\s+)?(?P<sadj2>[A-Z][\w-]+)\s+(?:authorities|government)(?-u:\b))",
         r"|(?P<head>the head of (?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Administration|Council|Committee|Service|Command)))",
-        r"|(?P<service>(?:[Tt]he\s+)?(?:(?P<svcadj>[A-Z][\w-]+)(?:'s|’s)\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service|Border Troops|Border Guard)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))",
+        r"|(?P<service>(?:[Tt]he\s+)?(?:(?P<svcadj>[A-Z][\w-]+)(?:'s|’s)\s+)?(?P<svc>(?:[A-Z][\w-]*\s+)*(?:Border Service|Security Service|State Security Service|Border Guard Service|Border Troops|Border Guard)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+\([A-Z]{2,8}\))?)*))",
         // "an Indian army spokesman", "a Srinagar-based defence PRO", before the army:
         // the spokesman is the source, not only the army named in passing.
         r"|(?P<spox>(?-u:\b)(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?P<spadj>[A-Z][\w-]+)\s+)?(?i:defen[cs]e|army|military)\s+(?:spokes(?:man|person|woman)|officials?|sources?|PRO)(?-u:\b))",
@@ -169,6 +169,9 @@ fn country_of(
     }
     countries.any(w)
 }
+
+/// An acronym in brackets inside a name: " (SCNS)".
+static ACRONYM_IN_BRACKETS: LazyLock<Regex> = LazyLock::new(|| regex(r"\s+\([A-Z]{2,8}\)"));
 
 /// The canonical name of a country's institution of kind `head` ("ministry" of
 /// defence, "foreign ministry", "interior ministry", "army"): "Ministry of Defence of
@@ -675,7 +678,10 @@ pub fn find_claimant(s: &str, countries: &dyn Countries) -> Option<ClaimantMenti
         } else if let Some(svc) = c.name("svc") {
             // "Azerbaijan's State Border Service", "the Kyrgyz Border Service": the
             // country goes after the name.
-            let svc = svc.as_str().trim();
+            // "... National Security (SCNS) of Tajikistan": the acronym is no part of
+            // the name.
+            let svc = ACRONYM_IN_BRACKETS.replace_all(svc.as_str().trim(), "");
+            let svc = svc.as_ref();
             let (svc, demonym) = match svc.split_once(' ') {
                 Some((first, rest)) if countries.by_demonym(first).is_some() => (rest, Some(first)),
                 _ => (svc, None),
@@ -1110,6 +1116,10 @@ mod tests {
         assert_eq!(
             service_of("Border Troops", "Tajikistan", "TJ"),
             "Border Troops of the State Committee for National Security of Tajikistan"
+        );
+        assert_eq!(
+            name("Kyrgyz troops fired on a post, the Border Troops of the State Committee for National Security (SCNS) of Tajikistan said."),
+            Some("Border Troops of the State Committee for National Security of Tajikistan".to_string())
         );
         assert_eq!(
             name("Positions were shelled, the Pakistani Armed Forces said."),
