@@ -56,7 +56,7 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
 
 static ARTICLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|constable|resident|villager|journalist|sergeant|conscript|reservist|deminer|sapper|shepherd|farmer|driver|rider|motorcyclist|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker|fisherman|vigilante|herder|herdsman|trader|teacher|nurse|peacekeeper|gendarme|suspect|protester|militant|insurgent|rebel|gunman|infiltrator|porter|photographer|cameraman|reporter|correspondent|rescuer|firefighter|electrician|engineer|paramedic|medic|doctor|volunteer|student))(?-u:\b)",
+        r"(?i)(?-u:\b)(an?|another|its|his|her|their)\s+((?:[\w’'-]+\s+){0,3}?(?:soldier|jawan|serviceman|service member|civilian|officer|official|private|guard|border guard|employee|member|person|child|woman|man|boy|girl|fighter|policeman|constable|resident|villager|journalist|sergeant|conscript|reservist|deminer|sapper|shepherd|farmer|driver|rider|motorcyclist|passenger|wife|husband|son|daughter|mother|father|brother|sister|owner|pensioner|worker|fisherman|vigilante|herder|herdsman|trader|teacher|nurse|peacekeeper|gendarme|suspect|protester|militant|insurgent|rebel|gunman|infiltrator|intruder|attacker|assailant|terrorist|porter|photographer|cameraman|reporter|correspondent|rescuer|firefighter|electrician|engineer|paramedic|medic|doctor|volunteer|student))(?-u:\b)",
     )
 });
 
@@ -793,6 +793,11 @@ mod tests {
         assert_eq!(
             figs("Sniper fire killed a soldier and wounded two others."),
             vec![(Harm::Killed, 1), (Harm::Injured, 2)]
+        );
+        // An intruder or an attacker is a person.
+        assert_eq!(
+            figs("Troops shot dead an armed intruder along the border."),
+            vec![(Harm::Killed, 1)]
         );
         // "one resident", "one villager": a count before the singular.
         assert_eq!(
