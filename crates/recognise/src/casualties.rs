@@ -44,7 +44,7 @@ pub struct Casualty {
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)(shot dead|shooting dead|shot and killed|gunned down|lynched|beheaded|(?:beaten|stabbed|hacked|stoned|burned|burnt) to death|killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|sustained (?:an? )?(?:\w+ )?(?:injur(?:y|ies)|wounds?)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)",
+        r"(?i)(?-u:\b)(shot dead|shooting dead|shot and killed|gunned down|lynched|beheaded|(?:beaten|stabbed|hacked|stoned|burned|burnt) to death|killed|killing|dead|died|deaths?|death toll|fatalities|martyred|martyring|embraced (?:shahadat|martyrdom)|injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|(?:sustained|suffered) (?:an? )?(?:[\w-]+ ){0,3}?(?:injur(?:y|ies)|wounds?)|received (?:an? )?(?:\w+ )?(?:wounds?|injury|injuries))(?-u:\b)",
     )
 });
 
@@ -840,6 +840,14 @@ mod tests {
         assert_eq!(
             figs("Two women sustained serious injuries."),
             vec![(Harm::Injured, 2)]
+        );
+        assert_eq!(
+            figs("The driver, 37, suffered a concussion and shrapnel wounds."),
+            vec![(Harm::Injured, 1)]
+        );
+        assert_eq!(
+            figs("A boy suffered splinter injuries."),
+            vec![(Harm::Injured, 1)]
         );
         assert_eq!(
             figs("As a result, private Hayk Sargsyan received a gunshot wound."),
