@@ -635,6 +635,24 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
                 continue;
             }
         }
+        // "Four Kyrgyz and two Tajik citizens were injured": each side's.
+        let split = national_split(window);
+        if !split.is_empty() {
+            for (count, victims) in split {
+                out.push(Casualty {
+                    span: Span::new(start + count.span.start, v.end()),
+                    harm,
+                    count: count.value,
+                    bound: count.bound,
+                    civilian: is_civilian(&victims),
+                    victims,
+                    revised: false,
+                    of_wounded: false,
+                });
+            }
+            last_end = v.end();
+            continue;
+        }
         let counts = person_counts(window);
         if counts.is_empty() {
             // "was seriously injured on Tuesday and died overnight": the wounded died.
@@ -767,6 +785,13 @@ mod tests {
             got,
             vec![(5, "Kyrgyz border guards"), (2, "Tajik border guards")]
         );
+    }
+
+    #[test]
+    fn each_side_s_wounded_told_before_the_verb() {
+        let c = find_casualties("Four Kyrgyz and two Tajik citizens were injured.");
+        let got: Vec<(u64, &str)> = c.iter().map(|c| (c.count, c.victims.as_str())).collect();
+        assert_eq!(got, vec![(4, "Kyrgyz citizens"), (2, "Tajik citizens")]);
     }
 
     #[test]
