@@ -34,8 +34,7 @@ fn attack_told_twice(a: &Frame, b: &Frame) -> bool {
                     .is_some_and(|c| p == format!("Civilians ({c})"))
         })
     };
-    let same_side =
-        fits(&a.patient, &b.patient) || of_place(a) && of_place(b) && fits(&a.agent, &b.agent);
+    let same_side = fits(&a.patient, &b.patient) || of_place(a) && of_place(b);
     pair && fits(&a.agent, &b.agent) && same_side
 }
 

@@ -17,12 +17,9 @@ pub(crate) fn resolve(
     last_country: Option<&str>,
 ) -> Option<(Location, String, bool)> {
     let gaz = asm.gazetteer();
-    let mut hints = Hints::new();
+    let mut hints = country_hints(ctx);
     if let Some(a) = &pm.admin {
         hints = hints.admin(a.clone());
-    }
-    for c in ctx.countries.iter().take(8) {
-        hints = hints.country(c.clone());
     }
     hints.near = near.to_vec();
     // "the Syunik part / Gegharkunik section of the border" names a region; a sector
@@ -116,14 +113,18 @@ pub(crate) fn resolve(
     Some((loc, sitrep_geocode::normalise(&pm.name), false))
 }
 
+/// The report's countries, strongest first, as hints.
+fn country_hints(ctx: &DocContext<'_>) -> Hints {
+    ctx.countries
+        .iter()
+        .take(8)
+        .fold(Hints::new(), |h, c| h.country(c.clone()))
+}
+
 /// Hints for a region named with a place: a region is wanted, in the countries of the
 /// report ("along the LoC in Kashmir" is not Cashmere, Washington).
 fn region_hints(ctx: &DocContext<'_>) -> Hints {
-    let mut hints = Hints::new().region();
-    for c in ctx.countries.iter().take(8) {
-        hints = hints.country(c.clone());
-    }
-    hints
+    country_hints(ctx).region()
 }
 
 /// The region named with a place ("... in Kupwara district"), as a region-level

@@ -20,7 +20,7 @@ static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// A wire dateline without its year: "MOSCOW, March 12. /TASS/.", "KYIV, Oct 3 (Reuters) -".
 static YEARLESS_WIRE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^[A-Z][A-Za-z .'/-]{{1,40}},\s*({})\.?\s+(\d{{1,2}})\s*(?:\.\s*/[A-Za-z-]{{2,20}}/|\([^)]{{1,30}}\)\s*[-:.]|[-:])",
+        r"^[A-Z][A-Za-z .'/-]{{1,40}},\s*((?i:{}))\.?\s+(\d{{1,2}})\s*(?:\.\s*/[A-Za-z-]{{2,20}}/|\([^)]{{1,30}}\)\s*[-:.]|[-:])",
         month_alternation()
     ))
     .unwrap()

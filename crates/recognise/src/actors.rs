@@ -667,20 +667,16 @@ impl ActorFinder {
                 let mut start = m.start();
                 let mut country = cc.map(str::to_string);
                 let (mut name, mut kind) = (name.to_string(), *kind);
-                // "Ethiopian militiamen": an unnamed group of that country.
-                if kind == ActorKind::Unidentified {
+                // "Ethiopian militiamen": an unnamed group of that country; "the
+                // Israeli enemy('s artillery)", "the Zionist enemy": that state's forces.
+                if matches!(kind, ActorKind::Unidentified | ActorKind::Enemy) {
                     if let Some((at, cref)) = self.demonym_before(&s[..m.start()]) {
                         start = at;
                         country = Some(cref.iso2.clone());
-                    }
-                }
-                // "the Israeli enemy('s artillery)", "the Zionist enemy": that state's forces.
-                if kind == ActorKind::Enemy {
-                    if let Some((at, cref)) = self.demonym_before(&s[..m.start()]) {
-                        start = at;
-                        country = Some(cref.iso2.clone());
-                        name = military_of(cref);
-                        kind = ActorKind::State;
+                        if kind == ActorKind::Enemy {
+                            name = military_of(cref);
+                            kind = ActorKind::State;
+                        }
                     }
                 }
                 push(

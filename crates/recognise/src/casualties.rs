@@ -542,18 +542,9 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
             if counts.is_empty() {
                 let split = national_split(window);
                 if !split.is_empty() {
-                    for (count, victims) in split {
-                        out.push(Casualty {
-                            span: Span::new(v.start(), v.end() + count.span.end),
-                            harm,
-                            count: count.value,
-                            bound: count.bound,
-                            civilian: is_civilian(&victims),
-                            victims,
-                            revised: false,
-                            of_wounded: false,
-                        });
-                    }
+                    out.extend(each_side(split, harm, |c| {
+                        Span::new(v.start(), v.end() + c.span.end)
+                    }));
                     last_end = v.end();
                     continue;
                 }
@@ -638,18 +629,9 @@ fn verb_figures(s: &str) -> Vec<Casualty> {
         // "Four Kyrgyz and two Tajik citizens were injured": each side's.
         let split = national_split(window);
         if !split.is_empty() {
-            for (count, victims) in split {
-                out.push(Casualty {
-                    span: Span::new(start + count.span.start, v.end()),
-                    harm,
-                    count: count.value,
-                    bound: count.bound,
-                    civilian: is_civilian(&victims),
-                    victims,
-                    revised: false,
-                    of_wounded: false,
-                });
-            }
+            out.extend(each_side(split, harm, |c| {
+                Span::new(start + c.span.start, v.end())
+            }));
             last_end = v.end();
             continue;
         }
@@ -727,6 +709,24 @@ static NATIONAL_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*(?P<a>[\w-]+)\s+(?P<adj_a>[A-Z][\w-]+)\s+and\s+(?P<b>[\w-]+)\s+(?P<adj_b>[A-Z][\w-]+)\s+(?P<noun>[a-z])",
     )
 });
+
+/// The figures of each side [`national_split`] found, spanned by `span`.
+fn each_side(
+    split: Vec<(Count, String)>,
+    harm: Harm,
+    span: impl Fn(&Count) -> Span,
+) -> impl Iterator<Item = Casualty> {
+    split.into_iter().map(move |(count, victims)| Casualty {
+        span: span(&count),
+        harm,
+        count: count.value,
+        bound: count.bound,
+        civilian: is_civilian(&victims),
+        victims,
+        revised: false,
+        of_wounded: false,
+    })
+}
 
 fn national_split(window: &str) -> Vec<(Count, String)> {
     let Some(m) = NATIONAL_SPLIT.captures(window) else {

@@ -43,7 +43,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
     regex(concat!(
         // Karabakh's separatist forces and their ministry, before the ministries of
         // states: "the Artsakh Defense Ministry" is no ministry of Azerbaijan.
-        r"(?P<nk>(?:[Tt]he\s+)?(?:Nagorno-Karabakh|Karabakh|Artsakh)(?:'s|’s)?\s+(?:(?i:defen[cs]e\s+army)|(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military))|(?:[Tt]he\s+)?Defen[cs]e\s+Army\s+of\s+(?:the\s+)?(?:Nagorno-Karabakh|Artsakh|Karabakh)|(?:[Tt]he\s+)?separatist\s+(?i:defen[cs]e\s+ministry|military|army)|(?:[Tt]he\s+)?Defen[cs]e\s+Army(?-u:\b))",
+        r"(?P<nk>(?:[Tt]he\s+)?(?:Nagorno-Karabakh|Karabakh|Artsakh)(?:'s|’s)?\s+(?i:defen[cs]e\s+(?:army|ministry)|ministry\s+of\s+defen[cs]e|military)|(?:[Tt]he\s+)?Defen[cs]e\s+Army\s+of\s+(?:the\s+)?(?:Nagorno-Karabakh|Artsakh|Karabakh)|(?:[Tt]he\s+)?separatist\s+(?i:defen[cs]e\s+ministry|military|army)|(?:[Tt]he\s+)?Defen[cs]e\s+Army(?-u:\b))",
         r"|(?P<ministry>(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|interior|health|emergenc(?:y|ies)|emergency situations))\s+(?:(?i:ministry)|(?-i:Office))(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of>[A-Z][\w-]+(?:\s+Federation)?)|\s+in\s+(?P<mcap>[A-Z][\w-]+))?",
         r"|(?:[Tt]he\s+)?(?:(?P<adj2>[A-Z][\w-]+)(?:'s|’s)?\s+)?Ministry\s+of\s+(?P<kind2>Defen[cs]e|Foreign Affairs|Internal Affairs|Health|Emergency Situations|Emergencies)(?:\s+of\s+(?:the\s+)?(?:Republic of\s+)?(?P<of2>[A-Z][\w-]+(?:\s+Federation)?)|\s+in\s+(?P<mcap2>[A-Z][\w-]+))?)",
         r"|(?P<gs>(?:[Tt]he\s+)?(?:(?P<gsadj>[A-Z][\w-]+)(?:'s|’s)?\s+)?General\s+Staff(?:\s+of\s+the\s+(?:Armed\s+Forces|Army)(?:\s+of\s+(?:the\s+)?(?P<gsof>[A-Z][\w-]+(?:\s+Federation)?))?)?)",

@@ -591,6 +591,11 @@ fn hint_of(noun: &str) -> PlaceHint {
 /// The groups of `re`'s first match in `hay`, found by the DFA first: resolving groups
 /// costs the backtracker work in proportion to the text it is given, so it gets only
 /// the match.
+/// The word right before byte `at` of `s` (empty at the start).
+fn word_before(s: &str, at: usize) -> &str {
+    s[..at].trim_end().rsplit(' ').next().unwrap_or("")
+}
+
 fn captures_found<'h>(re: &Regex, hay: &'h str) -> Option<regex::Captures<'h>> {
     let m = re.find(hay)?;
     re.captures_at(&hay[..m.end()], m.start())
@@ -897,13 +902,7 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
     let region_before_word: Vec<Span> = cands
         .iter()
         .enumerate()
-        .filter(|(_, c)| {
-            s[..c.span.start]
-                .trim_end()
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
-        })
+        .filter(|(_, c)| word_before(s, c.span.start).eq_ignore_ascii_case("the"))
         .filter_map(|(i, c)| {
             let m = REGION_BEFORE_PLACE_WORD.find(&s[c.span.end..])?;
             let after = c.span.end + m.end();
@@ -918,23 +917,12 @@ pub fn find_places(s: &str, known: &[Span], agents: &[Span]) -> Vec<PlaceMention
         // ("the southern Lebanese villages of A and B") the names after "of" are the places.
         let rest = &s[end..];
         // "the south Lebanon village of X": a country or region as an adjective.
-        let compass_before = s[..cand.span.start]
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "south"
-                        | "north"
-                        | "east"
-                        | "west"
-                        | "southern"
-                        | "northern"
-                        | "eastern"
-                        | "western"
-                )
-            });
+        let compass_before = matches!(
+            word_before(s, cand.span.start)
+                .to_ascii_lowercase()
+                .as_str(),
+            "south" | "north" | "east" | "west" | "southern" | "northern" | "eastern" | "western"
+        );
         // "the Syunik villages of Khnatsakh and Tegh", "the Tavush border village of
         // Movses": the name between "the" and the place word is the region of the places
         // after "of".
